@@ -1,0 +1,78 @@
+// The goals-sync command line. Exit codes: 0 fine, 1 `check` found stale
+// counters (or a sync failed), 2 the call or a file was wrong.
+import { parseArgs, UsageError } from './cli/args.ts'
+import { checkCommand, FileError, fixCommand, listCommand, type Io } from './cli/goals-commands.ts'
+
+export const HELP = `goals-sync — keep a goals checklist and GitHub issues in step
+
+Usage:
+  goals-sync list FILE [--json]        categories and goals as the action sees them
+  goals-sync check FILE                exit 1 naming each stale counter, else 0
+  goals-sync fix FILE [--badge PATH]   rewrite stale counters in place; write the badge
+  goals-sync --help
+
+Options:
+  --level N     heading level of categories (default 2)
+`
+
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const args = parseArgs(argv, ['badge', 'level'])
+    if (args.flags.has('help') || args.flags.has('h') || args.command === 'help') {
+      io.out(HELP)
+      return 0
+    }
+    const level = levelFlag(args.flags.get('level'))
+    const file = args.positionals[0]
+    const needFile = () => {
+      if (file === undefined) throw new UsageError(`"${args.command}" needs a goals file: goals-sync ${args.command} FILE`)
+      return file
+    }
+    switch (args.command) {
+      case 'list':
+        return await listCommand(needFile(), args.flags.has('json'), level, io)
+      case 'check':
+        return await checkCommand(needFile(), level, io)
+      case 'fix': {
+        const badge = args.flags.get('badge')
+        return await fixCommand(needFile(), typeof badge === 'string' ? badge : undefined, level, io)
+      }
+      case undefined:
+        throw new UsageError('no command given')
+      default:
+        throw new UsageError(`unknown command "${args.command}"`)
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`goals-sync: ${error.message}\n\n${HELP}`)
+      return 2
+    }
+    if (error instanceof FileError) {
+      io.err(`goals-sync: ${error.message}`)
+      return 2
+    }
+    throw error
+  }
+}
+
+function levelFlag(value: string | true | undefined): number {
+  if (value === undefined) return 2
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 6) throw new UsageError('--level takes a heading level from 1 to 6')
+  return n
+}
+
+const io: Io = {
+  out: text => process.stdout.write(`${text}\n`),
+  err: text => process.stderr.write(`${text}\n`)
+}
+
+runCli(process.argv.slice(2), io).then(
+  code => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    io.err(`goals-sync: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    process.exitCode = 2
+  }
+)

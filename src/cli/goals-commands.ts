@@ -1,0 +1,121 @@
+// list, check and fix: the commands that work on a goals file on disk, with no
+// GitHub access at all.
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { renderBadge } from '../badge.ts'
+import { applyEdits, counterEdits, staleCounters } from '../goals/edit.ts'
+import type { GoalsDoc } from '../goals/model.ts'
+import { parseGoals } from '../goals/parse.ts'
+
+export interface Io {
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+export class FileError extends Error {}
+
+export async function readGoalsFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOENT'
+        ? 'no such file; check the path'
+        : code === 'EISDIR'
+          ? 'it is a directory; name the goals file itself'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((error as Error).message)
+    throw new FileError(`cannot read ${path}: ${why}`)
+  }
+}
+
+export function listJson(doc: GoalsDoc) {
+  const goalJson = (index: number) => {
+    const g = doc.goals[index]!
+    return { title: g.title, checked: g.checked, line: g.line + 1 }
+  }
+  const categories = doc.categories.map(c => ({
+    name: c.name as string | null,
+    done: c.done,
+    total: c.total,
+    goals: c.goals.map(goalJson)
+  }))
+  const loose = doc.goals.flatMap((g, i) => (g.category === null ? [i] : []))
+  if (loose.length > 0) {
+    const done = loose.filter(i => doc.goals[i]!.checked).length
+    categories.unshift({ name: null, done, total: loose.length, goals: loose.map(goalJson) })
+  }
+  return { categories, done: doc.done, total: doc.total }
+}
+
+function warn(io: Io, path: string, doc: GoalsDoc): void {
+  for (const w of doc.warnings) io.err(`${path}:${w.line}: warning: ${w.message}`)
+}
+
+export async function listCommand(path: string, json: boolean, level: number, io: Io): Promise<number> {
+  const doc = parseGoals(await readGoalsFile(path), { categoryLevel: level })
+  warn(io, path, doc)
+  const data = listJson(doc)
+  if (json) {
+    io.out(JSON.stringify(data, null, 2))
+    return 0
+  }
+  for (const c of data.categories) {
+    io.out(`${c.name ?? '(no category)'}  [${c.done}/${c.total}]`)
+    for (const g of c.goals) io.out(`  ${g.checked ? '[x]' : '[ ]'} ${g.title}  (line ${g.line})`)
+  }
+  io.out(`${data.done}/${data.total} goals done`)
+  return 0
+}
+
+export async function checkCommand(path: string, level: number, io: Io): Promise<number> {
+  const doc = parseGoals(await readGoalsFile(path), { categoryLevel: level })
+  warn(io, path, doc)
+  const stale = staleCounters(doc)
+  for (const s of stale) {
+    io.out(
+      s.found === null
+        ? `${path}:${s.line}: "${s.name}" has no counter; expected ${s.expected}`
+        : `${path}:${s.line}: "${s.name}" counter is stale: ${s.found} → ${s.expected}`
+    )
+  }
+  if (stale.length > 0) {
+    io.out(`${stale.length} stale counter(s); run "goals-sync fix ${path}" to rewrite them`)
+    return 1
+  }
+  io.out(`${path}: all counters are up to date (${doc.done}/${doc.total})`)
+  return 0
+}
+
+export async function fixCommand(
+  path: string,
+  badge: string | undefined,
+  level: number,
+  io: Io
+): Promise<number> {
+  const source = await readGoalsFile(path)
+  const doc = parseGoals(source, { categoryLevel: level })
+  warn(io, path, doc)
+  const edits = counterEdits(doc)
+  const fixed = applyEdits(source, edits)
+  if (fixed !== source) {
+    await writeFile(path, fixed)
+    io.out(`${path}: rewrote ${edits.length} counter(s)`)
+  } else {
+    io.out(`${path}: counters already up to date`)
+  }
+  if (badge !== undefined) {
+    const svg = renderBadge(doc.done, doc.total)
+    const prior = await readFile(badge, 'utf8').catch(() => undefined)
+    if (prior !== svg) {
+      await mkdir(dirname(badge), { recursive: true })
+      await writeFile(badge, svg)
+      io.out(`${badge}: badge ${doc.done}/${doc.total} written`)
+    } else {
+      io.out(`${badge}: badge already up to date`)
+    }
+  }
+  return 0
+}
