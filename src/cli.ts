@@ -2,6 +2,7 @@
 // counters (or a sync failed), 2 the call or a file was wrong.
 import { parseArgs, UsageError } from './cli/args.ts'
 import { checkCommand, FileError, fixCommand, listCommand, type Io } from './cli/goals-commands.ts'
+import { SYNC_FLAGS, syncCommand } from './cli/sync-commands.ts'
 
 export const HELP = `goals-sync — keep a goals checklist and GitHub issues in step
 
@@ -9,15 +10,23 @@ Usage:
   goals-sync list FILE [--json]        categories and goals as the action sees them
   goals-sync check FILE                exit 1 naming each stale counter, else 0
   goals-sync fix FILE [--badge PATH]   rewrite stale counters in place; write the badge
+  goals-sync plan --repo OWNER/NAME    what a sync would do (reads only)
+  goals-sync sync --repo OWNER/NAME    sync the repository's goals file and issues both ways
   goals-sync --help
 
 Options:
   --level N     heading level of categories (default 2)
+  --json        with list: JSON; with plan/sync: also print the plan as JSON
+
+plan and sync read the token from GITHUB_TOKEN and the API address from
+GITHUB_API_URL (GitHub Enterprise Server). They take the action's inputs as
+flags: --path, --badge, --label, --branch, --conflict, --commit-message,
+--commit, --sync-titles, --max-writes, --config.
 `
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
-    const args = parseArgs(argv, ['badge', 'level'])
+    const args = parseArgs(argv, ['level', ...SYNC_FLAGS])
     if (args.flags.has('help') || args.flags.has('h') || args.command === 'help') {
       io.out(HELP)
       return 0
@@ -37,6 +46,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         const badge = args.flags.get('badge')
         return await fixCommand(needFile(), typeof badge === 'string' ? badge : undefined, level, io)
       }
+      case 'plan':
+      case 'sync':
+        return await syncCommand(args.command === 'sync', args.flags, process.env, io)
       case undefined:
         throw new UsageError('no command given')
       default:

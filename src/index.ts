@@ -1,4 +1,4 @@
 // The action's entry point, as action.yml names it (dist/index.js).
-import * as core from '@actions/core'
+import { main } from './main.ts'
 
-core.setFailed('goals-sync: the action is not implemented yet; only the command line works in this version.')
+await main()

@@ -14,9 +14,14 @@ export interface Io {
 
 export class FileError extends Error {}
 
+// Strict, and keeping the BOM: `fix` writes the text back, so a lossy decode would
+// silently replace every byte that is not UTF-8.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
 export async function readGoalsFile(path: string): Promise<string> {
+  let bytes: Buffer
   try {
-    return await readFile(path, 'utf8')
+    bytes = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why =
@@ -28,6 +33,11 @@ export async function readGoalsFile(path: string): Promise<string> {
             ? 'permission denied'
             : String((error as Error).message)
     throw new FileError(`cannot read ${path}: ${why}`)
+  }
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    throw new FileError(`cannot read ${path}: it is not UTF-8 text; save it as UTF-8`)
   }
 }
 
@@ -54,7 +64,12 @@ function warn(io: Io, path: string, doc: GoalsDoc): void {
   for (const w of doc.warnings) io.err(`${path}:${w.line}: warning: ${w.message}`)
 }
 
-export async function listCommand(path: string, json: boolean, level: number, io: Io): Promise<number> {
+export async function listCommand(
+  path: string,
+  json: boolean,
+  level: number,
+  io: Io
+): Promise<number> {
   const doc = parseGoals(await readGoalsFile(path), { categoryLevel: level })
   warn(io, path, doc)
   const data = listJson(doc)

@@ -10,6 +10,8 @@ const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})(.*)$/
 const LONE_COUNTER = /^[ \t]*\[(\d+)\/(\d+)\][ \t]*$/
 const TRAILING_COUNTER = /(^|[ \t])\[(\d+)\/(\d+)\]$/
 const TASK = /^([ \t]*)(?:([-*+]|\d{1,9}[.)])[ \t]+)?\[([ xX])\](?=[ \t]|$)/
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
 
 export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc {
   const categoryLevel = options.categoryLevel ?? 2
@@ -24,21 +26,28 @@ export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc
 
   let current: Category | null = null
   let awaitingCounter: Heading | null = null
-  let fence: { char: string; length: number } | null = null
-  let inComment = false
+  // A fence or comment opened inside a list item ends with that item, closed or
+  // not (CommonMark): `within` is the item's content column, 0 at top level.
+  let fence: { char: string; length: number; within: number } | null = null
+  let comment: { within: number } | null = null
+  /** Content columns of the list items still open. */
+  const items: number[] = []
+  /** The previous line was paragraph text, which an unindented line may continue. */
+  let paragraph = false
   let nesting: { width: number; goal: number }[] = []
 
   let i = frontMatterEnd(texts)
   for (; i < texts.length; i++) {
     const text = texts[i] as string
-    if (fence) {
-      if (closesFence(text, fence)) fence = null
+    const block = fence ?? comment
+    if (block && !endsItem(text, block.within)) {
+      if (fence) {
+        if (closesFence(text, fence)) fence = null
+      } else if (text.includes('-->')) comment = null
       continue
     }
-    if (inComment) {
-      if (text.includes('-->')) inComment = false
-      continue
-    }
+    fence = null
+    comment = null
     const blank = text.trim() === ''
     if (awaitingCounter && !blank) {
       const heading = awaitingCounter
@@ -47,20 +56,33 @@ export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc
       if (m) {
         const start = text.indexOf('[')
         heading.counter = counter(m[1], m[2], i, start, text.indexOf(']', start) + 1, true)
+        paragraph = false
         continue
       }
     }
-    if (blank) continue
+    if (blank) {
+      paragraph = false
+      continue
+    }
 
+    const width = indentWidth(text)
+    const item = LIST_ITEM.exec(text)
+    const lazy = paragraph && !item && !startsBlock(text)
+    if (!lazy) while (items.length > 0 && (items.at(-1) as number) > width) items.pop()
+    const within = items.at(-1) ?? 0
+    paragraph = false
     const open = FENCE_OPEN.exec(text)
     if (open && !(open[2]?.startsWith('`') && open[3]?.includes('`'))) {
-      fence = { char: (open[2] as string)[0] as string, length: (open[2] as string).length }
+      fence = { char: (open[2] as string)[0] as string, length: (open[2] as string).length, within }
       continue
     }
     if (/^[ \t]*<!--/.test(text)) {
-      inComment = !text.slice(text.indexOf('<!--') + 4).includes('-->')
+      // The block ends on the first line containing '-->', this one included:
+      // '<!-->' and '<!--->' are whole comments.
+      if (!text.slice(text.indexOf('<!--') + 2).includes('-->')) comment = { within }
       continue
     }
+    if (item && !THEMATIC_BREAK.test(text)) items.push(contentColumn(text, item[0].length))
 
     const atx = ATX.exec(text)
     if (atx) {
@@ -89,7 +111,7 @@ export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc
       continue
     }
 
-    const width = indentWidth(text)
+    paragraph = true
     const task = TASK.exec(text)
     if (!task) {
       while (nesting.length > 0 && (nesting.at(-1) as { width: number }).width >= width) {
@@ -194,6 +216,37 @@ function closesFence(text: string, fence: { char: string; length: number }): boo
   if (t.length < fence.length) return false
   for (const c of t) if (c !== fence.char) return false
   return true
+}
+
+/** Lines that start a block of their own rather than continue a paragraph. */
+function startsBlock(text: string): boolean {
+  return (
+    ATX.test(text) ||
+    FENCE_OPEN.test(text) ||
+    /^[ \t]*(?:<!--|>)/.test(text) ||
+    THEMATIC_BREAK.test(text)
+  )
+}
+
+/** True when a non-blank line is indented less than the open list item's content, ending it. */
+function endsItem(text: string, within: number): boolean {
+  return within > 0 && !/^[ \t]*$/.test(text) && indentWidth(text) < within
+}
+
+/** Column where a list item's content starts, given where its marker ends. */
+function contentColumn(text: string, markerEnd: number): number {
+  const marker = columnAt(text, markerEnd)
+  let end = markerEnd
+  while (text[end] === ' ' || text[end] === '\t') end++
+  const gap = columnAt(text, end) - marker
+  // No content on the line, or five or more spaces (indented code): one space counts.
+  return end === text.length || gap > 4 ? marker + 1 : marker + gap
+}
+
+function columnAt(text: string, end: number): number {
+  let column = 0
+  for (let k = 0; k < end; k++) column = text[k] === '\t' ? column + 4 - (column % 4) : column + 1
+  return column
 }
 
 function indentWidth(text: string): number {

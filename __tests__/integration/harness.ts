@@ -1,0 +1,67 @@
+// Runs the sync in-process against the project's GitHub emulator, with the real
+// Octokit client (retry and throttling plugins included) talking HTTP to it.
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createClient } from '../../src/github/octokit-client.ts'
+import { runSync, type RunReport } from '../../src/run-sync.ts'
+import { buildSettings, INPUT_DEFAULTS } from '../../src/settings.ts'
+import { startEmulator, type Emulator } from '../../test-support/emulator/index.ts'
+import { dispatchEvent, issuesEvent, pushEvent } from '../../test-support/runner.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const fixture = (name: string) => readFileSync(join(here, '../fixtures', name), 'utf8')
+export const SEEDLIKE = fixture('seedlike.md')
+
+export async function emulatorWith(files: Record<string, string>): Promise<Emulator> {
+  return startEmulator({ owner: 'octo', repo: 'goals', defaultBranch: 'main', files })
+}
+
+export interface SyncCall {
+  inputs?: Record<string, string>
+  token?: string
+  warnings?: string[]
+}
+
+export async function sync(emu: Emulator, eventName: string, payload: object, call: SyncCall = {}): Promise<RunReport> {
+  const inputs: Record<string, string> = { ...INPUT_DEFAULTS, token: call.token ?? emu.token, ...call.inputs }
+  const env = { GITHUB_REPOSITORY: `${emu.owner}/${emu.repo}`, GITHUB_API_URL: emu.url, GITHUB_SERVER_URL: 'https://github.com' }
+  const settings = buildSettings(name => inputs[name], env)
+  const client = createClient({ token: settings.token, baseUrl: settings.apiUrl, pacing: false, warn: m => call.warnings?.push(m) })
+  return runSync({
+    settings,
+    client,
+    eventName,
+    payload: payload as Record<string, unknown>,
+    log: { info: () => {}, warning: m => call.warnings?.push(m) }
+  })
+}
+
+/** Lands a commit as a person would, then runs the action for its push event. */
+export async function push(emu: Emulator, text: string, call: SyncCall = {}, path = 'goals.md') {
+  const { before, after } = emu.commit('main', { [path]: text }, 'edit goals', 'octo')
+  return sync(emu, 'push', pushEvent({ before, after }), call)
+}
+
+export const reconcile = (emu: Emulator, call: SyncCall = {}) => sync(emu, 'workflow_dispatch', dispatchEvent(), call)
+
+export async function closeAs(emu: Emulator, n: number, login: string, call: SyncCall = {}) {
+  emu.closeIssue(n, { as: login })
+  return sync(emu, 'issues', issuesEvent('closed', emu.issueJson(n), { sender: login }), call)
+}
+
+export async function reopenAs(emu: Emulator, n: number, login: string, call: SyncCall = {}) {
+  emu.reopenIssue(n, { as: login })
+  return sync(emu, 'issues', issuesEvent('reopened', emu.issueJson(n), { sender: login }), call)
+}
+
+/** The goal issues (the action's) by title. */
+export function goalIssues(emu: Emulator) {
+  return emu.issues().filter(i => i.user === 'github-actions[bot]')
+}
+
+export function issueFor(emu: Emulator, title: string) {
+  const matches = goalIssues(emu).filter(i => i.title === title)
+  if (matches.length !== 1) throw new Error(`expected one issue titled "${title}", found ${matches.length}`)
+  return matches[0]!
+}

@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Emulator } from '../../test-support/emulator/index.ts'
+import { parseGoals } from '../../src/goals/parse.ts'
+import { emulatorWith, goalIssues, issueFor, push, SEEDLIKE } from './harness.ts'
+
+let emu: Emulator
+afterEach(async () => {
+  await emu?.close()
+})
+
+const goalsAtHead = () => parseGoals(emu.file('main', 'goals.md') ?? '')
+
+describe('push: file → issues', () => {
+  it('makes one issue per goal with the common and category labels, closing the ticked ones', async () => {
+    emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+    const report = await push(emu, SEEDLIKE)
+    const doc = parseGoals(SEEDLIKE)
+    const issues = goalIssues(emu)
+    expect(issues).toHaveLength(doc.total)
+    for (const goal of doc.goals) {
+      const issue = issueFor(emu, goal.title)
+      expect(issue.labels.sort()).toEqual(['goal', goal.category!].sort())
+      expect(issue.state).toBe(goal.checked ? 'closed' : 'open')
+      if (goal.checked) expect(issue.state_reason).toBe('completed')
+    }
+    const labels = emu.labels().map(l => l.name)
+    expect(labels).toEqual(expect.arrayContaining(['goal', 'Craft Goals', 'Career Goals', 'Community Goals', 'Life Goals']))
+    for (const l of emu.labels().filter(l => l.name !== 'goal' && labels.includes(l.name))) {
+      expect(l.description).toBeTruthy()
+      expect(l.color).toMatch(/^[0-9a-f]{6}$/)
+    }
+    expect(report.total).toBe(doc.total)
+    expect(report.done).toBe(doc.done)
+    expect(report.percent).toBe(Math.floor((doc.done * 100) / doc.total))
+    expect(report.applied.created).toHaveLength(doc.total)
+  })
+
+  it('fixes stale counters and writes the badge in one commit', async () => {
+    emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+    const report = await push(emu, SEEDLIKE)
+    const head = emu.commits('main')[0]!
+    expect(report.commit?.sha).toBe(head.sha)
+    expect(head.files.sort()).toEqual(['.github/badges/goals.svg', 'goals.md'])
+    expect(head.message).toBe('chore(goals): sync progress [skip ci]')
+    expect(head.verified).toBe(true)
+    const text = emu.file('main', 'goals.md')!
+    expect(text).toContain('## Craft Goals  [2/6]')
+    expect(text).toContain('## Community Goals\n[1/3]')
+    expect(text).toContain('## Life Goals [1/2]')
+    // Nothing but the counters changed.
+    expect(text.replace(/\[\d+\/\d+\]/g, '[]')).toBe(SEEDLIKE.replace(/\[\d+\/\d+\]/g, '[]'))
+    expect(emu.file('main', '.github/badges/goals.svg')).toContain(`${goalsAtHead().done}/${goalsAtHead().total}`)
+  })
+
+  it('a second run makes no write and stays within the read budget', async () => {
+    emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+    await push(emu, SEEDLIKE)
+    const commits = emu.commits('main').length
+    emu.resetLog()
+    // A rerun of the synced state: the same text pushed again (a commit of its own, by a person).
+    const report = await push(emu, emu.file('main', 'goals.md')!)
+    expect(report.ops).toEqual([])
+    const writes = emu.requests.filter(r => r.method !== 'GET' && r.method !== 'HEAD')
+    expect(writes).toEqual([])
+    expect(emu.reads()).toBeLessThanOrEqual(3 + Math.ceil(goalIssues(emu).length / 100))
+    // The person's commit only: the action committed nothing.
+    expect(emu.commits('main')).toHaveLength(commits + 1)
+    expect(report.commit).toBeNull()
+  })
+
+  it('ticking and unticking a box closes and reopens only that goal’s issue', async () => {
+    emu = await emulatorWith({ 'goals.md': SEEDLIKE })
+    await push(emu, SEEDLIKE)
+    const before = new Map(goalIssues(emu).map(i => [i.number, i.updated_at]))
+    let text = emu.file('main', 'goals.md')!
+    text = text.replace('[ ] contribute a patch to a compiler', '[x] contribute a patch to a compiler')
+    const ticked = await push(emu, text)
+    const issue = issueFor(emu, 'contribute a patch to a compiler')
+    expect(issue.state).toBe('closed')
+    expect(ticked.applied.closed).toEqual([issue.number])
+    const changed = goalIssues(emu).filter(i => before.get(i.number) !== i.updated_at)
+    expect(changed.map(i => i.number)).toEqual([issue.number])
+
+    text = emu.file('main', 'goals.md')!.replace('[x] contribute a patch', '[ ] contribute a patch')
+    const unticked = await push(emu, text)
+    expect(issueFor(emu, 'contribute a patch to a compiler').state).toBe('open')
+    expect(unticked.applied.reopened).toEqual([issue.number])
+  })
+
+  it('editing a goal’s text retitles its issue; nothing is created', async () => {
+    emu = await emulatorWith({ 'goals.md': SEEDLIKE })
+    await push(emu, SEEDLIKE)
+    const issue = issueFor(emu, 'negotiate a four-day week')
+    const count = goalIssues(emu).length
+    const text = emu.file('main', 'goals.md')!.replace('negotiate a four-day week', 'negotiate a 32-hour week')
+    const report = await push(emu, text)
+    expect(goalIssues(emu)).toHaveLength(count)
+    expect(emu.issue(issue.number)!.title).toBe('negotiate a 32-hour week')
+    expect(report.applied.updated).toEqual([issue.number])
+  })
+
+  it('moving a goal to another category swaps its category label', async () => {
+    emu = await emulatorWith({ 'goals.md': SEEDLIKE })
+    await push(emu, SEEDLIKE)
+    const issue = issueFor(emu, 'organise a local meetup')
+    const text = emu
+      .file('main', 'goals.md')!
+      .replace('[ ] organise a local meetup\n\n', '')
+      .replace('[ ] negotiate a four-day week\n', '[ ] negotiate a four-day week\n\n[ ] organise a local meetup\n')
+    await push(emu, text)
+    expect(emu.issue(issue.number)!.labels.sort()).toEqual(['Career Goals', 'goal'])
+    expect(goalIssues(emu).filter(i => i.title === 'organise a local meetup')).toHaveLength(1)
+  })
+
+  it('renaming a category renames its label', async () => {
+    emu = await emulatorWith({ 'goals.md': SEEDLIKE })
+    await push(emu, SEEDLIKE)
+    const text = emu.file('main', 'goals.md')!.replace('## Life Goals', '## Outdoor Goals')
+    await push(emu, text)
+    const names = emu.labels().map(l => l.name)
+    expect(names).toContain('Outdoor Goals')
+    expect(names).not.toContain('Life Goals')
+    expect(issueFor(emu, 'learn to sail').labels.sort()).toEqual(['Outdoor Goals', 'goal'])
+  })
+
+  it('removing a goal closes its issue as not planned with a comment; putting it back reopens the same issue', async () => {
+    emu = await emulatorWith({ 'goals.md': SEEDLIKE })
+    await push(emu, SEEDLIKE)
+    const issue = issueFor(emu, 'organise a local meetup')
+    const full = emu.file('main', 'goals.md')!
+    await push(emu, full.replace('[ ] organise a local meetup\n\n', ''))
+    expect(emu.issue(issue.number)).toMatchObject({ state: 'closed', state_reason: 'not_planned' })
+    expect(emu.comments(issue.number).map(c => c.body).join('\n')).toMatch(/removed from `goals.md`/)
+
+    await push(emu, full)
+    expect(emu.issue(issue.number)!.state).toBe('open')
+    expect(goalIssues(emu).filter(i => i.title === 'organise a local meetup')).toHaveLength(1)
+  })
+
+  it('never touches an issue it did not create, whatever its labels and body say', async () => {
+    emu = await emulatorWith({ 'goals.md': SEEDLIKE })
+    await push(emu, SEEDLIKE)
+    const ours = issueFor(emu, 'learn to sail')
+    const copy = emu.createIssue({ as: 'mallory', title: ours.title, body: ours.body ?? '', labels: ours.labels })
+    const text = emu.file('main', 'goals.md')!.replace('[ ] learn to sail\n\n', '')
+    await push(emu, text)
+    expect(emu.issue(copy.number)).toMatchObject({ state: 'open', title: ours.title, updated_at: copy.updated_at })
+    expect(emu.issue(ours.number)!.state).toBe('closed')
+  })
+})

@@ -1,0 +1,57 @@
+// plan and sync: the action's run from a terminal, on the same code path.
+// Both do a full reconcile (as workflow_dispatch does); plan never writes.
+import { ConfigError } from '../config.ts'
+import { ActionError } from '../github/errors.ts'
+import { createClient } from '../github/octokit-client.ts'
+import { planJson, summaryMarkdown } from '../report.ts'
+import { runSync } from '../run-sync.ts'
+import { buildSettings, INPUT_DEFAULTS, InputError } from '../settings.ts'
+import { UsageError } from './args.ts'
+import type { Io } from './goals-commands.ts'
+
+/** Flags named like the action's inputs. */
+export const SYNC_FLAGS = ['repo', 'path', 'badge', 'label', 'branch', 'conflict', 'commit-message', 'commit', 'sync-titles', 'max-writes', 'config']
+
+export async function syncCommand(
+  write: boolean,
+  flags: Map<string, string | true>,
+  env: NodeJS.ProcessEnv,
+  io: Io
+): Promise<number> {
+  const repo = flags.get('repo')
+  if (typeof repo !== 'string') throw new UsageError(`"${write ? 'sync' : 'plan'}" needs --repo owner/name`)
+  const token = env.GITHUB_TOKEN ?? env.GH_TOKEN ?? ''
+  if (token === '') throw new UsageError('set GITHUB_TOKEN to a token that can read (plan) or write (sync) the repository')
+  try {
+    const settings = buildSettings(name => {
+      if (name === 'token') return token
+      if (name === 'repository') return repo
+      if (name === 'dry-run') return write ? 'false' : 'true'
+      const value = flags.get(name)
+      return typeof value === 'string' ? value : INPUT_DEFAULTS[name]
+    }, env)
+    const client = createClient({
+      token,
+      baseUrl: settings.apiUrl,
+      pacing: env.GOALS_SYNC_PACING !== 'off',
+      warn: m => io.err(`warning: ${m}`)
+    })
+    const report = await runSync({
+      settings,
+      client,
+      eventName: 'workflow_dispatch',
+      payload: {},
+      log: { info: m => io.err(m), warning: m => io.err(`warning: ${m}`) }
+    })
+    const issueUrl = (n: number) => `${settings.serverUrl}/${settings.owner}/${settings.repo}/issues/${n}`
+    io.out(summaryMarkdown(report, issueUrl))
+    if (flags.has('json')) io.out(JSON.stringify(planJson(report), null, 2))
+    return 0
+  } catch (error) {
+    if (error instanceof ActionError || error instanceof InputError || error instanceof ConfigError) {
+      io.err(`goals-sync: ${error.message}`)
+      return 1
+    }
+    throw error
+  }
+}

@@ -1,0 +1,63 @@
+// Reading files at a ref through the API, so the action needs no checkout.
+import type { Client } from './octokit-client.ts'
+import { ActionError, explainAccess, messageOf, statusOf } from './errors.ts'
+import type { RepoRef } from './issues.ts'
+
+export interface RepoFile {
+  text: string
+  /** Git blob SHA. */
+  sha: string
+}
+
+/** The API serves file contents up to 100 MB; past that there is nothing to read. */
+const API_FILE_LIMIT = 100 * 1024 * 1024
+
+/** The file at `ref`, or null when it does not exist there. */
+export async function readFile(client: Client, at: RepoRef, path: string, ref: string): Promise<RepoFile | null> {
+  let data: unknown
+  try {
+    ;({ data } = await client.rest.repos.getContent({ ...at, path, ref }))
+  } catch (error) {
+    if (statusOf(error) === 404) return null
+    if (statusOf(error) === 403 && /too.large|too_large/i.test(messageOf(error))) {
+      throw new ActionError(`${path} is too large for the GitHub API (over 100 MB); keep the goals file smaller.`)
+    }
+    throw explainAccess(error, `read ${path} at ${ref}`, 'contents: read')
+  }
+  if (Array.isArray(data) || (data as { type?: string }).type !== 'file') {
+    throw new ActionError(`${path} is not a file at ${ref} (it is a ${Array.isArray(data) ? 'directory' : (data as { type?: string }).type}); point the input at the file itself.`)
+  }
+  const file = data as { content?: string; encoding?: string; sha: string; size: number }
+  if (file.size > API_FILE_LIMIT) {
+    throw new ActionError(`${path} is ${(file.size / 1024 / 1024).toFixed(0)} MB, over the 100 MB the GitHub API serves; keep the goals file smaller.`)
+  }
+  if (file.encoding === 'base64' && file.content !== undefined) {
+    return { text: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha }
+  }
+  // Files over 1 MB come without content; the blob API serves them.
+  const { data: blob } = await client.rest.git.getBlob({ ...at, file_sha: file.sha })
+  return { text: Buffer.from(blob.content, 'base64').toString('utf8'), sha: file.sha }
+}
+
+/** Tells a missing branch from a missing file after a 404, so the error can say which. */
+export async function branchExists(client: Client, at: RepoRef, branch: string): Promise<boolean> {
+  try {
+    await client.rest.git.getRef({ ...at, ref: `heads/${branch}` })
+    return true
+  } catch (error) {
+    if (statusOf(error) === 404) return false
+    throw explainAccess(error, `read the branch ${branch}`, 'contents: read')
+  }
+}
+
+export async function defaultBranch(client: Client, at: RepoRef): Promise<string> {
+  try {
+    const { data } = await client.rest.repos.get({ ...at })
+    return data.default_branch
+  } catch (error) {
+    if (statusOf(error) === 404) {
+      throw new ActionError(`Repository ${at.owner}/${at.repo} was not found, or the token cannot see it.`)
+    }
+    throw explainAccess(error, `read the repository ${at.owner}/${at.repo}`, 'contents: read')
+  }
+}

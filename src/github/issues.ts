@@ -1,0 +1,151 @@
+// Issues and labels on GitHub: listing the action's own issues, and the writes
+// the plan asks for.
+import type { Marker } from '../sync/marker.ts'
+import { decodeMarker } from '../sync/marker.ts'
+import type { TrackedIssue } from '../sync/tracked-issue.ts'
+import type { Client } from './octokit-client.ts'
+import { explainAccess, statusOf } from './errors.ts'
+
+export interface RepoRef {
+  owner: string
+  repo: string
+}
+
+interface RawIssue {
+  number: number
+  title: string
+  state: string
+  state_reason?: string | null
+  body?: string | null
+  labels: (string | { name?: string })[]
+  user: { login: string } | null
+  html_url: string
+  updated_at: string
+  pull_request?: unknown
+}
+
+/** The issue as the planner sees it, or null when it is not one of the action's for this file. */
+export function toTracked(raw: RawIssue, path: string, botLogin: string): TrackedIssue | null {
+  if (raw.pull_request) return null
+  if (!raw.user || raw.user.login.toLowerCase() !== botLogin.toLowerCase()) return null
+  const marker: Marker | null = decodeMarker(raw.body)
+  if (!marker || marker.file !== path) return null
+  return {
+    number: raw.number,
+    title: raw.title,
+    state: raw.state === 'closed' ? 'closed' : 'open',
+    stateReason: raw.state_reason ?? null,
+    labels: raw.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(l => l !== ''),
+    body: raw.body ?? '',
+    marker,
+    htmlUrl: raw.html_url,
+    updatedAt: raw.updated_at
+  }
+}
+
+export async function listTrackedIssues(
+  client: Client,
+  at: RepoRef,
+  label: string,
+  path: string,
+  botLogin: string
+): Promise<TrackedIssue[]> {
+  try {
+    const raw = await client.paginate(client.rest.issues.listForRepo, {
+      ...at,
+      labels: label,
+      state: 'all',
+      per_page: 100
+    })
+    return raw.flatMap(issue => {
+      const tracked = toTracked(issue as RawIssue, path, botLogin)
+      return tracked ? [tracked] : []
+    })
+  } catch (error) {
+    throw explainAccess(error, `list the issues labelled "${label}"`, 'issues: read')
+  }
+}
+
+export async function getTrackedIssue(client: Client, at: RepoRef, number: number, path: string, botLogin: string) {
+  const { data } = await client.rest.issues.get({ ...at, issue_number: number })
+  return toTracked(data as RawIssue, path, botLogin)
+}
+
+/** Creates a label; one that exists already is fine (another run, or a person, made it). */
+export async function createLabel(client: Client, at: RepoRef, name: string, color: string, description: string) {
+  try {
+    await client.rest.issues.createLabel({ ...at, name, color, description })
+    return 'created' as const
+  } catch (error) {
+    if (statusOf(error) === 422) return 'exists' as const
+    throw explainAccess(error, `create the label "${name}"`, 'issues: write')
+  }
+}
+
+export async function renameLabel(client: Client, at: RepoRef, from: string, to: string) {
+  try {
+    await client.rest.issues.updateLabel({ ...at, name: from, new_name: to })
+    return 'renamed' as const
+  } catch (error) {
+    // The new name is taken or the old label is gone: the issues get the new label one by one instead.
+    if (statusOf(error) === 422 || statusOf(error) === 404) return 'skipped' as const
+    throw explainAccess(error, `rename the label "${from}"`, 'issues: write')
+  }
+}
+
+export async function createIssue(
+  client: Client,
+  at: RepoRef,
+  issue: { title: string; body: string; labels: string[]; assignees: string[] }
+) {
+  try {
+    const { data } = await client.rest.issues.create({ ...at, ...issue })
+    return { number: data.number, url: data.html_url }
+  } catch (error) {
+    throw explainAccess(error, `create the issue "${issue.title}"`, 'issues: write')
+  }
+}
+
+export interface IssuePatch {
+  title?: string
+  body?: string
+  labels?: string[]
+  state?: 'open' | 'closed'
+  stateReason?: 'completed' | 'not_planned'
+}
+
+export async function updateIssue(client: Client, at: RepoRef, number: number, patch: IssuePatch) {
+  try {
+    await client.rest.issues.update({
+      ...at,
+      issue_number: number,
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.body !== undefined ? { body: patch.body } : {}),
+      ...(patch.labels !== undefined ? { labels: patch.labels } : {}),
+      ...(patch.state !== undefined ? { state: patch.state } : {}),
+      ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {})
+    })
+  } catch (error) {
+    throw explainAccess(error, `update issue #${number}`, 'issues: write')
+  }
+}
+
+export async function addComment(client: Client, at: RepoRef, number: number, body: string) {
+  try {
+    await client.rest.issues.createComment({ ...at, issue_number: number, body })
+  } catch (error) {
+    throw explainAccess(error, `comment on issue #${number}`, 'issues: write')
+  }
+}
+
+/** The sender's role: admin, maintain, write, triage, read or none. */
+export async function roleOf(client: Client, at: RepoRef, login: string): Promise<string> {
+  try {
+    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...at, username: login })
+    const role = (data as { role_name?: string }).role_name
+    return role ?? data.permission
+  } catch (error) {
+    if (statusOf(error) === 404) return 'none'
+    throw explainAccess(error, `read the permission of ${login}`, 'metadata: read')
+  }
+}

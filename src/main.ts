@@ -1,0 +1,50 @@
+// The action's shell: inputs → settings, run the sync, outputs and summary.
+import * as core from '@actions/core'
+import { readFileSync } from 'node:fs'
+import { ConfigError } from './config.ts'
+import { ActionError } from './github/errors.ts'
+import { createClient } from './github/octokit-client.ts'
+import { outputsOf, planJson, summaryMarkdown } from './report.ts'
+import { runSync } from './run-sync.ts'
+import { buildSettings, InputError, runnerInputs } from './settings.ts'
+
+function readEvent(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const path = env.GITHUB_EVENT_PATH
+  if (!path) return {}
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+  } catch (error) {
+    throw new ActionError(`Could not read the event payload at ${path}: ${(error as Error).message}`)
+  }
+}
+
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const settings = buildSettings(runnerInputs(env), env)
+    core.setSecret(settings.token)
+    const client = createClient({
+      token: settings.token,
+      baseUrl: settings.apiUrl,
+      pacing: env.GOALS_SYNC_PACING !== 'off',
+      warn: message => core.warning(message)
+    })
+    const report = await runSync({
+      settings,
+      client,
+      eventName: env.GITHUB_EVENT_NAME ?? '',
+      payload: readEvent(env),
+      log: { info: m => core.info(m), warning: m => core.warning(m) }
+    })
+    if (report.skipped) core.info(`goals-sync: ${report.skipped}.`)
+    for (const note of report.notes) core.info(note)
+    for (const w of report.warnings) core.warning(w)
+    const outputs = outputsOf(report)
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+    if (settings.dryRun) core.info(`Dry run; the plan:\n${JSON.stringify(planJson(report), null, 2)}`)
+    const issueUrl = (n: number) => `${settings.serverUrl}/${settings.owner}/${settings.repo}/issues/${n}`
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(report, issueUrl), true).write()
+  } catch (error) {
+    const known = error instanceof ActionError || error instanceof InputError || error instanceof ConfigError
+    core.setFailed(known ? (error as Error).message : `goals-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  }
+}

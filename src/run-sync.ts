@@ -1,0 +1,290 @@
+// One run of goals-sync, shared by the action and the command line:
+// read (config, goals file, issues) → plan → apply → commit → report.
+import { applyOps, emptyApplied, type Applied } from './apply.ts'
+import { renderBadge, percentOf } from './badge.ts'
+import { DEFAULT_CONFIG, parseConfig, type FileConfig } from './config.ts'
+import { classifyEvent } from './event.ts'
+import { commitAsPullRequest, commitToBranch, type CommitResult, type Produce } from './github/commit.ts'
+import { ActionError, statusOf } from './github/errors.ts'
+import { branchExists, defaultBranch, readFile } from './github/files.ts'
+import { getTrackedIssue, listTrackedIssues, roleOf, toTracked, updateIssue, type RepoRef } from './github/issues.ts'
+import type { Client } from './github/octokit-client.ts'
+import { parseGoals } from './goals/parse.ts'
+import { labelStyles } from './label-style.ts'
+import type { Settings } from './settings.ts'
+import { issueBody } from './sync/body.ts'
+import { applyGoalEdits } from './sync/file-edits.ts'
+import { goalKey, type Marker } from './sync/marker.ts'
+import { keyOfGoal } from './sync/match.ts'
+import type { GoalEdit, Op } from './sync/ops.ts'
+import { planSync, sameMarker, type PlanSettings } from './sync/plan.ts'
+import { issueTitle } from './sync/text.ts'
+
+export interface Logger {
+  info: (message: string) => void
+  warning: (message: string) => void
+}
+
+export interface RunInput {
+  settings: Settings
+  client: Client
+  eventName: string
+  payload: Record<string, unknown>
+  log: Logger
+}
+
+export interface RunReport {
+  skipped: string | null
+  branch: string | null
+  dryRun: boolean
+  total: number
+  done: number
+  percent: number
+  categories: { name: string | null; done: number; total: number }[]
+  ops: Op[]
+  edits: GoalEdit[]
+  applied: Applied
+  commit: CommitResult | null
+  warnings: string[]
+  notes: string[]
+}
+
+const TRIAGE_OR_MORE = ['admin', 'maintain', 'write', 'triage']
+
+function emptyReport(settings: Settings, skipped: string | null, branch: string | null): RunReport {
+  return {
+    skipped,
+    branch,
+    dryRun: settings.dryRun,
+    total: 0,
+    done: 0,
+    percent: 0,
+    categories: [],
+    ops: [],
+    edits: [],
+    applied: emptyApplied(),
+    commit: null,
+    warnings: [],
+    notes: []
+  }
+}
+
+/** GITHUB_TOKEN and app tokens cannot ask who they are; their issues are the bot's. */
+async function identityOf(client: Client, token: string, config: FileConfig): Promise<string> {
+  if (config.botLogin) return config.botLogin
+  if (/^(ghp_|github_pat_|gho_|ghu_)/.test(token)) {
+    try {
+      const { data } = await client.rest.users.getAuthenticated()
+      return data.login
+    } catch {
+      // Fall through: treat it like the workflow token.
+    }
+  }
+  return 'github-actions[bot]'
+}
+
+export async function runSync(input: RunInput): Promise<RunReport> {
+  const { settings, client, payload, log } = input
+  const at: RepoRef = { owner: settings.owner, repo: settings.repo }
+  const repository = payload.repository as { default_branch?: string } | undefined
+  const branch = settings.branch ?? repository?.default_branch ?? (await defaultBranch(client, at))
+  const run = classifyEvent(input.eventName, payload, branch)
+  if (run.kind === 'skip') return emptyReport(settings, run.reason, branch)
+
+  const configFile = await readFile(client, at, settings.config, branch)
+  const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG
+  const goals = await readFile(client, at, settings.path, branch)
+  if (!goals) {
+    if (!(await branchExists(client, at, branch))) {
+      throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`)
+    }
+    throw new ActionError(`The goals file "${settings.path}" is not on branch "${branch}": add it there, or set the input "path" to where it is.`)
+  }
+  const botLogin = await identityOf(client, settings.token, config)
+  const fileUrl = `${settings.serverUrl}/${at.owner}/${at.repo}/blob/${encodeURIComponent(branch)}/${settings.path}`
+  const planSettings: PlanSettings = {
+    path: settings.path,
+    label: settings.label,
+    conflict: settings.conflict,
+    syncTitles: settings.syncTitles,
+    categoryLevel: config.headingLevel,
+    fileUrl,
+    assignees: config.assignees,
+    labelStyle: labelStyles(config, settings.path)
+  }
+  const report = emptyReport(settings, null, branch)
+
+  let ops: Op[] = []
+  let edits: GoalEdit[] = []
+  if (run.kind === 'issue') {
+    const decided = await decideIssueEvent(input, at, run, goals.text, botLogin, config.headingLevel)
+    report.notes.push(decided.note)
+    edits = decided.edits
+  } else {
+    const issues = await listTrackedIssues(client, at, settings.label, settings.path, botLogin)
+    let plan = planSync({ text: goals.text, issues, settings: planSettings })
+    // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
+    if (run.kind === 'push' && (plan.ops.length > 0 || plan.edits.length > 0)) {
+      const before = run.before ? await readFile(client, at, settings.path, run.before) : null
+      plan = planSync({ text: goals.text, before: before?.text ?? null, issues, settings: planSettings })
+    }
+    ops = plan.ops
+    edits = plan.edits
+    report.warnings.push(...plan.warnings)
+  }
+  report.ops = ops
+  report.edits = edits
+
+  const level = config.headingLevel
+  const produce: Produce = async read => {
+    const files = new Map<string, string>()
+    const current = await read(settings.path)
+    if (current === null) throw new ActionError(`The goals file "${settings.path}" was deleted from "${branch}" during the run; nothing was committed.`)
+    const result = applyGoalEdits(current, edits, level)
+    for (const missing of result.missing) {
+      report.warnings.push(`goal for issue #${missing.issue} is no longer in ${settings.path}; its change (${missing.why}) was not written`)
+    }
+    if (result.text !== current) files.set(settings.path, result.text)
+    if (settings.badge) {
+      const doc = parseGoals(result.text, { categoryLevel: level })
+      const svg = renderBadge(doc.done, doc.total)
+      if ((await read(settings.badge)) !== svg) files.set(settings.badge, svg)
+    }
+    return files
+  }
+
+  const finalText = applyGoalEdits(goals.text, edits, level).text
+  const finalDoc = parseGoals(finalText, { categoryLevel: level })
+  report.total = finalDoc.total
+  report.done = finalDoc.done
+  report.percent = percentOf(finalDoc.done, finalDoc.total)
+  report.categories = finalDoc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }))
+  const loose = finalDoc.goals.filter(g => g.category === null)
+  if (loose.length > 0) report.categories.unshift({ name: null, done: loose.filter(g => g.checked).length, total: loose.length })
+
+  if (settings.dryRun) {
+    report.applied.deferred = 0
+    return report
+  }
+
+  const logLine = (m: string) => log.info(m)
+  await applyOps(client, at, ops, settings.maxWrites, report.applied, logLine)
+  if (report.applied.stoppedBy) {
+    log.warning(`Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`)
+  }
+
+  // A run that changes nothing in the file or badge reads no more and commits nothing.
+  const badgeStale = async () => settings.badge !== null && (await readFile(client, at, settings.badge, branch))?.text !== renderBadge(finalDoc.done, finalDoc.total)
+  if (settings.commit !== 'none' && (finalText !== goals.text || (await badgeStale()))) {
+    report.commit =
+      settings.commit === 'pull-request'
+        ? await commitAsPullRequest(client, at, {
+            branch,
+            message: settings.commitMessage,
+            produce,
+            prBranch: `goals-sync/${branch}`,
+            title: 'Sync goals progress',
+            body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+          })
+        : await commitToBranch(client, at, { branch, message: settings.commitMessage, produce })
+    if (report.commit.sha) log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`)
+  }
+
+  // Only once the file holds an issue's change does its marker record it (see `conflict: latest`).
+  if (edits.length > 0 && (report.commit?.sha || settings.commit === 'none')) {
+    await refreshMarkers(input, at, edits, planSettings, report)
+  }
+  return report
+}
+
+async function refreshMarkers(input: RunInput, at: RepoRef, edits: GoalEdit[], settings: PlanSettings, report: RunReport) {
+  const { client } = input
+  const text = (await readFile(client, at, settings.path, report.commit?.sha ?? report.branch!))?.text ?? ''
+  const doc = parseGoals(text, { categoryLevel: settings.categoryLevel })
+  const done = new Set<number>()
+  for (const edit of edits) {
+    if (done.has(edit.issue)) continue
+    done.add(edit.issue)
+    const wanted = (g: (typeof doc.goals)[number]) => goalKey(g.category, g.title, g.occurrence)
+    const target = applyTarget(edit)
+    const goal = doc.goals.find(g => wanted(g) === target)
+    if (!goal) continue
+    const marker: Marker = {
+      file: settings.path,
+      category: goal.category,
+      title: goal.title,
+      n: goal.occurrence,
+      synced: goal.checked ? 'closed' : 'open',
+      removed: false
+    }
+    if (sameMarker(edit.marker, marker)) continue
+    const before = report.applied.writes
+    await applyOps(client, at, [{ kind: 'update-issue', number: edit.issue, why: 'sync state recorded', effect: 'updated', body: issueBody(marker, settings) }], input.settings.maxWrites, report.applied)
+    if (report.applied.writes === before) break
+  }
+}
+
+/** The key a goal has once an edit is applied to it. */
+function applyTarget(edit: GoalEdit): string {
+  if (edit.title === undefined) return edit.key
+  const [category, , n] = JSON.parse(edit.key) as [string | null, string, number]
+  return goalKey(category, edit.title.replace(/[\r\n]+/g, ' ').trim(), n)
+}
+
+async function decideIssueEvent(
+  input: RunInput,
+  at: RepoRef,
+  run: { action: 'closed' | 'reopened' | 'edited'; number: number; sender: string; titleChanged: boolean },
+  text: string,
+  botLogin: string,
+  level: number
+): Promise<{ edits: GoalEdit[]; note: string }> {
+  const { client, settings, payload } = input
+  const fromPayload = toTracked(payload.issue as never, settings.path, botLogin)
+  if (!fromPayload) {
+    return { edits: [], note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.` }
+  }
+  if (run.sender.toLowerCase() === botLogin.toLowerCase()) {
+    return { edits: [], note: `Issue #${run.number} was ${run.action} by goals-sync itself; nothing to do.` }
+  }
+  const role = await roleOf(client, at, run.sender)
+  if (!TRIAGE_OR_MORE.includes(role)) {
+    return {
+      edits: [],
+      note: `Issue #${run.number} was ${run.action} by ${run.sender}, whose role is "${role}"; only triage or more changes the goals file. Ignored.`
+    }
+  }
+  if (run.action === 'edited' && (!run.titleChanged || !settings.syncTitles)) {
+    return { edits: [], note: `Issue #${run.number} was edited, but ${settings.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.` }
+  }
+  // The event may be stale (closed, then reopened at once): act on the issue as it is now.
+  let issue = fromPayload
+  try {
+    issue = (await getTrackedIssue(client, at, run.number, settings.path, botLogin)) ?? fromPayload
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error
+  }
+  const doc = parseGoals(text, { categoryLevel: level })
+  const m = issue.marker
+  let index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n))
+  if (index === -1) {
+    const sameTitle = doc.goals.flatMap((g, i) => (g.title === m.title ? [i] : []))
+    if (sameTitle.length === 1) index = sameTitle[0]!
+  }
+  if (index === -1) {
+    return { edits: [], note: `The goal of issue #${run.number} ("${m.title}") is not in ${settings.path}; a scheduled or manual run will settle it.` }
+  }
+  const goal = doc.goals[index]!
+  const key = keyOfGoal(doc, index)
+  if (run.action === 'edited') {
+    if (issue.title === issueTitle(goal.title) || issue.title.trim() === '') {
+      return { edits: [], note: `Issue #${run.number}'s title already matches its goal.` }
+    }
+    return { edits: [{ key, issue: issue.number, marker: m, title: issue.title, why: `issue retitled by ${run.sender}` }], note: `Goal retitled from issue #${run.number}.` }
+  }
+  const closed = issue.state === 'closed'
+  return {
+    edits: [{ key, issue: issue.number, marker: m, checked: closed, why: `issue ${closed ? 'closed' : 'reopened'} by ${run.sender}` }],
+    note: `Issue #${run.number} is ${closed ? 'closed: goal ticked' : 'open: goal unticked'}.`
+  }
+}

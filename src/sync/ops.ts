@@ -1,0 +1,52 @@
+import type { Marker } from './marker.ts'
+
+// The operations a plan is made of. Each is one write request (create-issue
+// with `close` is two), so a plan can be cut anywhere by the write budget.
+
+export type Conflict = 'latest' | 'file' | 'issues'
+
+export type Op =
+  | { kind: 'create-label'; name: string; color: string; description: string }
+  | { kind: 'rename-label'; from: string; to: string }
+  | {
+      kind: 'create-issue'
+      /** Goal key in the file this plan was made from. */
+      goal: string
+      line: number
+      title: string
+      body: string
+      labels: string[]
+      assignees: string[]
+      /** Set when the goal is already ticked: the issue is then closed as completed. */
+      close: { body: string } | null
+    }
+  | {
+      kind: 'update-issue'
+      number: number
+      why: string
+      effect: 'closed' | 'reopened' | 'updated'
+      title?: string
+      body?: string
+      labels?: string[]
+      state?: 'open' | 'closed'
+      stateReason?: 'completed' | 'not_planned'
+      /** Posted after the update (removals and duplicates say why they were closed). */
+      comment?: string
+    }
+
+/** A change to the goals file, found again by key when the branch moved meanwhile. */
+export interface GoalEdit {
+  key: string
+  issue: number
+  /** The issue's marker when planned: its sync state is recorded again only if it changes. */
+  marker: Marker
+  why: string
+  checked?: boolean
+  title?: string
+}
+
+export function writesOf(op: Op): number {
+  if (op.kind === 'create-issue') return op.close ? 2 : 1
+  if (op.kind === 'update-issue') return op.comment ? 2 : 1
+  return 1
+}
