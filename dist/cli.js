@@ -41888,7 +41888,11 @@ function badgeColor(done, total) {
     return 'red';
 }
 function badge_renderBadge(done, total) {
-    const svg = lib_makeBadge({ label: 'goals', message: `${done}/${total}`, color: badgeColor(done, total) });
+    const svg = lib_makeBadge({
+        label: 'goals',
+        message: `${done}/${total}`,
+        color: badgeColor(done, total)
+    });
     return `${svg}\n`;
 }
 
@@ -41987,7 +41991,12 @@ function counterEdits(doc) {
             }
         }
         else if (total > 0) {
-            edits.push({ line: heading.line, start: heading.insertAt, end: heading.insertAt, text: ` ${wanted}` });
+            edits.push({
+                line: heading.line,
+                start: heading.insertAt,
+                end: heading.insertAt,
+                text: ` ${wanted}`
+            });
         }
     }
     for (const title of doc.titles) {
@@ -42524,7 +42533,7 @@ function isRateLimit(error) {
         return true;
     if (status !== 403)
         return false;
-    return /rate limit/i.test(messageOf(error)) || e?.response?.headers?.['x-ratelimit-remaining'] === '0';
+    return (/rate limit/i.test(messageOf(error)) || e?.response?.headers?.['x-ratelimit-remaining'] === '0');
 }
 /** Explains a 401/403 on a request the action needs, naming the permission to grant. */
 function explainAccess(error, doing, permission) {
@@ -47927,10 +47936,20 @@ function describe(op) {
         case 'rename-label':
             return { op: 'rename-label', from: op.from, to: op.to };
         case 'create-issue':
-            return { op: 'create-issue', title: op.title, line: op.line, labels: op.labels, close: op.close !== null };
+            return {
+                op: 'create-issue',
+                title: op.title,
+                line: op.line,
+                labels: op.labels,
+                close: op.close !== null
+            };
         case 'update-issue':
             return {
-                op: op.effect === 'closed' ? 'close-issue' : op.effect === 'reopened' ? 'reopen-issue' : 'update-issue',
+                op: op.effect === 'closed'
+                    ? 'close-issue'
+                    : op.effect === 'reopened'
+                        ? 'reopen-issue'
+                        : 'update-issue',
                 issue: op.number,
                 why: op.why,
                 ...(op.title !== undefined ? { title: op.title } : {}),
@@ -48148,7 +48167,10 @@ async function addComment(client, at, number, body) {
 /** The sender's role: admin, maintain, write, triage, read or none. */
 async function roleOf(client, at, login) {
     try {
-        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...at, username: login });
+        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
+            ...at,
+            username: login
+        });
         const role = data.role_name;
         return role ?? data.permission;
     }
@@ -48166,7 +48188,17 @@ async function roleOf(client, at, login) {
 
 
 function emptyApplied() {
-    return { created: [], closed: [], reopened: [], updated: [], deferred: 0, writes: 0, touched: [], createdFor: new Map(), stoppedBy: null };
+    return {
+        created: [],
+        closed: [],
+        reopened: [],
+        updated: [],
+        deferred: 0,
+        writes: 0,
+        touched: [],
+        createdFor: new Map(),
+        stoppedBy: null
+    };
 }
 async function applyOps(client, at, ops, budget, result = emptyApplied(), log = () => { }) {
     const spend = () => {
@@ -48205,7 +48237,11 @@ async function applyOps(client, at, ops, budget, result = emptyApplied(), log = 
                             result.deferred += 1;
                             continue;
                         }
-                        await updateIssue(client, at, issue.number, { state: 'closed', stateReason: 'completed', body: op.close.body });
+                        await updateIssue(client, at, issue.number, {
+                            state: 'closed',
+                            stateReason: 'completed',
+                            body: op.close.body
+                        });
                         result.closed.push(issue.number);
                     }
                     break;
@@ -48248,7 +48284,10 @@ function classifyEvent(eventName, payload, branch) {
     switch (eventName) {
         case 'push': {
             if (payload.ref !== `refs/heads/${branch}`) {
-                return { kind: 'skip', reason: `push to ${payload.ref ?? 'an unknown ref'} is not to the branch "${branch}"; nothing to sync` };
+                return {
+                    kind: 'skip',
+                    reason: `push to ${payload.ref ?? 'an unknown ref'} is not to the branch "${branch}"; nothing to sync`
+                };
             }
             if (payload.deleted)
                 return { kind: 'skip', reason: `the push deleted ${payload.ref}; nothing to sync` };
@@ -48261,7 +48300,10 @@ function classifyEvent(eventName, payload, branch) {
             if (payload.issue?.pull_request)
                 return { kind: 'skip', reason: 'the event is about a pull request, not an issue' };
             if (action !== 'closed' && action !== 'reopened' && action !== 'edited') {
-                return { kind: 'skip', reason: `issues "${action ?? 'unknown'}" events are not handled (only closed, reopened and edited)` };
+                return {
+                    kind: 'skip',
+                    reason: `issues "${action ?? 'unknown'}" events are not handled (only closed, reopened and edited)`
+                };
             }
             if (typeof number !== 'number')
                 return { kind: 'skip', reason: 'the issues event has no issue number' };
@@ -48363,10 +48405,20 @@ async function writeCommit(client, at, parents, baseCommit, files, message) {
         const { data: tree } = await client.rest.git.createTree({
             ...at,
             base_tree: base.tree.sha,
-            tree: [...files].map(([path, content]) => ({ path, mode: '100644', type: 'blob', content }))
+            tree: [...files].map(([path, content]) => ({
+                path,
+                mode: '100644',
+                type: 'blob',
+                content
+            }))
         });
         // No author or committer: GitHub then signs the commit as the token's identity.
-        const { data: commit } = await client.rest.git.createCommit({ ...at, message, tree: tree.sha, parents });
+        const { data: commit } = await client.rest.git.createCommit({
+            ...at,
+            message,
+            tree: tree.sha,
+            parents
+        });
         return commit.sha;
     }
     catch (error) {
@@ -48425,12 +48477,20 @@ async function commitAsPullRequest(client, at, options) {
     let parents = [baseHead];
     if (prHead) {
         const { data: last } = await client.rest.git.getCommit({ ...at, commit_sha: prHead });
-        parents = last.parents.some(p => p.sha === baseHead) || prHead === baseHead ? [prHead] : [prHead, baseHead];
+        parents =
+            last.parents.some(p => p.sha === baseHead) || prHead === baseHead
+                ? [prHead]
+                : [prHead, baseHead];
     }
     const sha = await writeCommit(client, at, parents, baseHead, files, options.message);
     try {
         if (prHead)
-            await client.rest.git.updateRef({ ...at, ref: `heads/${options.prBranch}`, sha, force: false });
+            await client.rest.git.updateRef({
+                ...at,
+                ref: `heads/${options.prBranch}`,
+                sha,
+                force: false
+            });
         else
             await client.rest.git.createRef({ ...at, ref: `refs/heads/${options.prBranch}`, sha });
     }
@@ -48438,16 +48498,100 @@ async function commitAsPullRequest(client, at, options) {
         throw explainAccess(error, `push the branch ${options.prBranch}`, 'contents: write');
     }
     try {
-        const { data: open } = await client.rest.pulls.list({ ...at, state: 'open', head: `${at.owner}:${options.prBranch}`, base: options.branch });
+        const { data: open } = await client.rest.pulls.list({
+            ...at,
+            state: 'open',
+            head: `${at.owner}:${options.prBranch}`,
+            base: options.branch
+        });
         const existing = open[0];
         if (existing) {
-            return { sha, files: [...files.keys()], attempts: 1, pullRequest: { number: existing.number, url: existing.html_url, created: false } };
+            return {
+                sha,
+                files: [...files.keys()],
+                attempts: 1,
+                pullRequest: { number: existing.number, url: existing.html_url, created: false }
+            };
         }
-        const { data: pr } = await client.rest.pulls.create({ ...at, title: options.title, body: options.body, head: options.prBranch, base: options.branch });
-        return { sha, files: [...files.keys()], attempts: 1, pullRequest: { number: pr.number, url: pr.html_url, created: true } };
+        const { data: pr } = await client.rest.pulls.create({
+            ...at,
+            title: options.title,
+            body: options.body,
+            head: options.prBranch,
+            base: options.branch
+        });
+        return {
+            sha,
+            files: [...files.keys()],
+            attempts: 1,
+            pullRequest: { number: pr.number, url: pr.html_url, created: true }
+        };
     }
     catch (error) {
         throw explainAccess(error, 'open the pull request', 'pull-requests: write');
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/github/lock.js
+
+const LOCK_REF = 'goals-sync/lock';
+const lock_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+async function lockTime(client, at) {
+    try {
+        const { data: ref } = await client.rest.git.getRef({ ...at, ref: LOCK_REF });
+        const { data: commit } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha });
+        const m = /goals-sync lock taken at (\S+)/.exec(commit.message);
+        return m ? Date.parse(m[1]) : 0;
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return null;
+        throw error;
+    }
+}
+async function acquireLock(client, at, options) {
+    const waitMs = options.waitMs ?? 5 * 60_000;
+    const staleMs = options.staleMs ?? 10 * 60_000;
+    const pollMs = options.pollMs ?? 2_000;
+    const started = Date.now();
+    try {
+        const { data: head } = await client.rest.repos.getCommit({ ...at, ref: options.branch });
+        const { data: marker } = await client.rest.git.createCommit({
+            ...at,
+            message: `goals-sync lock taken at ${new Date().toISOString()}`,
+            tree: head.commit.tree.sha,
+            parents: []
+        });
+        for (;;) {
+            try {
+                await client.rest.git.createRef({ ...at, ref: `refs/${LOCK_REF}`, sha: marker.sha });
+                return {
+                    release: async () => {
+                        await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
+                    }
+                };
+            }
+            catch (error) {
+                if (statusOf(error) !== 422)
+                    throw error;
+            }
+            const taken = await lockTime(client, at);
+            if (taken !== null && Date.now() - taken > staleMs) {
+                options.log?.(`Breaking a stale goals-sync lock from ${new Date(taken).toISOString()}.`);
+                await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
+                continue;
+            }
+            if (Date.now() - started > waitMs) {
+                throw new ActionError(`Another goals-sync run has held refs/${LOCK_REF} for over ${Math.round(waitMs / 1000)}s; run again later ` +
+                    '(a "concurrency: goals-sync" group in the workflow avoids the wait).');
+            }
+            if (taken !== null)
+                options.log?.('Another goals-sync run is syncing this repository; waiting for it.');
+            await lock_sleep(pollMs);
+        }
+    }
+    catch (error) {
+        throw explainAccess(error, 'take the goals-sync lock', 'contents: write');
     }
 }
 
@@ -48489,7 +48633,18 @@ function shorten(text, max) {
 
 
 /** Calm, readable label colours; a category keeps its colour across runs and repositories. */
-const PALETTE = ['1d76db', '5319e7', 'd93f0b', '0e8a16', 'fbca04', 'b60205', '006b75', 'c5def5', 'bfd4f2', 'f9d0c4'];
+const PALETTE = [
+    '1d76db',
+    '5319e7',
+    'd93f0b',
+    '0e8a16',
+    'fbca04',
+    'b60205',
+    '006b75',
+    'c5def5',
+    'bfd4f2',
+    'f9d0c4'
+];
 function labelStyles(config, path) {
     return category => {
         if (category === null) {
@@ -48518,7 +48673,9 @@ function issueBody(marker, context) {
     if (marker.title.length > MAX_TITLE) {
         lines.push(`> ${neutraliseMentions(marker.title)}`, '');
     }
-    const where = marker.category === null ? 'before the first category' : `in **${neutraliseMentions(marker.category)}**`;
+    const where = marker.category === null
+        ? 'before the first category'
+        : `in **${neutraliseMentions(marker.category)}**`;
     lines.push(`Goal ${where} of [\`${marker.file}\`](${context.fileUrl}).`);
     lines.push('');
     lines.push(marker.removed
@@ -48589,7 +48746,8 @@ function pairLines(before, after) {
             i++;
             j++;
         }
-        else if (j >= m || (i < n && lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
+        else if (j >= m ||
+            (i < n && lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
             hunk.removed.push(start + i);
             i++;
         }
@@ -48709,7 +48867,11 @@ function matchGoals(doc, lines, issues, before) {
         for (const issue of open) {
             const score = similarity(g.title, issue.marker.title);
             if (score >= SIMILAR_ENOUGH) {
-                scored.push({ goal: a, issue, score: score + (issue.marker.category === g.category ? 0.01 : 0) });
+                scored.push({
+                    goal: a,
+                    issue,
+                    score: score + (issue.marker.category === g.category ? 0.01 : 0)
+                });
             }
         }
     });
@@ -48822,7 +48984,10 @@ function planSync(input) {
     let before = null;
     if (input.before !== undefined) {
         const text = input.before ?? '';
-        before = { doc: parse_parseGoals(text, { categoryLevel: settings.categoryLevel }), lines: splitText(text) };
+        before = {
+            doc: parse_parseGoals(text, { categoryLevel: settings.categoryLevel }),
+            lines: splitText(text)
+        };
     }
     const match = matchGoals(doc, lines, input.issues, before);
     const warnings = doc.warnings.map(w => `${settings.path}:${w.line}: ${w.message}`);
@@ -48879,13 +49044,19 @@ function planSync(input) {
         }
         const m = issue.marker;
         const next = { ...m, file: settings.path, category: g.category, removed: false };
-        const patch = { kind: 'update-issue', number: issue.number, why: '', effect: 'updated' };
+        const patch = {
+            kind: 'update-issue',
+            number: issue.number,
+            why: '',
+            effect: 'updated'
+        };
         const why = [];
         // Box: which side wins.
         const fileClosed = g.checked;
         const issueClosed = issue.state === 'closed';
         const b = match.beforeGoal[a];
-        const changedInPush = before !== null && (b === null || b === undefined || before.doc.goals[b].checked !== g.checked);
+        const changedInPush = before !== null &&
+            (b === null || b === undefined || before.doc.goals[b].checked !== g.checked);
         let boxWinner = null;
         if (m.removed)
             boxWinner = 'file';
@@ -48917,7 +49088,13 @@ function planSync(input) {
             }
         }
         else if (boxWinner === 'issue') {
-            edits.push({ key, issue: issue.number, marker: m, checked: issueClosed, why: issueClosed ? 'issue closed' : 'issue reopened' });
+            edits.push({
+                key,
+                issue: issue.number,
+                marker: m,
+                checked: issueClosed,
+                why: issueClosed ? 'issue closed' : 'issue reopened'
+            });
         }
         else {
             next.synced = fileClosed ? 'closed' : 'open';
@@ -48928,7 +49105,13 @@ function planSync(input) {
         const issueWinsTitle = settings.syncTitles && issueRetitled && (!fileRetitled || settings.conflict === 'issues');
         if (issueWinsTitle) {
             if (issue.title.trim() !== '' && issue.title !== g.title) {
-                edits.push({ key, issue: issue.number, marker: m, title: issue.title, why: 'issue retitled' });
+                edits.push({
+                    key,
+                    issue: issue.number,
+                    marker: m,
+                    title: issue.title,
+                    why: 'issue retitled'
+                });
             }
         }
         else {
@@ -48975,27 +49158,40 @@ function planSync(input) {
             });
         }
         else {
-            removals.push({ kind: 'update-issue', number: issue.number, why: 'goal removed from the file', effect: 'updated', body: body(marker) });
+            removals.push({
+                kind: 'update-issue',
+                number: issue.number,
+                why: 'goal removed from the file',
+                effect: 'updated',
+                body: body(marker)
+            });
         }
     }
     for (const dup of match.duplicates) {
         if (dup.marker.removed)
             continue;
-        const keep = match.issueOf.find(i => i && i.marker.title === dup.marker.title && i.marker.category === dup.marker.category && i.marker.n === dup.marker.n);
+        const keep = match.issueOf.find(i => i &&
+            i.marker.title === dup.marker.title &&
+            i.marker.category === dup.marker.category &&
+            i.marker.n === dup.marker.n);
         const marker = { ...dup.marker, removed: true };
         removals.push({
             kind: 'update-issue',
             number: dup.number,
             why: 'duplicate issue for one goal',
             effect: dup.state === 'open' ? 'closed' : 'updated',
-            ...(dup.state === 'open' ? { state: 'closed', stateReason: 'not_planned' } : {}),
+            ...(dup.state === 'open'
+                ? { state: 'closed', stateReason: 'not_planned' }
+                : {}),
             body: body(marker),
             ...(dup.state === 'open' && keep ? { comment: duplicateComment(keep.number) } : {})
         });
     }
     for (const name of needed) {
         const isCommon = same(name, settings.label);
-        const category = isCommon ? null : (doc.categories.find(c => same(labelOf(c.name) ?? '', name))?.name ?? name);
+        const category = isCommon
+            ? null
+            : (doc.categories.find(c => same(labelOf(c.name) ?? '', name))?.name ?? name);
         labelOps.push({ kind: 'create-label', name, ...settings.labelStyle(category) });
     }
     // Labels first (issues need them), then existing issues, removals, and new issues last.
@@ -49024,7 +49220,10 @@ function categoryRenames(doc, issueOf) {
         if (targets.size !== 1 || stayed.has(from) || inFile.has(from))
             continue;
         const to = [...targets][0];
-        if (to === null || to === undefined || alreadyTracked.has(to) || [...renames.values()].includes(to))
+        if (to === null ||
+            to === undefined ||
+            alreadyTracked.has(to) ||
+            [...renames.values()].includes(to))
             continue;
         renames.set(from, to);
     }
@@ -49034,6 +49233,7 @@ function categoryRenames(doc, issueOf) {
 ;// CONCATENATED MODULE: ./.build/run-sync.js
 // One run of goals-sync, shared by the action and the command line:
 // read (config, goals file, issues) → plan → apply → commit → report.
+
 
 
 
@@ -49093,7 +49293,7 @@ async function runSync(input) {
         return emptyReport(settings, run.reason, branch);
     const configFile = await readFile(client, at, settings.config, branch);
     const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG;
-    const goals = await readFile(client, at, settings.path, branch);
+    let goals = await readFile(client, at, settings.path, branch);
     if (!goals) {
         if (!(await branchExists(client, at, branch))) {
             throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`);
@@ -49115,18 +49315,35 @@ async function runSync(input) {
     const report = emptyReport(settings, null, branch);
     let ops = [];
     let edits = [];
+    let lock = null;
     if (run.kind === 'issue') {
         const decided = await decideIssueEvent(input, at, run, goals.text, botLogin, config.headingLevel);
         report.notes.push(decided.note);
         edits = decided.edits;
     }
     else {
-        const issues = await listTrackedIssues(client, at, settings.label, settings.path, botLogin);
-        let plan = planSync({ text: goals.text, issues, settings: planSettings });
-        // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
-        if (run.kind === 'push' && (plan.ops.length > 0 || plan.edits.length > 0)) {
-            const before = run.before ? await readFile(client, at, settings.path, run.before) : null;
-            plan = planSync({ text: goals.text, before: before?.text ?? null, issues, settings: planSettings });
+        const planFor = async (text) => {
+            const issues = await listTrackedIssues(client, at, settings.label, settings.path, botLogin);
+            let plan = planSync({ text, issues, settings: planSettings });
+            // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
+            if (run.kind === 'push' && (plan.ops.length > 0 || plan.edits.length > 0)) {
+                const before = run.before ? await readFile(client, at, settings.path, run.before) : null;
+                plan = planSync({ text, before: before?.text ?? null, issues, settings: planSettings });
+            }
+            return plan;
+        };
+        let plan = await planFor(goals.text);
+        if (plan.ops.length > 0 && !settings.dryRun) {
+            // Issue writes wait for any other run, then plan again on what that run left.
+            lock = await acquireLock(client, at, {
+                branch,
+                pollMs: input.lockPollMs,
+                log: m => log.info(m)
+            });
+            const fresh = await readFile(client, at, settings.path, branch);
+            if (fresh)
+                goals = fresh;
+            plan = await planFor(goals.text);
         }
         ops = plan.ops;
         edits = plan.edits;
@@ -49154,7 +49371,8 @@ async function runSync(input) {
         }
         return files;
     };
-    const finalText = applyGoalEdits(goals.text, edits, level).text;
+    const readText = goals.text;
+    const finalText = applyGoalEdits(readText, edits, level).text;
     const finalDoc = parse_parseGoals(finalText, { categoryLevel: level });
     report.total = finalDoc.total;
     report.done = finalDoc.done;
@@ -49162,38 +49380,51 @@ async function runSync(input) {
     report.categories = finalDoc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }));
     const loose = finalDoc.goals.filter(g => g.category === null);
     if (loose.length > 0)
-        report.categories.unshift({ name: null, done: loose.filter(g => g.checked).length, total: loose.length });
-    if (settings.dryRun) {
-        report.applied.deferred = 0;
+        report.categories.unshift({
+            name: null,
+            done: loose.filter(g => g.checked).length,
+            total: loose.length
+        });
+    if (settings.dryRun)
         return report;
+    try {
+        await applyAndCommit();
     }
-    const logLine = (m) => log.info(m);
-    await applyOps(client, at, ops, settings.maxWrites, report.applied, logLine);
-    if (report.applied.stoppedBy) {
-        log.warning(`Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`);
-    }
-    // A run that changes nothing in the file or badge reads no more and commits nothing.
-    const badgeStale = async () => settings.badge !== null && (await readFile(client, at, settings.badge, branch))?.text !== badge_renderBadge(finalDoc.done, finalDoc.total);
-    if (settings.commit !== 'none' && (finalText !== goals.text || (await badgeStale()))) {
-        report.commit =
-            settings.commit === 'pull-request'
-                ? await commitAsPullRequest(client, at, {
-                    branch,
-                    message: settings.commitMessage,
-                    produce,
-                    prBranch: `goals-sync/${branch}`,
-                    title: 'Sync goals progress',
-                    body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
-                })
-                : await commitToBranch(client, at, { branch, message: settings.commitMessage, produce });
-        if (report.commit.sha)
-            log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`);
-    }
-    // Only once the file holds an issue's change does its marker record it (see `conflict: latest`).
-    if (edits.length > 0 && (report.commit?.sha || settings.commit === 'none')) {
-        await refreshMarkers(input, at, edits, planSettings, report);
+    finally {
+        await lock?.release();
     }
     return report;
+    async function applyAndCommit() {
+        const logLine = (m) => log.info(m);
+        await applyOps(client, at, ops, settings.maxWrites, report.applied, logLine);
+        if (report.applied.stoppedBy) {
+            log.warning(`Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`);
+        }
+        // A run that changes nothing in the file or badge reads no more and commits nothing.
+        const badgeStale = async () => settings.badge !== null &&
+            (await readFile(client, at, settings.badge, branch))?.text !==
+                badge_renderBadge(finalDoc.done, finalDoc.total);
+        if (settings.commit !== 'none' && (finalText !== readText || (await badgeStale()))) {
+            report.commit =
+                settings.commit === 'pull-request'
+                    ? await commitAsPullRequest(client, at, {
+                        branch,
+                        message: settings.commitMessage,
+                        produce,
+                        prBranch: `goals-sync/${branch}`,
+                        title: 'Sync goals progress',
+                        body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+                    })
+                    : await commitToBranch(client, at, { branch, message: settings.commitMessage, produce });
+            if (report.commit.sha)
+                log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`);
+        }
+        // Only once the branch holds an issue's change does its marker record it (see `conflict: latest`);
+        // a pull request is not on the branch yet.
+        if (edits.length > 0 && report.commit?.sha && settings.commit === 'push') {
+            await refreshMarkers(input, at, edits, planSettings, report);
+        }
+    }
 }
 async function refreshMarkers(input, at, edits, settings, report) {
     const { client } = input;
@@ -49220,7 +49451,15 @@ async function refreshMarkers(input, at, edits, settings, report) {
         if (sameMarker(edit.marker, marker))
             continue;
         const before = report.applied.writes;
-        await applyOps(client, at, [{ kind: 'update-issue', number: edit.issue, why: 'sync state recorded', effect: 'updated', body: issueBody(marker, settings) }], input.settings.maxWrites, report.applied);
+        await applyOps(client, at, [
+            {
+                kind: 'update-issue',
+                number: edit.issue,
+                why: 'sync state recorded',
+                effect: 'updated',
+                body: issueBody(marker, settings)
+            }
+        ], input.settings.maxWrites, report.applied);
         if (report.applied.writes === before)
             break;
     }
@@ -49236,10 +49475,16 @@ async function decideIssueEvent(input, at, run, text, botLogin, level) {
     const { client, settings, payload } = input;
     const fromPayload = toTracked(payload.issue, settings.path, botLogin);
     if (!fromPayload) {
-        return { edits: [], note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.` };
+        return {
+            edits: [],
+            note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
+        };
     }
     if (run.sender.toLowerCase() === botLogin.toLowerCase()) {
-        return { edits: [], note: `Issue #${run.number} was ${run.action} by goals-sync itself; nothing to do.` };
+        return {
+            edits: [],
+            note: `Issue #${run.number} was ${run.action} by goals-sync itself; nothing to do.`
+        };
     }
     const role = await roleOf(client, at, run.sender);
     if (!TRIAGE_OR_MORE.includes(role)) {
@@ -49249,7 +49494,10 @@ async function decideIssueEvent(input, at, run, text, botLogin, level) {
         };
     }
     if (run.action === 'edited' && (!run.titleChanged || !settings.syncTitles)) {
-        return { edits: [], note: `Issue #${run.number} was edited, but ${settings.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.` };
+        return {
+            edits: [],
+            note: `Issue #${run.number} was edited, but ${settings.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.`
+        };
     }
     // The event may be stale (closed, then reopened at once): act on the issue as it is now.
     let issue = fromPayload;
@@ -49269,7 +49517,10 @@ async function decideIssueEvent(input, at, run, text, botLogin, level) {
             index = sameTitle[0];
     }
     if (index === -1) {
-        return { edits: [], note: `The goal of issue #${run.number} ("${m.title}") is not in ${settings.path}; a scheduled or manual run will settle it.` };
+        return {
+            edits: [],
+            note: `The goal of issue #${run.number} ("${m.title}") is not in ${settings.path}; a scheduled or manual run will settle it.`
+        };
     }
     const goal = doc.goals[index];
     const key = keyOfGoal(doc, index);
@@ -49277,11 +49528,30 @@ async function decideIssueEvent(input, at, run, text, botLogin, level) {
         if (issue.title === issueTitle(goal.title) || issue.title.trim() === '') {
             return { edits: [], note: `Issue #${run.number}'s title already matches its goal.` };
         }
-        return { edits: [{ key, issue: issue.number, marker: m, title: issue.title, why: `issue retitled by ${run.sender}` }], note: `Goal retitled from issue #${run.number}.` };
+        return {
+            edits: [
+                {
+                    key,
+                    issue: issue.number,
+                    marker: m,
+                    title: issue.title,
+                    why: `issue retitled by ${run.sender}`
+                }
+            ],
+            note: `Goal retitled from issue #${run.number}.`
+        };
     }
     const closed = issue.state === 'closed';
     return {
-        edits: [{ key, issue: issue.number, marker: m, checked: closed, why: `issue ${closed ? 'closed' : 'reopened'} by ${run.sender}` }],
+        edits: [
+            {
+                key,
+                issue: issue.number,
+                marker: m,
+                checked: closed,
+                why: `issue ${closed ? 'closed' : 'reopened'} by ${run.sender}`
+            }
+        ],
         note: `Issue #${run.number} is ${closed ? 'closed: goal ticked' : 'open: goal unticked'}.`
     };
 }
@@ -49390,7 +49660,19 @@ function buildSettings(get, env) {
 
 
 /** Flags named like the action's inputs. */
-const SYNC_FLAGS = ['repo', 'path', 'badge', 'label', 'branch', 'conflict', 'commit-message', 'commit', 'sync-titles', 'max-writes', 'config'];
+const SYNC_FLAGS = [
+    'repo',
+    'path',
+    'badge',
+    'label',
+    'branch',
+    'conflict',
+    'commit-message',
+    'commit',
+    'sync-titles',
+    'max-writes',
+    'config'
+];
 async function syncCommand(write, flags, env, io) {
     const repo = flags.get('repo');
     if (typeof repo !== 'string')
@@ -49429,7 +49711,9 @@ async function syncCommand(write, flags, env, io) {
         return 0;
     }
     catch (error) {
-        if (error instanceof ActionError || error instanceof InputError || error instanceof ConfigError) {
+        if (error instanceof ActionError ||
+            error instanceof InputError ||
+            error instanceof ConfigError) {
             io.err(`goals-sync: ${error.message}`);
             return 1;
         }

@@ -2,7 +2,14 @@
 // budget. The plan's order makes every prefix safe, so stopping early (budget
 // spent, rate limit exhausted) only leaves work for the next run.
 import { isRateLimit, messageOf } from './github/errors.ts'
-import { addComment, createIssue, createLabel, renameLabel, updateIssue, type RepoRef } from './github/issues.ts'
+import {
+  addComment,
+  createIssue,
+  createLabel,
+  renameLabel,
+  updateIssue,
+  type RepoRef
+} from './github/issues.ts'
 import type { Client } from './github/octokit-client.ts'
 import type { Op } from './sync/ops.ts'
 
@@ -22,7 +29,17 @@ export interface Applied {
 }
 
 export function emptyApplied(): Applied {
-  return { created: [], closed: [], reopened: [], updated: [], deferred: 0, writes: 0, touched: [], createdFor: new Map(), stoppedBy: null }
+  return {
+    created: [],
+    closed: [],
+    reopened: [],
+    updated: [],
+    deferred: 0,
+    writes: 0,
+    touched: [],
+    createdFor: new Map(),
+    stoppedBy: null
+  }
 }
 
 export async function applyOps(
@@ -51,7 +68,9 @@ export async function applyOps(
     try {
       switch (op.kind) {
         case 'create-label':
-          log(`label "${op.name}": ${await createLabel(client, at, op.name, op.color, op.description)}`)
+          log(
+            `label "${op.name}": ${await createLabel(client, at, op.name, op.color, op.description)}`
+          )
           break
         case 'rename-label':
           log(`label "${op.from}" → "${op.to}": ${await renameLabel(client, at, op.from, op.to)}`)
@@ -67,7 +86,11 @@ export async function applyOps(
               result.deferred += 1
               continue
             }
-            await updateIssue(client, at, issue.number, { state: 'closed', stateReason: 'completed', body: op.close.body })
+            await updateIssue(client, at, issue.number, {
+              state: 'closed',
+              stateReason: 'completed',
+              body: op.close.body
+            })
             result.closed.push(issue.number)
           }
           break
@@ -76,7 +99,8 @@ export async function applyOps(
           await updateIssue(client, at, op.number, op)
           if (op.effect === 'closed') noteOnce(result.closed, op.number)
           else if (op.effect === 'reopened') noteOnce(result.reopened, op.number)
-          else if (op.title !== undefined || op.labels !== undefined) noteOnce(result.updated, op.number)
+          else if (op.title !== undefined || op.labels !== undefined)
+            noteOnce(result.updated, op.number)
           result.touched.push({ number: op.number, what: op.why })
           if (op.comment) {
             if (!spend()) {

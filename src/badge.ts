@@ -19,6 +19,10 @@ export function badgeColor(done: number, total: number): string {
 }
 
 export function renderBadge(done: number, total: number): string {
-  const svg = makeBadge({ label: 'goals', message: `${done}/${total}`, color: badgeColor(done, total) })
+  const svg = makeBadge({
+    label: 'goals',
+    message: `${done}/${total}`,
+    color: badgeColor(done, total)
+  })
   return `${svg}\n`
 }

@@ -34,7 +34,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     const level = levelFlag(args.flags.get('level'))
     const file = args.positionals[0]
     const needFile = () => {
-      if (file === undefined) throw new UsageError(`"${args.command}" needs a goals file: goals-sync ${args.command} FILE`)
+      if (file === undefined)
+        throw new UsageError(
+          `"${args.command}" needs a goals file: goals-sync ${args.command} FILE`
+        )
       return file
     }
     switch (args.command) {
@@ -44,7 +47,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         return await checkCommand(needFile(), level, io)
       case 'fix': {
         const badge = args.flags.get('badge')
-        return await fixCommand(needFile(), typeof badge === 'string' ? badge : undefined, level, io)
+        return await fixCommand(
+          needFile(),
+          typeof badge === 'string' ? badge : undefined,
+          level,
+          io
+        )
       }
       case 'plan':
       case 'sync':
@@ -70,7 +78,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 function levelFlag(value: string | true | undefined): number {
   if (value === undefined) return 2
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 1 || n > 6) throw new UsageError('--level takes a heading level from 1 to 6')
+  if (!Number.isInteger(n) || n < 1 || n > 6)
+    throw new UsageError('--level takes a heading level from 1 to 6')
   return n
 }
 
@@ -84,7 +93,9 @@ runCli(process.argv.slice(2), io).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    io.err(`goals-sync: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    io.err(
+      `goals-sync: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+    )
     process.exitCode = 2
   }
 )

@@ -44,27 +44,37 @@ export function parseConfig(source: string, path: string): FileConfig {
   const first = doc.errors[0]
   if (first) {
     const line = first.linePos?.[0]?.line
-    throw new ConfigError(`${path}${line ? `:${line}` : ''}: not valid YAML (${first.message.split('\n')[0]}); fix the syntax or delete the file to use the defaults.`)
+    throw new ConfigError(
+      `${path}${line ? `:${line}` : ''}: not valid YAML (${first.message.split('\n')[0]}); fix the syntax or delete the file to use the defaults.`
+    )
   }
   const config: FileConfig = { ...DEFAULT_CONFIG, label: {}, categories: new Map(), assignees: [] }
   const root = doc.contents
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return config
-  if (!isMap(root)) return fail(root, 'the settings file must be a mapping of keys (heading-level, assignees, bot-login, label, categories)')
+  if (!isMap(root))
+    return fail(
+      root,
+      'the settings file must be a mapping of keys (heading-level, assignees, bot-login, label, categories)'
+    )
 
   const labelSettings = (node: unknown, what: string): LabelSettings => {
-    if (!isMap(node)) return fail(node as Node, `${what} must be a mapping with color and/or description`)
+    if (!isMap(node))
+      return fail(node as Node, `${what} must be a mapping with color and/or description`)
     const out: LabelSettings = {}
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : ''
       const value = isScalar(pair.value) ? pair.value.value : undefined
-      if (!LABEL_KEYS.includes(key)) fail(pair.key as Node, `unknown key "${key}" in ${what}; use color or description`)
+      if (!LABEL_KEYS.includes(key))
+        fail(pair.key as Node, `unknown key "${key}" in ${what}; use color or description`)
       if (key === 'color') {
         const color = String(value ?? '').replace(/^#/, '')
-        if (!/^[0-9a-fA-F]{6}$/.test(color)) fail(pair.value as Node, `color of ${what} must be six hex digits like 0e8a16`)
+        if (!/^[0-9a-fA-F]{6}$/.test(color))
+          fail(pair.value as Node, `color of ${what} must be six hex digits like 0e8a16`)
         out.color = color.toLowerCase()
       } else {
         const description = String(value ?? '')
-        if (description.length > 100) fail(pair.value as Node, `description of ${what} is over GitHub's 100 characters`)
+        if (description.length > 100)
+          fail(pair.value as Node, `description of ${what} is over GitHub's 100 characters`)
         out.description = description
       }
     }
@@ -78,22 +88,32 @@ export function parseConfig(source: string, path: string): FileConfig {
     switch (key) {
       case 'heading-level': {
         const n = isScalar(value) ? Number(value.value) : NaN
-        if (!Number.isInteger(n) || n < 1 || n > 6) fail(value ?? keyNode, 'heading-level must be a whole number from 1 to 6 (2 means ## categories)')
+        if (!Number.isInteger(n) || n < 1 || n > 6)
+          fail(
+            value ?? keyNode,
+            'heading-level must be a whole number from 1 to 6 (2 means ## categories)'
+          )
         config.headingLevel = n
         break
       }
       case 'assignees': {
-        if (!isSeq(value)) return fail(value ?? keyNode, 'assignees must be a list of GitHub logins')
+        if (!isSeq(value))
+          return fail(value ?? keyNode, 'assignees must be a list of GitHub logins')
         config.assignees = value.items.map(item => {
           const login = isScalar(item) ? String(item.value ?? '').replace(/^@/, '') : ''
-          if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login)) fail(item as Node, `"${login}" is not a GitHub login`)
+          if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login))
+            fail(item as Node, `"${login}" is not a GitHub login`)
           return login
         })
         break
       }
       case 'bot-login': {
         const login = isScalar(value) ? String(value.value ?? '') : ''
-        if (login === '') fail(value ?? keyNode, 'bot-login must be the login that the token acts as, like my-app[bot]')
+        if (login === '')
+          fail(
+            value ?? keyNode,
+            'bot-login must be the login that the token acts as, like my-app[bot]'
+          )
         config.botLogin = login
         break
       }
@@ -101,7 +121,11 @@ export function parseConfig(source: string, path: string): FileConfig {
         config.label = labelSettings(value, 'label')
         break
       case 'categories': {
-        if (!isMap(value)) return fail(value ?? keyNode, 'categories must map category names to color and description')
+        if (!isMap(value))
+          return fail(
+            value ?? keyNode,
+            'categories must map category names to color and description'
+          )
         for (const item of value.items) {
           const name = isScalar(item.key) ? String(item.key.value) : ''
           config.categories.set(name, labelSettings(item.value, `category "${name}"`))

@@ -14,7 +14,9 @@ function readEvent(env: NodeJS.ProcessEnv): Record<string, unknown> {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
   } catch (error) {
-    throw new ActionError(`Could not read the event payload at ${path}: ${(error as Error).message}`)
+    throw new ActionError(
+      `Could not read the event payload at ${path}: ${(error as Error).message}`
+    )
   }
 }
 
@@ -40,11 +42,19 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     for (const w of report.warnings) core.warning(w)
     const outputs = outputsOf(report)
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
-    if (settings.dryRun) core.info(`Dry run; the plan:\n${JSON.stringify(planJson(report), null, 2)}`)
-    const issueUrl = (n: number) => `${settings.serverUrl}/${settings.owner}/${settings.repo}/issues/${n}`
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(report, issueUrl), true).write()
+    if (settings.dryRun)
+      core.info(`Dry run; the plan:\n${JSON.stringify(planJson(report), null, 2)}`)
+    const issueUrl = (n: number) =>
+      `${settings.serverUrl}/${settings.owner}/${settings.repo}/issues/${n}`
+    if (env.GITHUB_STEP_SUMMARY)
+      await core.summary.addRaw(summaryMarkdown(report, issueUrl), true).write()
   } catch (error) {
-    const known = error instanceof ActionError || error instanceof InputError || error instanceof ConfigError
-    core.setFailed(known ? (error as Error).message : `goals-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    const known =
+      error instanceof ActionError || error instanceof InputError || error instanceof ConfigError
+    core.setFailed(
+      known
+        ? (error as Error).message
+        : `goals-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+    )
   }
 }

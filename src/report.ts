@@ -26,10 +26,21 @@ function describe(op: Op): Record<string, unknown> {
     case 'rename-label':
       return { op: 'rename-label', from: op.from, to: op.to }
     case 'create-issue':
-      return { op: 'create-issue', title: op.title, line: op.line, labels: op.labels, close: op.close !== null }
+      return {
+        op: 'create-issue',
+        title: op.title,
+        line: op.line,
+        labels: op.labels,
+        close: op.close !== null
+      }
     case 'update-issue':
       return {
-        op: op.effect === 'closed' ? 'close-issue' : op.effect === 'reopened' ? 'reopen-issue' : 'update-issue',
+        op:
+          op.effect === 'closed'
+            ? 'close-issue'
+            : op.effect === 'reopened'
+              ? 'reopen-issue'
+              : 'update-issue',
         issue: op.number,
         why: op.why,
         ...(op.title !== undefined ? { title: op.title } : {}),
@@ -64,7 +75,10 @@ export function summaryMarkdown(report: RunReport, issueUrl: (n: number) => stri
     out.push(`Nothing to sync: ${report.skipped}.`)
     return out.join('\n')
   }
-  out.push(`**${report.done}/${report.total}** goals done (${report.percent}%)${report.dryRun ? ' — dry run, nothing was written' : ''}.`, '')
+  out.push(
+    `**${report.done}/${report.total}** goals done (${report.percent}%)${report.dryRun ? ' — dry run, nothing was written' : ''}.`,
+    ''
+  )
   out.push('| Category | Done | Total | Progress |', '| --- | ---: | ---: | ---: |')
   for (const c of report.categories) {
     const percent = c.total === 0 ? 0 : Math.floor((c.done * 100) / c.total)
@@ -73,18 +87,32 @@ export function summaryMarkdown(report: RunReport, issueUrl: (n: number) => stri
   out.push('')
   const touched = report.applied.touched
   if (report.dryRun) {
-    out.push(`### Planned (${report.ops.length} issue operation(s), ${report.edits.length} file change(s))`, '')
+    out.push(
+      `### Planned (${report.ops.length} issue operation(s), ${report.edits.length} file change(s))`,
+      ''
+    )
     for (const op of report.ops.map(describe)) out.push(`- ${escapeCell(JSON.stringify(op))}`)
   } else if (touched.length > 0) {
     out.push('### Issues touched', '')
-    for (const t of touched) out.push(`- [#${t.number}](${issueUrl(t.number)}): ${escapeCell(t.what)}`)
+    for (const t of touched)
+      out.push(`- [#${t.number}](${issueUrl(t.number)}): ${escapeCell(t.what)}`)
   } else {
     out.push('No issue needed a change.')
   }
-  if (report.commit?.sha) out.push('', `Committed \`${report.commit.files.join('`, `')}\` as ${report.commit.sha}.`)
-  if (report.commit?.pullRequest) out.push('', `Pull request: [#${report.commit.pullRequest.number}](${report.commit.pullRequest.url}).`)
-  if (report.applied.deferred > 0) out.push('', `${report.applied.deferred} operation(s) deferred to the next run (${report.applied.stoppedBy}).`)
+  if (report.commit?.sha)
+    out.push('', `Committed \`${report.commit.files.join('`, `')}\` as ${report.commit.sha}.`)
+  if (report.commit?.pullRequest)
+    out.push(
+      '',
+      `Pull request: [#${report.commit.pullRequest.number}](${report.commit.pullRequest.url}).`
+    )
+  if (report.applied.deferred > 0)
+    out.push(
+      '',
+      `${report.applied.deferred} operation(s) deferred to the next run (${report.applied.stoppedBy}).`
+    )
   for (const note of report.notes) out.push('', note)
-  if (report.warnings.length > 0) out.push('', '### Warnings', '', ...report.warnings.map(w => `- ${escapeCell(w)}`))
+  if (report.warnings.length > 0)
+    out.push('', '### Warnings', '', ...report.warnings.map(w => `- ${escapeCell(w)}`))
   return out.join('\n')
 }

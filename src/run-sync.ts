@@ -4,10 +4,22 @@ import { applyOps, emptyApplied, type Applied } from './apply.ts'
 import { renderBadge, percentOf } from './badge.ts'
 import { DEFAULT_CONFIG, parseConfig, type FileConfig } from './config.ts'
 import { classifyEvent } from './event.ts'
-import { commitAsPullRequest, commitToBranch, type CommitResult, type Produce } from './github/commit.ts'
+import {
+  commitAsPullRequest,
+  commitToBranch,
+  type CommitResult,
+  type Produce
+} from './github/commit.ts'
 import { ActionError, statusOf } from './github/errors.ts'
+import { acquireLock, type Lock } from './github/lock.ts'
 import { branchExists, defaultBranch, readFile } from './github/files.ts'
-import { getTrackedIssue, listTrackedIssues, roleOf, toTracked, updateIssue, type RepoRef } from './github/issues.ts'
+import {
+  getTrackedIssue,
+  listTrackedIssues,
+  roleOf,
+  toTracked,
+  type RepoRef
+} from './github/issues.ts'
 import type { Client } from './github/octokit-client.ts'
 import { parseGoals } from './goals/parse.ts'
 import { labelStyles } from './label-style.ts'
@@ -31,6 +43,8 @@ export interface RunInput {
   eventName: string
   payload: Record<string, unknown>
   log: Logger
+  /** How often to look again at another run's lock (ms). */
+  lockPollMs?: number
 }
 
 export interface RunReport {
@@ -93,12 +107,16 @@ export async function runSync(input: RunInput): Promise<RunReport> {
 
   const configFile = await readFile(client, at, settings.config, branch)
   const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG
-  const goals = await readFile(client, at, settings.path, branch)
+  let goals = await readFile(client, at, settings.path, branch)
   if (!goals) {
     if (!(await branchExists(client, at, branch))) {
-      throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`)
+      throw new ActionError(
+        `Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`
+      )
     }
-    throw new ActionError(`The goals file "${settings.path}" is not on branch "${branch}": add it there, or set the input "path" to where it is.`)
+    throw new ActionError(
+      `The goals file "${settings.path}" is not on branch "${branch}": add it there, or set the input "path" to where it is.`
+    )
   }
   const botLogin = await identityOf(client, settings.token, config)
   const fileUrl = `${settings.serverUrl}/${at.owner}/${at.repo}/blob/${encodeURIComponent(branch)}/${settings.path}`
@@ -116,17 +134,40 @@ export async function runSync(input: RunInput): Promise<RunReport> {
 
   let ops: Op[] = []
   let edits: GoalEdit[] = []
+  let lock: Lock | null = null
   if (run.kind === 'issue') {
-    const decided = await decideIssueEvent(input, at, run, goals.text, botLogin, config.headingLevel)
+    const decided = await decideIssueEvent(
+      input,
+      at,
+      run,
+      goals.text,
+      botLogin,
+      config.headingLevel
+    )
     report.notes.push(decided.note)
     edits = decided.edits
   } else {
-    const issues = await listTrackedIssues(client, at, settings.label, settings.path, botLogin)
-    let plan = planSync({ text: goals.text, issues, settings: planSettings })
-    // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
-    if (run.kind === 'push' && (plan.ops.length > 0 || plan.edits.length > 0)) {
-      const before = run.before ? await readFile(client, at, settings.path, run.before) : null
-      plan = planSync({ text: goals.text, before: before?.text ?? null, issues, settings: planSettings })
+    const planFor = async (text: string) => {
+      const issues = await listTrackedIssues(client, at, settings.label, settings.path, botLogin)
+      let plan = planSync({ text, issues, settings: planSettings })
+      // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
+      if (run.kind === 'push' && (plan.ops.length > 0 || plan.edits.length > 0)) {
+        const before = run.before ? await readFile(client, at, settings.path, run.before) : null
+        plan = planSync({ text, before: before?.text ?? null, issues, settings: planSettings })
+      }
+      return plan
+    }
+    let plan = await planFor(goals.text)
+    if (plan.ops.length > 0 && !settings.dryRun) {
+      // Issue writes wait for any other run, then plan again on what that run left.
+      lock = await acquireLock(client, at, {
+        branch,
+        pollMs: input.lockPollMs,
+        log: m => log.info(m)
+      })
+      const fresh = await readFile(client, at, settings.path, branch)
+      if (fresh) goals = fresh
+      plan = await planFor(goals.text)
     }
     ops = plan.ops
     edits = plan.edits
@@ -139,10 +180,15 @@ export async function runSync(input: RunInput): Promise<RunReport> {
   const produce: Produce = async read => {
     const files = new Map<string, string>()
     const current = await read(settings.path)
-    if (current === null) throw new ActionError(`The goals file "${settings.path}" was deleted from "${branch}" during the run; nothing was committed.`)
+    if (current === null)
+      throw new ActionError(
+        `The goals file "${settings.path}" was deleted from "${branch}" during the run; nothing was committed.`
+      )
     const result = applyGoalEdits(current, edits, level)
     for (const missing of result.missing) {
-      report.warnings.push(`goal for issue #${missing.issue} is no longer in ${settings.path}; its change (${missing.why}) was not written`)
+      report.warnings.push(
+        `goal for issue #${missing.issue} is no longer in ${settings.path}; its change (${missing.why}) was not written`
+      )
     }
     if (result.text !== current) files.set(settings.path, result.text)
     if (settings.badge) {
@@ -153,53 +199,77 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     return files
   }
 
-  const finalText = applyGoalEdits(goals.text, edits, level).text
+  const readText = goals.text
+  const finalText = applyGoalEdits(readText, edits, level).text
   const finalDoc = parseGoals(finalText, { categoryLevel: level })
   report.total = finalDoc.total
   report.done = finalDoc.done
   report.percent = percentOf(finalDoc.done, finalDoc.total)
   report.categories = finalDoc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }))
   const loose = finalDoc.goals.filter(g => g.category === null)
-  if (loose.length > 0) report.categories.unshift({ name: null, done: loose.filter(g => g.checked).length, total: loose.length })
+  if (loose.length > 0)
+    report.categories.unshift({
+      name: null,
+      done: loose.filter(g => g.checked).length,
+      total: loose.length
+    })
 
-  if (settings.dryRun) {
-    report.applied.deferred = 0
-    return report
-  }
-
-  const logLine = (m: string) => log.info(m)
-  await applyOps(client, at, ops, settings.maxWrites, report.applied, logLine)
-  if (report.applied.stoppedBy) {
-    log.warning(`Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`)
-  }
-
-  // A run that changes nothing in the file or badge reads no more and commits nothing.
-  const badgeStale = async () => settings.badge !== null && (await readFile(client, at, settings.badge, branch))?.text !== renderBadge(finalDoc.done, finalDoc.total)
-  if (settings.commit !== 'none' && (finalText !== goals.text || (await badgeStale()))) {
-    report.commit =
-      settings.commit === 'pull-request'
-        ? await commitAsPullRequest(client, at, {
-            branch,
-            message: settings.commitMessage,
-            produce,
-            prBranch: `goals-sync/${branch}`,
-            title: 'Sync goals progress',
-            body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
-          })
-        : await commitToBranch(client, at, { branch, message: settings.commitMessage, produce })
-    if (report.commit.sha) log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`)
-  }
-
-  // Only once the file holds an issue's change does its marker record it (see `conflict: latest`).
-  if (edits.length > 0 && (report.commit?.sha || settings.commit === 'none')) {
-    await refreshMarkers(input, at, edits, planSettings, report)
+  if (settings.dryRun) return report
+  try {
+    await applyAndCommit()
+  } finally {
+    await lock?.release()
   }
   return report
+
+  async function applyAndCommit() {
+    const logLine = (m: string) => log.info(m)
+    await applyOps(client, at, ops, settings.maxWrites, report.applied, logLine)
+    if (report.applied.stoppedBy) {
+      log.warning(
+        `Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`
+      )
+    }
+
+    // A run that changes nothing in the file or badge reads no more and commits nothing.
+    const badgeStale = async () =>
+      settings.badge !== null &&
+      (await readFile(client, at, settings.badge, branch))?.text !==
+        renderBadge(finalDoc.done, finalDoc.total)
+    if (settings.commit !== 'none' && (finalText !== readText || (await badgeStale()))) {
+      report.commit =
+        settings.commit === 'pull-request'
+          ? await commitAsPullRequest(client, at, {
+              branch,
+              message: settings.commitMessage,
+              produce,
+              prBranch: `goals-sync/${branch}`,
+              title: 'Sync goals progress',
+              body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+            })
+          : await commitToBranch(client, at, { branch, message: settings.commitMessage, produce })
+      if (report.commit.sha)
+        log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`)
+    }
+
+    // Only once the branch holds an issue's change does its marker record it (see `conflict: latest`);
+    // a pull request is not on the branch yet.
+    if (edits.length > 0 && report.commit?.sha && settings.commit === 'push') {
+      await refreshMarkers(input, at, edits, planSettings, report)
+    }
+  }
 }
 
-async function refreshMarkers(input: RunInput, at: RepoRef, edits: GoalEdit[], settings: PlanSettings, report: RunReport) {
+async function refreshMarkers(
+  input: RunInput,
+  at: RepoRef,
+  edits: GoalEdit[],
+  settings: PlanSettings,
+  report: RunReport
+) {
   const { client } = input
-  const text = (await readFile(client, at, settings.path, report.commit?.sha ?? report.branch!))?.text ?? ''
+  const text =
+    (await readFile(client, at, settings.path, report.commit?.sha ?? report.branch!))?.text ?? ''
   const doc = parseGoals(text, { categoryLevel: settings.categoryLevel })
   const done = new Set<number>()
   for (const edit of edits) {
@@ -219,7 +289,21 @@ async function refreshMarkers(input: RunInput, at: RepoRef, edits: GoalEdit[], s
     }
     if (sameMarker(edit.marker, marker)) continue
     const before = report.applied.writes
-    await applyOps(client, at, [{ kind: 'update-issue', number: edit.issue, why: 'sync state recorded', effect: 'updated', body: issueBody(marker, settings) }], input.settings.maxWrites, report.applied)
+    await applyOps(
+      client,
+      at,
+      [
+        {
+          kind: 'update-issue',
+          number: edit.issue,
+          why: 'sync state recorded',
+          effect: 'updated',
+          body: issueBody(marker, settings)
+        }
+      ],
+      input.settings.maxWrites,
+      report.applied
+    )
     if (report.applied.writes === before) break
   }
 }
@@ -234,7 +318,12 @@ function applyTarget(edit: GoalEdit): string {
 async function decideIssueEvent(
   input: RunInput,
   at: RepoRef,
-  run: { action: 'closed' | 'reopened' | 'edited'; number: number; sender: string; titleChanged: boolean },
+  run: {
+    action: 'closed' | 'reopened' | 'edited'
+    number: number
+    sender: string
+    titleChanged: boolean
+  },
   text: string,
   botLogin: string,
   level: number
@@ -242,10 +331,16 @@ async function decideIssueEvent(
   const { client, settings, payload } = input
   const fromPayload = toTracked(payload.issue as never, settings.path, botLogin)
   if (!fromPayload) {
-    return { edits: [], note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.` }
+    return {
+      edits: [],
+      note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
+    }
   }
   if (run.sender.toLowerCase() === botLogin.toLowerCase()) {
-    return { edits: [], note: `Issue #${run.number} was ${run.action} by goals-sync itself; nothing to do.` }
+    return {
+      edits: [],
+      note: `Issue #${run.number} was ${run.action} by goals-sync itself; nothing to do.`
+    }
   }
   const role = await roleOf(client, at, run.sender)
   if (!TRIAGE_OR_MORE.includes(role)) {
@@ -255,7 +350,10 @@ async function decideIssueEvent(
     }
   }
   if (run.action === 'edited' && (!run.titleChanged || !settings.syncTitles)) {
-    return { edits: [], note: `Issue #${run.number} was edited, but ${settings.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.` }
+    return {
+      edits: [],
+      note: `Issue #${run.number} was edited, but ${settings.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.`
+    }
   }
   // The event may be stale (closed, then reopened at once): act on the issue as it is now.
   let issue = fromPayload
@@ -272,7 +370,10 @@ async function decideIssueEvent(
     if (sameTitle.length === 1) index = sameTitle[0]!
   }
   if (index === -1) {
-    return { edits: [], note: `The goal of issue #${run.number} ("${m.title}") is not in ${settings.path}; a scheduled or manual run will settle it.` }
+    return {
+      edits: [],
+      note: `The goal of issue #${run.number} ("${m.title}") is not in ${settings.path}; a scheduled or manual run will settle it.`
+    }
   }
   const goal = doc.goals[index]!
   const key = keyOfGoal(doc, index)
@@ -280,11 +381,30 @@ async function decideIssueEvent(
     if (issue.title === issueTitle(goal.title) || issue.title.trim() === '') {
       return { edits: [], note: `Issue #${run.number}'s title already matches its goal.` }
     }
-    return { edits: [{ key, issue: issue.number, marker: m, title: issue.title, why: `issue retitled by ${run.sender}` }], note: `Goal retitled from issue #${run.number}.` }
+    return {
+      edits: [
+        {
+          key,
+          issue: issue.number,
+          marker: m,
+          title: issue.title,
+          why: `issue retitled by ${run.sender}`
+        }
+      ],
+      note: `Goal retitled from issue #${run.number}.`
+    }
   }
   const closed = issue.state === 'closed'
   return {
-    edits: [{ key, issue: issue.number, marker: m, checked: closed, why: `issue ${closed ? 'closed' : 'reopened'} by ${run.sender}` }],
+    edits: [
+      {
+        key,
+        issue: issue.number,
+        marker: m,
+        checked: closed,
+        why: `issue ${closed ? 'closed' : 'reopened'} by ${run.sender}`
+      }
+    ],
     note: `Issue #${run.number} is ${closed ? 'closed: goal ticked' : 'open: goal unticked'}.`
   }
 }

@@ -62,11 +62,18 @@ function bool(get: InputSource, name: string, fallback: boolean): boolean {
   throw new InputError(`Input "${name}" is "${text(get, name)}": use true or false.`)
 }
 
-function oneOf<T extends string>(get: InputSource, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  get: InputSource,
+  name: string,
+  allowed: readonly T[],
+  fallback: T
+): T {
   const raw = text(get, name)
   if (raw === '') return fallback
   if ((allowed as readonly string[]).includes(raw)) return raw as T
-  throw new InputError(`Input "${name}" is "${raw}": use ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}.`)
+  throw new InputError(
+    `Input "${name}" is "${raw}": use ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}.`
+  )
 }
 
 function repoPath(get: InputSource, name: string, fallback: string, allowEmpty: boolean): string {
@@ -74,7 +81,9 @@ function repoPath(get: InputSource, name: string, fallback: string, allowEmpty: 
   const value = raw === '' && !allowEmpty ? fallback : raw
   if (value === '') return value
   if (value.startsWith('/') || value.split('/').some(p => p === '..' || p === '.' || p === '')) {
-    throw new InputError(`Input "${name}" is "${raw}": give a path inside the repository, like ${fallback}.`)
+    throw new InputError(
+      `Input "${name}" is "${raw}": give a path inside the repository, like ${fallback}.`
+    )
   }
   return value
 }
@@ -82,21 +91,29 @@ function repoPath(get: InputSource, name: string, fallback: string, allowEmpty: 
 export function buildSettings(get: InputSource, env: NodeJS.ProcessEnv): Settings {
   const token = text(get, 'token')
   if (token === '') {
-    throw new InputError('Input "token" is empty: pass a token, e.g. token: ${{ github.token }} (the default).')
+    throw new InputError(
+      'Input "token" is empty: pass a token, e.g. token: ${{ github.token }} (the default).'
+    )
   }
   const repository = text(get, 'repository') || (env.GITHUB_REPOSITORY ?? '')
   const [owner, repo, ...rest] = repository.split('/')
   if (!owner || !repo || rest.length > 0) {
-    throw new InputError(`The repository "${repository}" is not owner/name: GITHUB_REPOSITORY must be set (it is on every runner).`)
+    throw new InputError(
+      `The repository "${repository}" is not owner/name: GITHUB_REPOSITORY must be set (it is on every runner).`
+    )
   }
   const label = text(get, 'label') || 'goal'
   if (label.length > 50 || label.includes(',')) {
-    throw new InputError(`Input "label" is "${label}": use a label name of at most 50 characters without commas.`)
+    throw new InputError(
+      `Input "label" is "${label}": use a label name of at most 50 characters without commas.`
+    )
   }
   const maxRaw = text(get, 'max-writes')
   const maxWrites = maxRaw === '' ? 200 : Number(maxRaw)
   if (!Number.isInteger(maxWrites) || maxWrites < 0) {
-    throw new InputError(`Input "max-writes" is "${maxRaw}": use a whole number of 0 or more (default 200).`)
+    throw new InputError(
+      `Input "max-writes" is "${maxRaw}": use a whole number of 0 or more (default 200).`
+    )
   }
   const commitMessage = text(get, 'commit-message') || 'chore(goals): sync progress [skip ci]'
   const badge = repoPath(get, 'badge', '.github/badges/goals.svg', true)

@@ -23,17 +23,36 @@ export interface SyncCall {
   warnings?: string[]
 }
 
-export async function sync(emu: Emulator, eventName: string, payload: object, call: SyncCall = {}): Promise<RunReport> {
-  const inputs: Record<string, string> = { ...INPUT_DEFAULTS, token: call.token ?? emu.token, ...call.inputs }
-  const env = { GITHUB_REPOSITORY: `${emu.owner}/${emu.repo}`, GITHUB_API_URL: emu.url, GITHUB_SERVER_URL: 'https://github.com' }
+export async function sync(
+  emu: Emulator,
+  eventName: string,
+  payload: object,
+  call: SyncCall = {}
+): Promise<RunReport> {
+  const inputs: Record<string, string> = {
+    ...INPUT_DEFAULTS,
+    token: call.token ?? emu.token,
+    ...call.inputs
+  }
+  const env = {
+    GITHUB_REPOSITORY: `${emu.owner}/${emu.repo}`,
+    GITHUB_API_URL: emu.url,
+    GITHUB_SERVER_URL: 'https://github.com'
+  }
   const settings = buildSettings(name => inputs[name], env)
-  const client = createClient({ token: settings.token, baseUrl: settings.apiUrl, pacing: false, warn: m => call.warnings?.push(m) })
+  const client = createClient({
+    token: settings.token,
+    baseUrl: settings.apiUrl,
+    pacing: false,
+    warn: m => call.warnings?.push(m)
+  })
   return runSync({
     settings,
     client,
     eventName,
     payload: payload as Record<string, unknown>,
-    log: { info: () => {}, warning: m => call.warnings?.push(m) }
+    log: { info: () => {}, warning: m => call.warnings?.push(m) },
+    lockPollMs: 50
   })
 }
 
@@ -43,7 +62,8 @@ export async function push(emu: Emulator, text: string, call: SyncCall = {}, pat
   return sync(emu, 'push', pushEvent({ before, after }), call)
 }
 
-export const reconcile = (emu: Emulator, call: SyncCall = {}) => sync(emu, 'workflow_dispatch', dispatchEvent(), call)
+export const reconcile = (emu: Emulator, call: SyncCall = {}) =>
+  sync(emu, 'workflow_dispatch', dispatchEvent(), call)
 
 export async function closeAs(emu: Emulator, n: number, login: string, call: SyncCall = {}) {
   emu.closeIssue(n, { as: login })
@@ -62,6 +82,7 @@ export function goalIssues(emu: Emulator) {
 
 export function issueFor(emu: Emulator, title: string) {
   const matches = goalIssues(emu).filter(i => i.title === title)
-  if (matches.length !== 1) throw new Error(`expected one issue titled "${title}", found ${matches.length}`)
+  if (matches.length !== 1)
+    throw new Error(`expected one issue titled "${title}", found ${matches.length}`)
   return matches[0]!
 }

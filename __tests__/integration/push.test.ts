@@ -24,7 +24,15 @@ describe('push: file → issues', () => {
       if (goal.checked) expect(issue.state_reason).toBe('completed')
     }
     const labels = emu.labels().map(l => l.name)
-    expect(labels).toEqual(expect.arrayContaining(['goal', 'Craft Goals', 'Career Goals', 'Community Goals', 'Life Goals']))
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'goal',
+        'Craft Goals',
+        'Career Goals',
+        'Community Goals',
+        'Life Goals'
+      ])
+    )
     for (const l of emu.labels().filter(l => l.name !== 'goal' && labels.includes(l.name))) {
       expect(l.description).toBeTruthy()
       expect(l.color).toMatch(/^[0-9a-f]{6}$/)
@@ -49,7 +57,9 @@ describe('push: file → issues', () => {
     expect(text).toContain('## Life Goals [1/2]')
     // Nothing but the counters changed.
     expect(text.replace(/\[\d+\/\d+\]/g, '[]')).toBe(SEEDLIKE.replace(/\[\d+\/\d+\]/g, '[]'))
-    expect(emu.file('main', '.github/badges/goals.svg')).toContain(`${goalsAtHead().done}/${goalsAtHead().total}`)
+    expect(emu.file('main', '.github/badges/goals.svg')).toContain(
+      `${goalsAtHead().done}/${goalsAtHead().total}`
+    )
   })
 
   it('a second run makes no write and stays within the read budget', async () => {
@@ -73,7 +83,10 @@ describe('push: file → issues', () => {
     await push(emu, SEEDLIKE)
     const before = new Map(goalIssues(emu).map(i => [i.number, i.updated_at]))
     let text = emu.file('main', 'goals.md')!
-    text = text.replace('[ ] contribute a patch to a compiler', '[x] contribute a patch to a compiler')
+    text = text.replace(
+      '[ ] contribute a patch to a compiler',
+      '[x] contribute a patch to a compiler'
+    )
     const ticked = await push(emu, text)
     const issue = issueFor(emu, 'contribute a patch to a compiler')
     expect(issue.state).toBe('closed')
@@ -92,7 +105,9 @@ describe('push: file → issues', () => {
     await push(emu, SEEDLIKE)
     const issue = issueFor(emu, 'negotiate a four-day week')
     const count = goalIssues(emu).length
-    const text = emu.file('main', 'goals.md')!.replace('negotiate a four-day week', 'negotiate a 32-hour week')
+    const text = emu
+      .file('main', 'goals.md')!
+      .replace('negotiate a four-day week', 'negotiate a 32-hour week')
     const report = await push(emu, text)
     expect(goalIssues(emu)).toHaveLength(count)
     expect(emu.issue(issue.number)!.title).toBe('negotiate a 32-hour week')
@@ -106,7 +121,10 @@ describe('push: file → issues', () => {
     const text = emu
       .file('main', 'goals.md')!
       .replace('[ ] organise a local meetup\n\n', '')
-      .replace('[ ] negotiate a four-day week\n', '[ ] negotiate a four-day week\n\n[ ] organise a local meetup\n')
+      .replace(
+        '[ ] negotiate a four-day week\n',
+        '[ ] negotiate a four-day week\n\n[ ] organise a local meetup\n'
+      )
     await push(emu, text)
     expect(emu.issue(issue.number)!.labels.sort()).toEqual(['Career Goals', 'goal'])
     expect(goalIssues(emu).filter(i => i.title === 'organise a local meetup')).toHaveLength(1)
@@ -130,7 +148,12 @@ describe('push: file → issues', () => {
     const full = emu.file('main', 'goals.md')!
     await push(emu, full.replace('[ ] organise a local meetup\n\n', ''))
     expect(emu.issue(issue.number)).toMatchObject({ state: 'closed', state_reason: 'not_planned' })
-    expect(emu.comments(issue.number).map(c => c.body).join('\n')).toMatch(/removed from `goals.md`/)
+    expect(
+      emu
+        .comments(issue.number)
+        .map(c => c.body)
+        .join('\n')
+    ).toMatch(/removed from `goals.md`/)
 
     await push(emu, full)
     expect(emu.issue(issue.number)!.state).toBe('open')
@@ -141,10 +164,19 @@ describe('push: file → issues', () => {
     emu = await emulatorWith({ 'goals.md': SEEDLIKE })
     await push(emu, SEEDLIKE)
     const ours = issueFor(emu, 'learn to sail')
-    const copy = emu.createIssue({ as: 'mallory', title: ours.title, body: ours.body ?? '', labels: ours.labels })
+    const copy = emu.createIssue({
+      as: 'mallory',
+      title: ours.title,
+      body: ours.body ?? '',
+      labels: ours.labels
+    })
     const text = emu.file('main', 'goals.md')!.replace('[ ] learn to sail\n\n', '')
     await push(emu, text)
-    expect(emu.issue(copy.number)).toMatchObject({ state: 'open', title: ours.title, updated_at: copy.updated_at })
+    expect(emu.issue(copy.number)).toMatchObject({
+      state: 'open',
+      title: ours.title,
+      updated_at: copy.updated_at
+    })
     expect(emu.issue(ours.number)!.state).toBe('closed')
   })
 })

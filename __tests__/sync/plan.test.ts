@@ -25,16 +25,22 @@ const creates = (ops: Op[]) => ops.filter(o => o.kind === 'create-issue')
 describe('planSync', () => {
   it('creates labels, then one issue per goal, closing the ticked ones', () => {
     const plan = planSync({ text: FILE, issues: [], settings })
-    const labels = plan.ops.filter(o => o.kind === 'create-label').map(o => (o as { name: string }).name)
+    const labels = plan.ops
+      .filter(o => o.kind === 'create-label')
+      .map(o => (o as { name: string }).name)
     expect(labels).toEqual(['goal', 'Reading', 'Fitness'])
     const made = creates(plan.ops)
-    expect(made.map(o => o.kind === 'create-issue' && [o.title, o.labels, o.close !== null])).toEqual([
+    expect(
+      made.map(o => o.kind === 'create-issue' && [o.title, o.labels, o.close !== null])
+    ).toEqual([
       ['read a book about compilers', ['goal', 'Reading'], true],
       ['read the SQLite source', ['goal', 'Reading'], false],
       ['run a half marathon', ['goal', 'Fitness'], false]
     ])
     // Labels come before the issues that carry them.
-    expect(plan.ops.findIndex(o => o.kind === 'create-issue')).toBeGreaterThan(plan.ops.findLastIndex(o => o.kind === 'create-label'))
+    expect(plan.ops.findIndex(o => o.kind === 'create-issue')).toBeGreaterThan(
+      plan.ops.findLastIndex(o => o.kind === 'create-label')
+    )
   })
 
   it('plans nothing when file and issues agree', () => {
@@ -48,7 +54,11 @@ describe('planSync', () => {
     const issues = syncedIssues(FILE)
     const plan = planSync({ text: after, before: FILE, issues, settings })
     expect(updates(plan.ops)).toMatchObject([
-      { number: issueNamed(issues, 'read the SQLite source').number, state: 'closed', stateReason: 'completed' }
+      {
+        number: issueNamed(issues, 'read the SQLite source').number,
+        state: 'closed',
+        stateReason: 'completed'
+      }
     ])
     expect(decodeMarker(updates(plan.ops)[0]!.body)?.synced).toBe('closed')
   })
@@ -57,7 +67,13 @@ describe('planSync', () => {
     const after = FILE.replace('[x] read a book', '[ ] read a book')
     const issues = syncedIssues(FILE)
     const plan = planSync({ text: after, before: FILE, issues, settings })
-    expect(updates(plan.ops)).toMatchObject([{ number: issueNamed(issues, 'read a book about compilers').number, state: 'open', effect: 'reopened' }])
+    expect(updates(plan.ops)).toMatchObject([
+      {
+        number: issueNamed(issues, 'read a book about compilers').number,
+        state: 'open',
+        effect: 'reopened'
+      }
+    ])
   })
 
   describe('a box and an issue that disagree outside a push', () => {
@@ -78,7 +94,9 @@ describe('planSync', () => {
       const ticked = FILE.replace('- [ ] run', '- [x] run')
       const plan = planSync({ text: ticked, issues, settings })
       expect(plan.edits).toEqual([])
-      expect(updates(plan.ops)).toMatchObject([{ number: issueNamed(issues, 'run a half marathon').number, state: 'closed' }])
+      expect(updates(plan.ops)).toMatchObject([
+        { number: issueNamed(issues, 'run a half marathon').number, state: 'closed' }
+      ])
     })
     it('conflict: file makes the file win', () => {
       const { issues, issue } = closedOnGitHub()
@@ -91,7 +109,9 @@ describe('planSync', () => {
       const ticked = FILE.replace('- [ ] run', '- [x] run')
       const plan = planSync({ text: ticked, issues, settings: { ...settings, conflict: 'issues' } })
       expect(plan.ops).toEqual([])
-      expect(plan.edits).toMatchObject([{ issue: issueNamed(issues, 'run a half marathon').number, checked: false }])
+      expect(plan.edits).toMatchObject([
+        { issue: issueNamed(issues, 'run a half marathon').number, checked: false }
+      ])
     })
   })
 
@@ -100,7 +120,12 @@ describe('planSync', () => {
     const issues = syncedIssues(FILE)
     const plan = planSync({ text: after, before: FILE, issues, settings })
     expect(creates(plan.ops)).toEqual([])
-    expect(updates(plan.ops)).toMatchObject([{ number: issueNamed(issues, 'read the SQLite source').number, title: 'read the Postgres planner code' }])
+    expect(updates(plan.ops)).toMatchObject([
+      {
+        number: issueNamed(issues, 'read the SQLite source').number,
+        title: 'read the Postgres planner code'
+      }
+    ])
   })
 
   it('retitles by similarity when there is no push to pair lines with', () => {
@@ -112,7 +137,10 @@ describe('planSync', () => {
   })
 
   it('swaps the category label of a goal moved to another category', () => {
-    const after = FILE.replace('[ ] read the SQLite source\n', '').replace('- [ ] run a half marathon\n', '- [ ] run a half marathon\n- [ ] read the SQLite source\n')
+    const after = FILE.replace('[ ] read the SQLite source\n', '').replace(
+      '- [ ] run a half marathon\n',
+      '- [ ] run a half marathon\n- [ ] read the SQLite source\n'
+    )
     const issues = syncedIssues(FILE)
     const plan = planSync({ text: after, before: FILE, issues, settings })
     const moved = issueNamed(issues, 'read the SQLite source')
@@ -133,7 +161,9 @@ describe('planSync', () => {
     const issues = syncedIssues(FILE)
     const plan = planSync({ text: removed, before: FILE, issues, settings })
     const gone = issueNamed(issues, 'read the SQLite source')
-    expect(updates(plan.ops)).toMatchObject([{ number: gone.number, state: 'closed', stateReason: 'not_planned' }])
+    expect(updates(plan.ops)).toMatchObject([
+      { number: gone.number, state: 'closed', stateReason: 'not_planned' }
+    ])
     expect(updates(plan.ops)[0]!.comment).toMatch(/removed/)
 
     gone.state = 'closed'
@@ -141,14 +171,18 @@ describe('planSync', () => {
     gone.marker = decodeMarker(updates(plan.ops)[0]!.body)!
     const back = planSync({ text: FILE, before: removed, issues, settings })
     expect(creates(back.ops)).toEqual([])
-    expect(updates(back.ops)).toMatchObject([{ number: gone.number, state: 'open', effect: 'reopened' }])
+    expect(updates(back.ops)).toMatchObject([
+      { number: gone.number, state: 'open', effect: 'reopened' }
+    ])
   })
 
   it('keeps the lowest-numbered issue when two claim one goal and closes the other', () => {
     const issues = syncedIssues(FILE)
     const twin = { ...issueNamed(issues, 'run a half marathon'), number: 99 }
     const plan = planSync({ text: FILE, issues: [...issues, twin], settings })
-    expect(updates(plan.ops)).toMatchObject([{ number: 99, state: 'closed', stateReason: 'not_planned' }])
+    expect(updates(plan.ops)).toMatchObject([
+      { number: 99, state: 'closed', stateReason: 'not_planned' }
+    ])
   })
 
   it('tells duplicate titles apart by order', () => {
@@ -157,7 +191,10 @@ describe('planSync', () => {
     expect(planSync({ text: dup, issues, settings }).ops).toEqual([])
     // Deleting the first one in a push closes the first issue, not the second.
     const plan = planSync({ text: '## A\n[x] same\n', before: dup, issues, settings })
-    const [kept, closed] = [updates(plan.ops).find(u => u.number === 2), updates(plan.ops).find(u => u.number === 1)]
+    const [kept, closed] = [
+      updates(plan.ops).find(u => u.number === 2),
+      updates(plan.ops).find(u => u.number === 1)
+    ]
     expect(closed).toMatchObject({ state: 'closed', stateReason: 'not_planned' })
     // The second issue stays closed as done; only its recorded position changes.
     expect(kept?.state).toBeUndefined()

@@ -10,7 +10,19 @@ import { UsageError } from './args.ts'
 import type { Io } from './goals-commands.ts'
 
 /** Flags named like the action's inputs. */
-export const SYNC_FLAGS = ['repo', 'path', 'badge', 'label', 'branch', 'conflict', 'commit-message', 'commit', 'sync-titles', 'max-writes', 'config']
+export const SYNC_FLAGS = [
+  'repo',
+  'path',
+  'badge',
+  'label',
+  'branch',
+  'conflict',
+  'commit-message',
+  'commit',
+  'sync-titles',
+  'max-writes',
+  'config'
+]
 
 export async function syncCommand(
   write: boolean,
@@ -19,9 +31,13 @@ export async function syncCommand(
   io: Io
 ): Promise<number> {
   const repo = flags.get('repo')
-  if (typeof repo !== 'string') throw new UsageError(`"${write ? 'sync' : 'plan'}" needs --repo owner/name`)
+  if (typeof repo !== 'string')
+    throw new UsageError(`"${write ? 'sync' : 'plan'}" needs --repo owner/name`)
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN ?? ''
-  if (token === '') throw new UsageError('set GITHUB_TOKEN to a token that can read (plan) or write (sync) the repository')
+  if (token === '')
+    throw new UsageError(
+      'set GITHUB_TOKEN to a token that can read (plan) or write (sync) the repository'
+    )
   try {
     const settings = buildSettings(name => {
       if (name === 'token') return token
@@ -43,12 +59,17 @@ export async function syncCommand(
       payload: {},
       log: { info: m => io.err(m), warning: m => io.err(`warning: ${m}`) }
     })
-    const issueUrl = (n: number) => `${settings.serverUrl}/${settings.owner}/${settings.repo}/issues/${n}`
+    const issueUrl = (n: number) =>
+      `${settings.serverUrl}/${settings.owner}/${settings.repo}/issues/${n}`
     io.out(summaryMarkdown(report, issueUrl))
     if (flags.has('json')) io.out(JSON.stringify(planJson(report), null, 2))
     return 0
   } catch (error) {
-    if (error instanceof ActionError || error instanceof InputError || error instanceof ConfigError) {
+    if (
+      error instanceof ActionError ||
+      error instanceof InputError ||
+      error instanceof ConfigError
+    ) {
       io.err(`goals-sync: ${error.message}`)
       return 1
     }

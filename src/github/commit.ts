@@ -7,7 +7,10 @@ import { readFile } from './files.ts'
 import type { RepoRef } from './issues.ts'
 
 /** Given a way to read files at the head, the files to write (only those that change). */
-export type Produce = (read: (path: string) => Promise<string | null>, head: string) => Promise<Map<string, string>>
+export type Produce = (
+  read: (path: string) => Promise<string | null>,
+  head: string
+) => Promise<Map<string, string>>
 
 export interface CommitOptions {
   branch: string
@@ -37,16 +40,33 @@ async function headOf(client: Client, at: RepoRef, branch: string): Promise<stri
   }
 }
 
-async function writeCommit(client: Client, at: RepoRef, parents: string[], baseCommit: string, files: Map<string, string>, message: string) {
+async function writeCommit(
+  client: Client,
+  at: RepoRef,
+  parents: string[],
+  baseCommit: string,
+  files: Map<string, string>,
+  message: string
+) {
   try {
     const { data: base } = await client.rest.git.getCommit({ ...at, commit_sha: baseCommit })
     const { data: tree } = await client.rest.git.createTree({
       ...at,
       base_tree: base.tree.sha,
-      tree: [...files].map(([path, content]) => ({ path, mode: '100644' as const, type: 'blob' as const, content }))
+      tree: [...files].map(([path, content]) => ({
+        path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content
+      }))
     })
     // No author or committer: GitHub then signs the commit as the token's identity.
-    const { data: commit } = await client.rest.git.createCommit({ ...at, message, tree: tree.sha, parents })
+    const { data: commit } = await client.rest.git.createCommit({
+      ...at,
+      message,
+      tree: tree.sha,
+      parents
+    })
     return commit.sha
   } catch (error) {
     throw explainAccess(error, 'write the commit', 'contents: write')
@@ -63,17 +83,30 @@ function protectionError(branch: string, error: unknown): ActionError {
 
 const isProtection = (error: unknown) =>
   (statusOf(error) === 422 || statusOf(error) === 409 || statusOf(error) === 403) &&
-  /protected branch|rule violation|ruleset|required status|changes must be made/i.test(messageOf(error))
+  /protected branch|rule violation|ruleset|required status|changes must be made/i.test(
+    messageOf(error)
+  )
 
-const isNotFastForward = (error: unknown) => statusOf(error) === 422 && /fast.forward/i.test(messageOf(error))
+const isNotFastForward = (error: unknown) =>
+  statusOf(error) === 422 && /fast.forward/i.test(messageOf(error))
 
-export async function commitToBranch(client: Client, at: RepoRef, options: CommitOptions): Promise<CommitResult> {
+export async function commitToBranch(
+  client: Client,
+  at: RepoRef,
+  options: CommitOptions
+): Promise<CommitResult> {
   const attempts = options.maxAttempts ?? 5
   const backoff = options.backoff ?? (n => 500 * n * n)
   for (let attempt = 1; ; attempt++) {
     const head = await headOf(client, at, options.branch)
-    if (!head) throw new ActionError(`Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`)
-    const files = await options.produce(path => readFile(client, at, path, head).then(f => f?.text ?? null), head)
+    if (!head)
+      throw new ActionError(
+        `Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`
+      )
+    const files = await options.produce(
+      path => readFile(client, at, path, head).then(f => f?.text ?? null),
+      head
+    )
     if (files.size === 0) return { sha: null, files: [], attempts: attempt }
     const sha = await writeCommit(client, at, [head], head, files, options.message)
     try {
@@ -81,9 +114,12 @@ export async function commitToBranch(client: Client, at: RepoRef, options: Commi
       return { sha, files: [...files.keys()], attempts: attempt }
     } catch (error) {
       if (isProtection(error)) throw protectionError(options.branch, error)
-      if (!isNotFastForward(error)) throw explainAccess(error, `update the branch ${options.branch}`, 'contents: write')
+      if (!isNotFastForward(error))
+        throw explainAccess(error, `update the branch ${options.branch}`, 'contents: write')
       if (attempt >= attempts) {
-        throw new ActionError(`The branch "${options.branch}" kept moving during the run (${attempts} tries); run the workflow again.`)
+        throw new ActionError(
+          `The branch "${options.branch}" kept moving during the run (${attempts} tries); run the workflow again.`
+        )
       }
       await sleep(backoff(attempt))
     }
@@ -102,30 +138,66 @@ export async function commitAsPullRequest(
   options: CommitOptions & { prBranch: string; title: string; body: string }
 ): Promise<CommitResult> {
   const baseHead = await headOf(client, at, options.branch)
-  if (!baseHead) throw new ActionError(`Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`)
-  const files = await options.produce(path => readFile(client, at, path, baseHead).then(f => f?.text ?? null), baseHead)
+  if (!baseHead)
+    throw new ActionError(
+      `Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`
+    )
+  const files = await options.produce(
+    path => readFile(client, at, path, baseHead).then(f => f?.text ?? null),
+    baseHead
+  )
   if (files.size === 0) return { sha: null, files: [], attempts: 1 }
   const prHead = await headOf(client, at, options.prBranch)
   let parents = [baseHead]
   if (prHead) {
     const { data: last } = await client.rest.git.getCommit({ ...at, commit_sha: prHead })
-    parents = last.parents.some(p => p.sha === baseHead) || prHead === baseHead ? [prHead] : [prHead, baseHead]
+    parents =
+      last.parents.some(p => p.sha === baseHead) || prHead === baseHead
+        ? [prHead]
+        : [prHead, baseHead]
   }
   const sha = await writeCommit(client, at, parents, baseHead, files, options.message)
   try {
-    if (prHead) await client.rest.git.updateRef({ ...at, ref: `heads/${options.prBranch}`, sha, force: false })
+    if (prHead)
+      await client.rest.git.updateRef({
+        ...at,
+        ref: `heads/${options.prBranch}`,
+        sha,
+        force: false
+      })
     else await client.rest.git.createRef({ ...at, ref: `refs/heads/${options.prBranch}`, sha })
   } catch (error) {
     throw explainAccess(error, `push the branch ${options.prBranch}`, 'contents: write')
   }
   try {
-    const { data: open } = await client.rest.pulls.list({ ...at, state: 'open', head: `${at.owner}:${options.prBranch}`, base: options.branch })
+    const { data: open } = await client.rest.pulls.list({
+      ...at,
+      state: 'open',
+      head: `${at.owner}:${options.prBranch}`,
+      base: options.branch
+    })
     const existing = open[0]
     if (existing) {
-      return { sha, files: [...files.keys()], attempts: 1, pullRequest: { number: existing.number, url: existing.html_url, created: false } }
+      return {
+        sha,
+        files: [...files.keys()],
+        attempts: 1,
+        pullRequest: { number: existing.number, url: existing.html_url, created: false }
+      }
     }
-    const { data: pr } = await client.rest.pulls.create({ ...at, title: options.title, body: options.body, head: options.prBranch, base: options.branch })
-    return { sha, files: [...files.keys()], attempts: 1, pullRequest: { number: pr.number, url: pr.html_url, created: true } }
+    const { data: pr } = await client.rest.pulls.create({
+      ...at,
+      title: options.title,
+      body: options.body,
+      head: options.prBranch,
+      base: options.branch
+    })
+    return {
+      sha,
+      files: [...files.keys()],
+      attempts: 1,
+      pullRequest: { number: pr.number, url: pr.html_url, created: true }
+    }
   } catch (error) {
     throw explainAccess(error, 'open the pull request', 'pull-requests: write')
   }

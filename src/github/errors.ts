@@ -22,7 +22,9 @@ export function isRateLimit(error: unknown): boolean {
   const status = statusOf(error)
   if (status === 429) return true
   if (status !== 403) return false
-  return /rate limit/i.test(messageOf(error)) || e?.response?.headers?.['x-ratelimit-remaining'] === '0'
+  return (
+    /rate limit/i.test(messageOf(error)) || e?.response?.headers?.['x-ratelimit-remaining'] === '0'
+  )
 }
 
 /** Explains a 401/403 on a request the action needs, naming the permission to grant. */
@@ -30,7 +32,9 @@ export function explainAccess(error: unknown, doing: string, permission: string)
   const status = statusOf(error)
   const message = messageOf(error)
   if (status === 401) {
-    return new ActionError(`Could not ${doing}: the token was refused (401 ${message}). Fix: pass a valid token in the "token" input.`)
+    return new ActionError(
+      `Could not ${doing}: the token was refused (401 ${message}). Fix: pass a valid token in the "token" input.`
+    )
   }
   if (status === 403 && !isRateLimit(error)) {
     return new ActionError(

@@ -13,23 +13,34 @@ export interface RepoFile {
 const API_FILE_LIMIT = 100 * 1024 * 1024
 
 /** The file at `ref`, or null when it does not exist there. */
-export async function readFile(client: Client, at: RepoRef, path: string, ref: string): Promise<RepoFile | null> {
+export async function readFile(
+  client: Client,
+  at: RepoRef,
+  path: string,
+  ref: string
+): Promise<RepoFile | null> {
   let data: unknown
   try {
     ;({ data } = await client.rest.repos.getContent({ ...at, path, ref }))
   } catch (error) {
     if (statusOf(error) === 404) return null
     if (statusOf(error) === 403 && /too.large|too_large/i.test(messageOf(error))) {
-      throw new ActionError(`${path} is too large for the GitHub API (over 100 MB); keep the goals file smaller.`)
+      throw new ActionError(
+        `${path} is too large for the GitHub API (over 100 MB); keep the goals file smaller.`
+      )
     }
     throw explainAccess(error, `read ${path} at ${ref}`, 'contents: read')
   }
   if (Array.isArray(data) || (data as { type?: string }).type !== 'file') {
-    throw new ActionError(`${path} is not a file at ${ref} (it is a ${Array.isArray(data) ? 'directory' : (data as { type?: string }).type}); point the input at the file itself.`)
+    throw new ActionError(
+      `${path} is not a file at ${ref} (it is a ${Array.isArray(data) ? 'directory' : (data as { type?: string }).type}); point the input at the file itself.`
+    )
   }
   const file = data as { content?: string; encoding?: string; sha: string; size: number }
   if (file.size > API_FILE_LIMIT) {
-    throw new ActionError(`${path} is ${(file.size / 1024 / 1024).toFixed(0)} MB, over the 100 MB the GitHub API serves; keep the goals file smaller.`)
+    throw new ActionError(
+      `${path} is ${(file.size / 1024 / 1024).toFixed(0)} MB, over the 100 MB the GitHub API serves; keep the goals file smaller.`
+    )
   }
   if (file.encoding === 'base64' && file.content !== undefined) {
     return { text: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha }
@@ -56,7 +67,9 @@ export async function defaultBranch(client: Client, at: RepoRef): Promise<string
     return data.default_branch
   } catch (error) {
     if (statusOf(error) === 404) {
-      throw new ActionError(`Repository ${at.owner}/${at.repo} was not found, or the token cannot see it.`)
+      throw new ActionError(
+        `Repository ${at.owner}/${at.repo} was not found, or the token cannot see it.`
+      )
     }
     throw explainAccess(error, `read the repository ${at.owner}/${at.repo}`, 'contents: read')
   }

@@ -66,13 +66,25 @@ export async function listTrackedIssues(
   }
 }
 
-export async function getTrackedIssue(client: Client, at: RepoRef, number: number, path: string, botLogin: string) {
+export async function getTrackedIssue(
+  client: Client,
+  at: RepoRef,
+  number: number,
+  path: string,
+  botLogin: string
+) {
   const { data } = await client.rest.issues.get({ ...at, issue_number: number })
   return toTracked(data as RawIssue, path, botLogin)
 }
 
 /** Creates a label; one that exists already is fine (another run, or a person, made it). */
-export async function createLabel(client: Client, at: RepoRef, name: string, color: string, description: string) {
+export async function createLabel(
+  client: Client,
+  at: RepoRef,
+  name: string,
+  color: string,
+  description: string
+) {
   try {
     await client.rest.issues.createLabel({ ...at, name, color, description })
     return 'created' as const
@@ -141,7 +153,10 @@ export async function addComment(client: Client, at: RepoRef, number: number, bo
 /** The sender's role: admin, maintain, write, triage, read or none. */
 export async function roleOf(client: Client, at: RepoRef, login: string): Promise<string> {
   try {
-    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...at, username: login })
+    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
+      ...at,
+      username: login
+    })
     const role = (data as { role_name?: string }).role_name
     return role ?? data.permission
   } catch (error) {

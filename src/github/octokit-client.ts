@@ -20,18 +20,33 @@ const MAX_RATE_LIMIT_WAIT_S = 60
 /** A limiter group that runs each job at once, for GOALS_SYNC_PACING=off. */
 const unpaced = {
   key: () => ({
-    schedule: <T>(_options: unknown, job: (...args: unknown[]) => T, ...args: unknown[]) => Promise.resolve(job(...args))
+    schedule: <T>(_options: unknown, job: (...args: unknown[]) => T, ...args: unknown[]) =>
+      Promise.resolve(job(...args))
   })
 }
 
 export function createClient(options: ClientOptions): Client {
   const throttle = {
-    onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
-      options.warn(`Rate limit reached for ${request.method} ${request.url}; reset in ${retryAfter}s.`)
+    onRateLimit: (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _o: unknown,
+      retryCount: number
+    ) => {
+      options.warn(
+        `Rate limit reached for ${request.method} ${request.url}; reset in ${retryAfter}s.`
+      )
       return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_S
     },
-    onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
-      options.warn(`Secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter}s.`)
+    onSecondaryRateLimit: (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _o: unknown,
+      retryCount: number
+    ) => {
+      options.warn(
+        `Secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter}s.`
+      )
       return retryCount < 3
     },
     ...(options.pacing ? {} : { write: unpaced, notifications: unpaced })

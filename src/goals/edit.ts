@@ -67,7 +67,12 @@ export function counterEdits(doc: GoalsDoc): TextEdit[] {
         edits.push({ line: c.line, start: c.start, end: c.end, text: wanted })
       }
     } else if (total > 0) {
-      edits.push({ line: heading.line, start: heading.insertAt, end: heading.insertAt, text: ` ${wanted}` })
+      edits.push({
+        line: heading.line,
+        start: heading.insertAt,
+        end: heading.insertAt,
+        text: ` ${wanted}`
+      })
     }
   }
   for (const title of doc.titles) {
@@ -89,13 +94,26 @@ export interface StaleCounter {
 
 export function staleCounters(doc: GoalsDoc): StaleCounter[] {
   const stale: StaleCounter[] = []
-  const check = (name: string, line: number, c: { done: number; total: number } | null, done: number, total: number) => {
+  const check = (
+    name: string,
+    line: number,
+    c: { done: number; total: number } | null,
+    done: number,
+    total: number
+  ) => {
     const expected = `[${done}/${total}]`
     const found = c ? `[${c.done}/${c.total}]` : null
-    if (found !== expected && (c !== null || total > 0)) stale.push({ line: line + 1, name, found, expected })
+    if (found !== expected && (c !== null || total > 0))
+      stale.push({ line: line + 1, name, found, expected })
   }
   for (const category of doc.categories) {
-    check(category.name, category.heading.line, category.heading.counter, category.done, category.total)
+    check(
+      category.name,
+      category.heading.line,
+      category.heading.counter,
+      category.done,
+      category.total
+    )
   }
   for (const title of doc.titles) {
     if (title.counter) check(title.name, title.line, title.counter, doc.done, doc.total)

@@ -14,7 +14,10 @@ export function issueBody(marker: Marker, context: BodyContext): string {
   if (marker.title.length > MAX_TITLE) {
     lines.push(`> ${neutraliseMentions(marker.title)}`, '')
   }
-  const where = marker.category === null ? 'before the first category' : `in **${neutraliseMentions(marker.category)}**`
+  const where =
+    marker.category === null
+      ? 'before the first category'
+      : `in **${neutraliseMentions(marker.category)}**`
   lines.push(`Goal ${where} of [\`${marker.file}\`](${context.fileUrl}).`)
   lines.push('')
   lines.push(

@@ -58,7 +58,10 @@ export function pairLines(before: readonly string[], after: readonly string[]): 
       same.set(start + i, start + j)
       i++
       j++
-    } else if (j >= m || (i < n && (lcs[(i + 1) * width + j] as number) >= (lcs[i * width + j + 1] as number))) {
+    } else if (
+      j >= m ||
+      (i < n && (lcs[(i + 1) * width + j] as number) >= (lcs[i * width + j + 1] as number))
+    ) {
       hunk.removed.push(start + i)
       i++
     } else {

@@ -1,7 +1,13 @@
 // Applies the plan's goal edits to a version of the goals file, then brings the
 // counters up to date. Goals are found by key, so the same edits can be applied
 // again to a newer head when the branch moved during the run.
-import { applyEdits, counterEdits, retitleEdit, setCheckedEdit, type TextEdit } from '../goals/edit.ts'
+import {
+  applyEdits,
+  counterEdits,
+  retitleEdit,
+  setCheckedEdit,
+  type TextEdit
+} from '../goals/edit.ts'
 import { parseGoals } from '../goals/parse.ts'
 import { keyOfGoal } from './match.ts'
 import type { GoalEdit } from './ops.ts'
@@ -14,7 +20,11 @@ export interface EditResult {
   missing: GoalEdit[]
 }
 
-export function applyGoalEdits(source: string, edits: readonly GoalEdit[], categoryLevel: number): EditResult {
+export function applyGoalEdits(
+  source: string,
+  edits: readonly GoalEdit[],
+  categoryLevel: number
+): EditResult {
   const doc = parseGoals(source, { categoryLevel })
   const byKey = new Map(doc.goals.map((_, i) => [keyOfGoal(doc, i), i]))
   const textEdits: TextEdit[] = []

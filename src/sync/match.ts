@@ -102,7 +102,11 @@ export function matchGoals(
     for (const issue of open) {
       const score = similarity(g.title, issue.marker.title)
       if (score >= SIMILAR_ENOUGH) {
-        scored.push({ goal: a, issue, score: score + (issue.marker.category === g.category ? 0.01 : 0) })
+        scored.push({
+          goal: a,
+          issue,
+          score: score + (issue.marker.category === g.category ? 0.01 : 0)
+        })
       }
     }
   })
@@ -115,7 +119,11 @@ export function matchGoals(
 }
 
 /** For each goal of the file, the before-version goal on the same (or the paired edited) line. */
-function pairWithBefore(doc: GoalsDoc, lines: readonly string[], before: BeforeFile): (number | null)[] {
+function pairWithBefore(
+  doc: GoalsDoc,
+  lines: readonly string[],
+  before: BeforeFile
+): (number | null)[] {
   const goalAtBefore = new Map(before.doc.goals.map((g, i) => [g.line, i]))
   const goalAtAfter = new Map(doc.goals.map((g, i) => [g.line, i]))
   const result: (number | null)[] = doc.goals.map(() => null)

@@ -56,8 +56,15 @@ export function labelOf(category: string | null): string | null {
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
 /** The issue's labels with the old category label swapped for the new one and the common one ensured. */
-function wantedLabels(current: readonly string[], common: string, from: string | null, to: string | null): string[] {
-  const kept = current.filter(l => !(from && same(l, from)) && !(to && same(l, to)) && !same(l, common))
+function wantedLabels(
+  current: readonly string[],
+  common: string,
+  from: string | null,
+  to: string | null
+): string[] {
+  const kept = current.filter(
+    l => !(from && same(l, from)) && !(to && same(l, to)) && !same(l, common)
+  )
   return [common, ...(to ? [to] : []), ...kept]
 }
 
@@ -85,7 +92,10 @@ export function planSync(input: PlanInput): Plan {
   let before: BeforeFile | null = null
   if (input.before !== undefined) {
     const text = input.before ?? ''
-    before = { doc: parseGoals(text, { categoryLevel: settings.categoryLevel }), lines: splitText(text) }
+    before = {
+      doc: parseGoals(text, { categoryLevel: settings.categoryLevel }),
+      lines: splitText(text)
+    }
   }
   const match = matchGoals(doc, lines, input.issues, before)
   const warnings = doc.warnings.map(w => `${settings.path}:${w.line}: ${w.message}`)
@@ -96,7 +106,8 @@ export function planSync(input: PlanInput): Plan {
   for (const issue of input.issues) for (const l of issue.labels) known.add(l.toLowerCase())
   const needed: string[] = []
   const need = (name: string | null) => {
-    if (name && !known.has(name.toLowerCase()) && !needed.some(n => same(n, name))) needed.push(name)
+    if (name && !known.has(name.toLowerCase()) && !needed.some(n => same(n, name)))
+      needed.push(name)
   }
 
   const renames = categoryRenames(doc, match.issueOf)
@@ -144,14 +155,21 @@ export function planSync(input: PlanInput): Plan {
 
     const m = issue.marker
     const next: Marker = { ...m, file: settings.path, category: g.category, removed: false }
-    const patch: Extract<Op, { kind: 'update-issue' }> = { kind: 'update-issue', number: issue.number, why: '', effect: 'updated' }
+    const patch: Extract<Op, { kind: 'update-issue' }> = {
+      kind: 'update-issue',
+      number: issue.number,
+      why: '',
+      effect: 'updated'
+    }
     const why: string[] = []
 
     // Box: which side wins.
     const fileClosed = g.checked
     const issueClosed = issue.state === 'closed'
     const b = match.beforeGoal[a]
-    const changedInPush = before !== null && (b === null || b === undefined || before.doc.goals[b]!.checked !== g.checked)
+    const changedInPush =
+      before !== null &&
+      (b === null || b === undefined || before.doc.goals[b]!.checked !== g.checked)
     let boxWinner: 'file' | 'issue' | null = null
     if (m.removed) boxWinner = 'file'
     else if (fileClosed !== issueClosed) {
@@ -176,7 +194,13 @@ export function planSync(input: PlanInput): Plan {
         why.push('goal is back in the file')
       }
     } else if (boxWinner === 'issue') {
-      edits.push({ key, issue: issue.number, marker: m, checked: issueClosed, why: issueClosed ? 'issue closed' : 'issue reopened' })
+      edits.push({
+        key,
+        issue: issue.number,
+        marker: m,
+        checked: issueClosed,
+        why: issueClosed ? 'issue closed' : 'issue reopened'
+      })
     } else {
       next.synced = fileClosed ? 'closed' : 'open'
     }
@@ -188,7 +212,13 @@ export function planSync(input: PlanInput): Plan {
       settings.syncTitles && issueRetitled && (!fileRetitled || settings.conflict === 'issues')
     if (issueWinsTitle) {
       if (issue.title.trim() !== '' && issue.title !== g.title) {
-        edits.push({ key, issue: issue.number, marker: m, title: issue.title, why: 'issue retitled' })
+        edits.push({
+          key,
+          issue: issue.number,
+          marker: m,
+          title: issue.title,
+          why: 'issue retitled'
+        })
       }
     } else {
       next.title = g.title
@@ -205,7 +235,8 @@ export function planSync(input: PlanInput): Plan {
     if (!sameLabels(labels, issue.labels)) {
       patch.labels = labels
       need(catLabel)
-      if (m.category !== g.category) why.push(`moved to ${g.category === null ? 'no category' : `"${g.category}"`}`)
+      if (m.category !== g.category)
+        why.push(`moved to ${g.category === null ? 'no category' : `"${g.category}"`}`)
       else why.push('labels restored')
     }
 
@@ -232,19 +263,33 @@ export function planSync(input: PlanInput): Plan {
         comment: removalComment(settings.path)
       })
     } else {
-      removals.push({ kind: 'update-issue', number: issue.number, why: 'goal removed from the file', effect: 'updated', body: body(marker) })
+      removals.push({
+        kind: 'update-issue',
+        number: issue.number,
+        why: 'goal removed from the file',
+        effect: 'updated',
+        body: body(marker)
+      })
     }
   }
   for (const dup of match.duplicates) {
     if (dup.marker.removed) continue
-    const keep = match.issueOf.find(i => i && i.marker.title === dup.marker.title && i.marker.category === dup.marker.category && i.marker.n === dup.marker.n)
+    const keep = match.issueOf.find(
+      i =>
+        i &&
+        i.marker.title === dup.marker.title &&
+        i.marker.category === dup.marker.category &&
+        i.marker.n === dup.marker.n
+    )
     const marker = { ...dup.marker, removed: true }
     removals.push({
       kind: 'update-issue',
       number: dup.number,
       why: 'duplicate issue for one goal',
       effect: dup.state === 'open' ? 'closed' : 'updated',
-      ...(dup.state === 'open' ? { state: 'closed' as const, stateReason: 'not_planned' as const } : {}),
+      ...(dup.state === 'open'
+        ? { state: 'closed' as const, stateReason: 'not_planned' as const }
+        : {}),
       body: body(marker),
       ...(dup.state === 'open' && keep ? { comment: duplicateComment(keep.number) } : {})
     })
@@ -252,7 +297,9 @@ export function planSync(input: PlanInput): Plan {
 
   for (const name of needed) {
     const isCommon = same(name, settings.label)
-    const category = isCommon ? null : (doc.categories.find(c => same(labelOf(c.name) ?? '', name))?.name ?? name)
+    const category = isCommon
+      ? null
+      : (doc.categories.find(c => same(labelOf(c.name) ?? '', name))?.name ?? name)
     labelOps.push({ kind: 'create-label', name, ...settings.labelStyle(category) })
   }
 
@@ -261,7 +308,10 @@ export function planSync(input: PlanInput): Plan {
 }
 
 /** A category renamed as a whole: every goal that was in `from` is now in `to`, and nothing else uses either. */
-function categoryRenames(doc: GoalsDoc, issueOf: readonly (TrackedIssue | null)[]): Map<string, string> {
+function categoryRenames(
+  doc: GoalsDoc,
+  issueOf: readonly (TrackedIssue | null)[]
+): Map<string, string> {
   const moves = new Map<string, Set<string | null>>()
   const stayed = new Set<string>()
   doc.goals.forEach((g, a) => {
@@ -275,12 +325,20 @@ function categoryRenames(doc: GoalsDoc, issueOf: readonly (TrackedIssue | null)[
     }
   })
   const inFile = new Set(doc.goals.map(g => g.category))
-  const alreadyTracked = new Set(issueOf.flatMap(i => (i && i.marker.category !== null ? [i.marker.category] : [])))
+  const alreadyTracked = new Set(
+    issueOf.flatMap(i => (i && i.marker.category !== null ? [i.marker.category] : []))
+  )
   const renames = new Map<string, string>()
   for (const [from, targets] of moves) {
     if (targets.size !== 1 || stayed.has(from) || inFile.has(from)) continue
     const to = [...targets][0]
-    if (to === null || to === undefined || alreadyTracked.has(to) || [...renames.values()].includes(to)) continue
+    if (
+      to === null ||
+      to === undefined ||
+      alreadyTracked.has(to) ||
+      [...renames.values()].includes(to)
+    )
+      continue
     renames.set(from, to)
   }
   return renames

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Emulator } from '../../test-support/emulator/index.ts'
+import { issuesEvent } from '../../test-support/runner.ts'
+import { decodeMarker } from '../../src/sync/marker.ts'
+import { closeAs, emulatorWith, issueFor, push, reopenAs, SEEDLIKE, sync } from './harness.ts'
+
+let emu: Emulator
+afterEach(async () => {
+  await emu?.close()
+})
+
+async function synced() {
+  emu = await emulatorWith({ 'goals.md': SEEDLIKE })
+  await push(emu, SEEDLIKE)
+  emu.setPermission('octo', 'admin')
+  return emu.file('main', 'goals.md')!
+}
+
+/** The lines that differ between two versions of a file. */
+function changedLines(a: string, b: string): [string, string][] {
+  const x = a.split('\n')
+  const y = b.split('\n')
+  expect(y).toHaveLength(x.length)
+  return x.flatMap((line, i) => (line === y[i] ? [] : [[line, y[i]!] as [string, string]]))
+}
+
+describe('issues → file', () => {
+  it('closing an issue ticks its goal and fixes counters and badge in one commit', async () => {
+    const before = await synced()
+    const commits = emu.commits('main').length
+    const issue = issueFor(emu, 'mentor two junior engineers')
+    const report = await closeAs(emu, issue.number, 'octo')
+    const after = emu.file('main', 'goals.md')!
+    expect(changedLines(before, after)).toEqual([
+      ['## Career Goals  [1/4]', '## Career Goals  [2/4]'],
+      ['[ ] mentor two junior engineers', '[x] mentor two junior engineers']
+    ])
+    expect(emu.commits('main')).toHaveLength(commits + 1)
+    expect(emu.commits('main')[0]!.files.sort()).toEqual(['.github/badges/goals.svg', 'goals.md'])
+    expect(emu.file('main', '.github/badges/goals.svg')).toContain(`${report.done}/${report.total}`)
+    // The issue's marker now records the closed state, so a later reconcile sees nothing to settle.
+    expect(decodeMarker(emu.issue(issue.number)!.body)?.synced).toBe('closed')
+  })
+
+  it('reopening unticks the goal', async () => {
+    const before = await synced()
+    const issue = issueFor(emu, 'run 10 km without stopping')
+    await reopenAs(emu, issue.number, 'octo')
+    expect(changedLines(before, emu.file('main', 'goals.md')!)).toEqual([
+      ['## Life Goals [1/2]', '## Life Goals [0/2]'],
+      ['[x] run 10 km without stopping', '[ ] run 10 km without stopping']
+    ])
+  })
+
+  it('editing the title rewrites the goal text when sync-titles is on, and not when off', async () => {
+    const before = await synced()
+    const issue = issueFor(emu, 'learn to sail')
+    emu.editIssue(issue.number, { title: 'learn to sail a dinghy' }, { as: 'octo' })
+    const event = issuesEvent('edited', emu.issueJson(issue.number), {
+      sender: 'octo',
+      changes: { title: { from: 'learn to sail' } }
+    })
+    await sync(emu, 'issues', event, { inputs: { 'sync-titles': 'false' } })
+    expect(emu.file('main', 'goals.md')).toBe(before)
+    await sync(emu, 'issues', event)
+    expect(changedLines(before, emu.file('main', 'goals.md')!)).toEqual([
+      ['[ ] learn to sail', '[ ] learn to sail a dinghy']
+    ])
+  })
+
+  it('an outsider’s copy of a goal issue, closed by its author, changes nothing', async () => {
+    const before = await synced()
+    const ours = issueFor(emu, 'learn to sail')
+    const copy = emu.createIssue({
+      as: 'mallory',
+      title: ours.title,
+      body: ours.body ?? '',
+      labels: ours.labels
+    })
+    emu.setPermission('mallory', 'read')
+    const head = emu.head('main')
+    emu.resetLog()
+    const report = await closeAs(emu, copy.number, 'mallory')
+    expect(report.notes.join(' ')).toMatch(/not created by goals-sync/)
+    expect(emu.writes()).toBe(0)
+    expect(emu.head('main')).toBe(head)
+    expect(emu.file('main', 'goals.md')).toBe(before)
+  })
+
+  it('a goal issue closed by someone without triage changes nothing', async () => {
+    const before = await synced()
+    const issue = issueFor(emu, 'learn to sail')
+    emu.setPermission('stranger', 'read')
+    emu.resetLog()
+    const report = await closeAs(emu, issue.number, 'stranger')
+    expect(report.notes.join(' ')).toMatch(/role is "read"/)
+    expect(emu.writes()).toBe(0)
+    expect(emu.file('main', 'goals.md')).toBe(before)
+  })
+
+  it('a triager may close a goal issue', async () => {
+    await synced()
+    const issue = issueFor(emu, 'learn to sail')
+    emu.setPermission('tri', 'triage')
+    await closeAs(emu, issue.number, 'tri')
+    expect(emu.file('main', 'goals.md')).toContain('[x] learn to sail')
+  })
+
+  it('ignores other issue actions with a message', async () => {
+    await synced()
+    const issue = issueFor(emu, 'learn to sail')
+    emu.resetLog()
+    const report = await sync(
+      emu,
+      'issues',
+      issuesEvent('labeled', emu.issueJson(issue.number), { sender: 'octo' })
+    )
+    expect(report.skipped).toMatch(/"labeled" events are not handled/)
+    expect(emu.requests).toEqual([])
+  })
+})
