@@ -85,6 +85,8 @@ export interface RepoState {
   nextId: number
 }
 
+export const REPO_ID = 700_001
+
 export function newState(opts: {
   owner: string
   repo: string
@@ -96,7 +98,7 @@ export function newState(opts: {
   return {
     owner: opts.owner,
     name: opts.repo,
-    id: 700_000 + (opts.owner.length + opts.repo.length) * 13,
+    id: REPO_ID,
     private: opts.private,
     defaultBranch: opts.defaultBranch,
     createdAt: clock.next(),
@@ -106,7 +108,7 @@ export function newState(opts: {
     issues: new Map(),
     comments: [],
     labels: [],
-    roles: new Map([[opts.owner, 'admin']]),
+    roles: new Map([[opts.owner.toLowerCase(), 'admin']]),
     tokens: new Map(),
     clock,
     nextNumber: 1,
