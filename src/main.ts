@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { ConfigError } from './config.ts'
-import { ActionError } from './github/errors.ts'
+import { ActionError, isRateLimit, messageOf } from './github/errors.ts'
 import { createClient } from './github/octokit-client.ts'
 import { outputsOf, planJson, summaryMarkdown } from './report.ts'
 import { runSync } from './run-sync.ts'

@@ -10,7 +10,7 @@ import {
   type CommitResult,
   type Produce
 } from './github/commit.ts'
-import { ActionError, statusOf } from './github/errors.ts'
+import { ActionError, isRateLimit, messageOf, statusOf } from './github/errors.ts'
 import { acquireLock, type Lock } from './github/lock.ts'
 import { branchExists, defaultBranch, readFile } from './github/files.ts'
 import {
@@ -231,31 +231,41 @@ export async function runSync(input: RunInput): Promise<RunReport> {
       )
     }
 
-    // A run that changes nothing in the file or badge reads no more and commits nothing.
-    const badgeStale = async () =>
-      settings.badge !== null &&
-      (await readFile(client, at, settings.badge, branch))?.text !==
-        renderBadge(finalDoc.done, finalDoc.total)
-    if (settings.commit !== 'none' && (finalText !== readText || (await badgeStale()))) {
-      report.commit =
-        settings.commit === 'pull-request'
-          ? await commitAsPullRequest(client, at, {
-              branch,
-              message: settings.commitMessage,
-              produce,
-              prBranch: `goals-sync/${branch}`,
-              title: 'Sync goals progress',
-              body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
-            })
-          : await commitToBranch(client, at, { branch, message: settings.commitMessage, produce })
-      if (report.commit.sha)
-        log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`)
-    }
+    try {
+      // A run that changes nothing in the file or badge reads no more and commits nothing.
+      const badgeStale = async () =>
+        settings.badge !== null &&
+        (await readFile(client, at, settings.badge, branch))?.text !==
+          renderBadge(finalDoc.done, finalDoc.total)
+      if (settings.commit !== 'none' && (finalText !== readText || (await badgeStale()))) {
+        report.commit =
+          settings.commit === 'pull-request'
+            ? await commitAsPullRequest(client, at, {
+                branch,
+                message: settings.commitMessage,
+                produce,
+                prBranch: `goals-sync/${branch}`,
+                title: 'Sync goals progress',
+                body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+              })
+            : await commitToBranch(client, at, { branch, message: settings.commitMessage, produce })
+        if (report.commit.sha)
+          log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`)
+      }
 
-    // Only once the branch holds an issue's change does its marker record it (see `conflict: latest`);
-    // a pull request is not on the branch yet.
-    if (edits.length > 0 && report.commit?.sha && settings.commit === 'push') {
-      await refreshMarkers(input, at, edits, planSettings, report)
+      // Only once the branch holds an issue's change does its marker record it (see `conflict: latest`);
+      // a pull request is not on the branch yet.
+      if (edits.length > 0 && report.commit?.sha && settings.commit === 'push') {
+        await refreshMarkers(input, at, edits, planSettings, report)
+      }
+    } catch (error) {
+      if (!isRateLimit(error)) throw error
+      // The issues are done as far as they went; the file waits for the next run.
+      report.applied.stoppedBy ??= `GitHub's rate limit (${messageOf(error)})`
+      report.applied.deferred += 1
+      log.warning(
+        `Rate limit reached before the goals file could be committed; the next run commits it.`
+      )
     }
   }
 }

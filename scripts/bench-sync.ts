@@ -1,0 +1,98 @@
+// Request counts and wall time of whole syncs against the project's GitHub
+// emulator (pacing off, so the figures show the action's own cost, not
+// GitHub's recommended spacing). Run: node scripts/bench-sync.ts
+import { performance } from 'node:perf_hooks'
+import { createClient } from '../src/github/octokit-client.ts'
+import { runSync } from '../src/run-sync.ts'
+import { buildSettings, INPUT_DEFAULTS } from '../src/settings.ts'
+import { startEmulator, type Emulator } from '../test-support/emulator/index.ts'
+import { dispatchEvent, pushEvent } from '../test-support/runner.ts'
+
+function goalsFile(goals: number, perCategory: number): string {
+  const lines = ['# Goals', '']
+  for (let i = 0; i < goals; i++) {
+    if (i % perCategory === 0) lines.push(`## Area ${i / perCategory + 1}`, '')
+    lines.push(`[${i % 3 === 0 ? 'x' : ' '}] goal number ${i + 1}`, '')
+  }
+  return lines.join('\n')
+}
+
+async function run(emu: Emulator, eventName: string, payload: object, maxWrites = 100_000) {
+  const inputs: Record<string, string> = {
+    ...INPUT_DEFAULTS,
+    token: emu.token,
+    'max-writes': String(maxWrites)
+  }
+  const env = { GITHUB_REPOSITORY: `${emu.owner}/${emu.repo}`, GITHUB_API_URL: emu.url }
+  const settings = buildSettings(name => inputs[name], env)
+  const client = createClient({ token: TOKEN, baseUrl: emu.url, pacing: false, warn: () => {} })
+  emu.resetLog()
+  const started = performance.now()
+  const report = await runSync({
+    settings,
+    client,
+    eventName,
+    payload: payload as Record<string, unknown>,
+    log: { info: () => {}, warning: () => {} },
+    lockPollMs: 50
+  })
+  return { report, ms: performance.now() - started, reads: emu.reads(), writes: emu.writes() }
+}
+
+const row = (label: string, r: { ms: number; reads: number; writes: number }, extra = '') =>
+  console.log(
+    `${label.padEnd(34)} ${String(r.reads).padStart(6)} reads ${String(r.writes).padStart(6)} writes ${r.ms.toFixed(0).padStart(7)} ms ${extra}`
+  )
+
+/** A workflow-like token with a rate limit high enough that the figures measure the action, not the limit. */
+const TOKEN = 'ghs_bench_token'
+const start = async (files: Record<string, string>) => {
+  const emu = await startEmulator({ files })
+  emu.addToken(TOKEN, { login: 'github-actions[bot]', kind: 'installation', rateLimit: 1_000_000 })
+  return emu
+}
+
+console.log(`sync against the emulator, pacing off (node ${process.version})`)
+for (const goals of [75, 1000]) {
+  const emu = await start({ 'goals.md': '# Goals\n' })
+  try {
+    const { before, after } = emu.commit(
+      'main',
+      { 'goals.md': goalsFile(goals, 25) },
+      'add goals',
+      'octo'
+    )
+    const first = await run(emu, 'push', pushEvent({ before, after }))
+    row(
+      `${goals} goals: first sync (push)`,
+      first,
+      `created ${first.report.applied.created.length}`
+    )
+    const again = await run(emu, 'workflow_dispatch', dispatchEvent())
+    row(`${goals} goals: no-change reconcile`, again, `(bound ${3 + Math.ceil(goals / 100)} reads)`)
+    const text = emu.file('main', 'goals.md')!.replace('[ ] goal number 2\n', '[x] goal number 2\n')
+    const tick = emu.commit('main', { 'goals.md': text }, 'tick one', 'octo')
+    row(`${goals} goals: push ticking one box`, await run(emu, 'push', pushEvent(tick)))
+  } finally {
+    await emu.close()
+  }
+}
+
+const emu = await start({ 'goals.md': '# Goals\n' })
+try {
+  const { before, after } = emu.commit(
+    'main',
+    { 'goals.md': goalsFile(1000, 25) },
+    'add goals',
+    'octo'
+  )
+  let runs = 0
+  let r = await run(emu, 'push', pushEvent({ before, after }), 300)
+  for (runs = 1; r.report.applied.deferred > 0 && runs < 20; runs++)
+    r = await run(emu, 'workflow_dispatch', dispatchEvent(), 300)
+  console.log(
+    `1000 goals with max-writes 300: converged in ${runs} runs, ${emu.issues().length} issues`
+  )
+} finally {
+  await emu.close()
+}
