@@ -42321,6 +42321,22 @@ async function readGoalsFile(path) {
         throw new FileError(`cannot read ${path}: it is not UTF-8 text; save it as UTF-8`);
     }
 }
+async function writeOrExplain(path, text) {
+    try {
+        await (0,promises_namespaceObject.writeFile)(path, text);
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'EISDIR'
+            ? 'it is a directory'
+            : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+                ? 'permission denied'
+                : code === 'ENOTDIR' || code === 'ENOENT'
+                    ? 'its folder cannot be made'
+                    : String(error.message);
+        throw new FileError(`cannot write ${path}: ${why}`);
+    }
+}
 function listJson(doc) {
     const goalJson = (index) => {
         const g = doc.goals[index];
@@ -42382,7 +42398,7 @@ async function fixCommand(path, badge, level, io) {
     const edits = counterEdits(doc);
     const fixed = applyEdits(source, edits);
     if (fixed !== source) {
-        await (0,promises_namespaceObject.writeFile)(path, fixed);
+        await writeOrExplain(path, fixed);
         io.out(`${path}: rewrote ${edits.length} counter(s)`);
     }
     else {
@@ -42392,8 +42408,8 @@ async function fixCommand(path, badge, level, io) {
         const svg = badge_renderBadge(doc.done, doc.total);
         const prior = await (0,promises_namespaceObject.readFile)(badge, 'utf8').catch(() => undefined);
         if (prior !== svg) {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(badge), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(badge, svg);
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(badge), { recursive: true }).catch(() => { });
+            await writeOrExplain(badge, svg);
             io.out(`${badge}: badge ${doc.done}/${doc.total} written`);
         }
         else {
@@ -48002,6 +48018,17 @@ function summaryMarkdown(report, issueUrl) {
     else {
         out.push('No issue needed a change.');
     }
+    if (report.edits.length > 0) {
+        out.push('', `### ${report.dryRun ? 'Planned file changes' : 'File changes'}`, '');
+        for (const e of report.edits) {
+            const what = e.checked === undefined
+                ? `text → "${escapeCell(e.title ?? '')}"`
+                : e.checked
+                    ? 'ticked'
+                    : 'unticked';
+            out.push(`- goal of [#${e.issue}](${issueUrl(e.issue)}) ${what} (${escapeCell(e.why)})`);
+        }
+    }
     if (report.commit?.sha)
         out.push('', `Committed \`${report.commit.files.join('`, `')}\` as ${report.commit.sha}.`);
     if (report.commit?.pullRequest)
@@ -49756,6 +49783,14 @@ GITHUB_API_URL (GitHub Enterprise Server). They take the action's inputs as
 flags: --path, --badge, --label, --branch, --conflict, --commit-message,
 --commit, --sync-titles, --max-writes, --config.
 `;
+/** The flags each command takes; anything else is a mistake worth saying so. */
+const ALLOWED_FLAGS = {
+    list: ['json', 'level'],
+    check: ['level'],
+    fix: ['badge', 'level'],
+    plan: ['json', ...SYNC_FLAGS],
+    sync: ['json', ...SYNC_FLAGS]
+};
 async function runCli(argv, io) {
     try {
         const args = parseArgs(argv, ['level', ...SYNC_FLAGS]);
@@ -49763,6 +49798,15 @@ async function runCli(argv, io) {
             io.out(HELP);
             return 0;
         }
+        const allowed = ALLOWED_FLAGS[args.command ?? ''];
+        for (const flag of args.flags.keys()) {
+            if (allowed && !allowed.includes(flag)) {
+                throw new UsageError(`"${args.command}" does not take --${flag}`);
+            }
+        }
+        const extra = args.positionals.slice(args.command === 'plan' || args.command === 'sync' ? 0 : 1);
+        if (allowed && extra.length > 0)
+            throw new UsageError(`unexpected argument "${extra[0]}"`);
         const level = levelFlag(args.flags.get('level'));
         const file = args.positionals[0];
         const needFile = () => {

@@ -48892,6 +48892,17 @@ function summaryMarkdown(report, issueUrl) {
     else {
         out.push('No issue needed a change.');
     }
+    if (report.edits.length > 0) {
+        out.push('', `### ${report.dryRun ? 'Planned file changes' : 'File changes'}`, '');
+        for (const e of report.edits) {
+            const what = e.checked === undefined
+                ? `text → "${escapeCell(e.title ?? '')}"`
+                : e.checked
+                    ? 'ticked'
+                    : 'unticked';
+            out.push(`- goal of [#${e.issue}](${issueUrl(e.issue)}) ${what} (${escapeCell(e.why)})`);
+        }
+    }
     if (report.commit?.sha)
         out.push('', `Committed \`${report.commit.files.join('`, `')}\` as ${report.commit.sha}.`);
     if (report.commit?.pullRequest)
@@ -52427,6 +52438,10 @@ async function main(env = process.env) {
             await summary.addRaw(summaryMarkdown(report, issueUrl), true).write();
     }
     catch (error) {
+        if (isRateLimit(error)) {
+            setFailed(`GitHub's API rate limit for this token is spent (${messageOf(error)}); nothing more could be done now. The next run carries on where this one stopped.`);
+            return;
+        }
         const known = error instanceof ActionError || error instanceof InputError || error instanceof ConfigError;
         setFailed(known
             ? error.message

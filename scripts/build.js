@@ -13,10 +13,14 @@ const buildDir = join(root, '.build')
 const distDir = join(root, 'dist')
 
 rmSync(buildDir, { recursive: true, force: true })
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-  cwd: root,
-  stdio: 'inherit'
-})
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+  {
+    cwd: root,
+    stdio: 'inherit'
+  }
+)
 
 const entries = { 'index.js': 'index.js', 'cli.js': 'cli.js' }
 /** @type {Map<string, Buffer>} */

@@ -24,6 +24,15 @@ flags: --path, --badge, --label, --branch, --conflict, --commit-message,
 --commit, --sync-titles, --max-writes, --config.
 `
 
+/** The flags each command takes; anything else is a mistake worth saying so. */
+const ALLOWED_FLAGS: Record<string, string[]> = {
+  list: ['json', 'level'],
+  check: ['level'],
+  fix: ['badge', 'level'],
+  plan: ['json', ...SYNC_FLAGS],
+  sync: ['json', ...SYNC_FLAGS]
+}
+
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv, ['level', ...SYNC_FLAGS])
@@ -31,6 +40,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io.out(HELP)
       return 0
     }
+    const allowed = ALLOWED_FLAGS[args.command ?? '']
+    for (const flag of args.flags.keys()) {
+      if (allowed && !allowed.includes(flag)) {
+        throw new UsageError(`"${args.command}" does not take --${flag}`)
+      }
+    }
+    const extra = args.positionals.slice(args.command === 'plan' || args.command === 'sync' ? 0 : 1)
+    if (allowed && extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`)
     const level = levelFlag(args.flags.get('level'))
     const file = args.positionals[0]
     const needFile = () => {

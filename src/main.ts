@@ -49,6 +49,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     if (env.GITHUB_STEP_SUMMARY)
       await core.summary.addRaw(summaryMarkdown(report, issueUrl), true).write()
   } catch (error) {
+    if (isRateLimit(error)) {
+      core.setFailed(
+        `GitHub's API rate limit for this token is spent (${messageOf(error)}); nothing more could be done now. The next run carries on where this one stopped.`
+      )
+      return
+    }
     const known =
       error instanceof ActionError || error instanceof InputError || error instanceof ConfigError
     core.setFailed(

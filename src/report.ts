@@ -99,6 +99,18 @@ export function summaryMarkdown(report: RunReport, issueUrl: (n: number) => stri
   } else {
     out.push('No issue needed a change.')
   }
+  if (report.edits.length > 0) {
+    out.push('', `### ${report.dryRun ? 'Planned file changes' : 'File changes'}`, '')
+    for (const e of report.edits) {
+      const what =
+        e.checked === undefined
+          ? `text → "${escapeCell(e.title ?? '')}"`
+          : e.checked
+            ? 'ticked'
+            : 'unticked'
+      out.push(`- goal of [#${e.issue}](${issueUrl(e.issue)}) ${what} (${escapeCell(e.why)})`)
+    }
+  }
   if (report.commit?.sha)
     out.push('', `Committed \`${report.commit.files.join('`, `')}\` as ${report.commit.sha}.`)
   if (report.commit?.pullRequest)

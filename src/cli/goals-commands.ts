@@ -41,6 +41,23 @@ export async function readGoalsFile(path: string): Promise<string> {
   }
 }
 
+async function writeOrExplain(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why =
+      code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'permission denied'
+          : code === 'ENOTDIR' || code === 'ENOENT'
+            ? 'its folder cannot be made'
+            : String((error as Error).message)
+    throw new FileError(`cannot write ${path}: ${why}`)
+  }
+}
+
 export function listJson(doc: GoalsDoc) {
   const goalJson = (index: number) => {
     const g = doc.goals[index]!
@@ -116,7 +133,7 @@ export async function fixCommand(
   const edits = counterEdits(doc)
   const fixed = applyEdits(source, edits)
   if (fixed !== source) {
-    await writeFile(path, fixed)
+    await writeOrExplain(path, fixed)
     io.out(`${path}: rewrote ${edits.length} counter(s)`)
   } else {
     io.out(`${path}: counters already up to date`)
@@ -125,8 +142,8 @@ export async function fixCommand(
     const svg = renderBadge(doc.done, doc.total)
     const prior = await readFile(badge, 'utf8').catch(() => undefined)
     if (prior !== svg) {
-      await mkdir(dirname(badge), { recursive: true })
-      await writeFile(badge, svg)
+      await mkdir(dirname(badge), { recursive: true }).catch(() => {})
+      await writeOrExplain(badge, svg)
       io.out(`${badge}: badge ${doc.done}/${doc.total} written`)
     } else {
       io.out(`${badge}: badge already up to date`)
