@@ -40333,7 +40333,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5694);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2077);
 // The action's entry point, as action.yml names it (dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
@@ -40343,7 +40343,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5694:
+/***/ 2077:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50872,12 +50872,13 @@ async function commitAsPullRequest(client, at, options) {
 
 const LOCK_REF = 'goals-sync/lock';
 const lock_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-async function lockTime(client, at) {
+/** Until when the holder expects to need the lock (0: unreadable), or null when it is free. */
+async function lockExpiry(client, at) {
     try {
         const { data: ref } = await client.rest.git.getRef({ ...at, ref: LOCK_REF });
         const { data: commit } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha });
-        const m = /goals-sync lock taken at (\S+)/.exec(commit.message);
-        return m ? Date.parse(m[1]) : 0;
+        const m = /goals-sync lock held until (\S+)/.exec(commit.message);
+        return m ? Date.parse(m[1]) || 0 : 0;
     }
     catch (error) {
         if (statusOf(error) === 404)
@@ -50886,15 +50887,13 @@ async function lockTime(client, at) {
     }
 }
 async function acquireLock(client, at, options) {
-    const waitMs = options.waitMs ?? 5 * 60_000;
-    const staleMs = options.staleMs ?? 10 * 60_000;
     const pollMs = options.pollMs ?? 2_000;
-    const started = Date.now();
     try {
         const { data: head } = await client.rest.repos.getCommit({ ...at, ref: options.branch });
+        const until = new Date(Date.now() + options.holdMs).toISOString();
         const { data: marker } = await client.rest.git.createCommit({
             ...at,
-            message: `goals-sync lock taken at ${new Date().toISOString()}`,
+            message: `goals-sync lock held until ${until}`,
             tree: head.commit.tree.sha,
             parents: []
         });
@@ -50911,18 +50910,15 @@ async function acquireLock(client, at, options) {
                 if (statusOf(error) !== 422)
                     throw error;
             }
-            const taken = await lockTime(client, at);
-            if (taken !== null && Date.now() - taken > staleMs) {
-                options.log?.(`Breaking a stale goals-sync lock from ${new Date(taken).toISOString()}.`);
+            const expiry = await lockExpiry(client, at);
+            if (expiry !== null && Date.now() > expiry) {
+                options.log?.(`Taking over a goals-sync lock that expired at ${new Date(expiry).toISOString()} (its run ended without releasing it).`);
                 await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
                 continue;
             }
-            if (Date.now() - started > waitMs) {
-                throw new ActionError(`Another goals-sync run has held refs/${LOCK_REF} for over ${Math.round(waitMs / 1000)}s; run again later ` +
-                    '(a "concurrency: goals-sync" group in the workflow avoids the wait).');
+            if (expiry !== null) {
+                options.log?.(`Another goals-sync run is syncing this repository (until ${new Date(expiry).toISOString()} at the latest); waiting.`);
             }
-            if (taken !== null)
-                options.log?.('Another goals-sync run is syncing this repository; waiting for it.');
             await lock_sleep(pollMs);
         }
     }
@@ -51666,6 +51662,15 @@ function applyGoalEdits(source, edits, categoryLevel) {
     return { text, applied, missing };
 }
 
+;// CONCATENATED MODULE: ./.build/sync/ops.js
+function writesOf(op) {
+    if (op.kind === 'create-issue')
+        return op.close ? 2 : 1;
+    if (op.kind === 'update-issue')
+        return op.comment ? 2 : 1;
+    return 1;
+}
+
 ;// CONCATENATED MODULE: ./.build/sync/plan.js
 // The sync plan: a pure function of the goals file (now, and before the push
 // when there was one), the action's issues and the settings. It decides, goal by
@@ -51975,6 +51980,19 @@ function categoryRenames(doc, issueOf) {
 
 
 
+
+/** GOALS_SYNC_PACING=off: a local test server, where nothing needs GitHub's spacing. */
+const run_sync_unpaced = (env) => env.GOALS_SYNC_PACING === 'off';
+/** Lock timings to go with pacing off: writes are fast, so a dead run's lock expires fast too. */
+function unpacedTimings(env) {
+    return run_sync_unpaced(env) ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000 } } : {};
+}
+/** Long enough for the planned writes at GitHub's pace (issue creation ≥ 3 s apart), plus the commit. */
+function lockHoldMs(ops, input) {
+    const { perWriteMs, spareMs } = input.lockTiming ?? { perWriteMs: 4_000, spareMs: 5 * 60_000 };
+    const writes = Math.min(input.settings.maxWrites, ops.reduce((n, op) => n + writesOf(op), 0));
+    return writes * perWriteMs + spareMs;
+}
 const TRIAGE_OR_MORE = ['admin', 'maintain', 'write', 'triage'];
 function emptyReport(settings, skipped, branch) {
     return {
@@ -52062,6 +52080,7 @@ async function runSync(input) {
             // Issue writes wait for any other run, then plan again on what that run left.
             lock = await acquireLock(client, at, {
                 branch,
+                holdMs: lockHoldMs(plan.ops, input),
                 pollMs: input.lockPollMs,
                 log: m => log.info(m)
             });
@@ -52412,7 +52431,7 @@ async function main(env = process.env) {
         const client = createClient({
             token: settings.token,
             baseUrl: settings.apiUrl,
-            pacing: env.GOALS_SYNC_PACING !== 'off',
+            pacing: !run_sync_unpaced(env),
             warn: message => warning(message)
         });
         const report = await runSync({
@@ -52420,7 +52439,8 @@ async function main(env = process.env) {
             client,
             eventName: env.GITHUB_EVENT_NAME ?? '',
             payload: readEvent(env),
-            log: { info: m => info(m), warning: m => warning(m) }
+            log: { info: m => info(m), warning: m => warning(m) },
+            ...unpacedTimings(env)
         });
         if (report.skipped)
             info(`goals-sync: ${report.skipped}.`);

@@ -34,7 +34,8 @@ async function run(emu: Emulator, eventName: string, payload: object, maxWrites 
     eventName,
     payload: payload as Record<string, unknown>,
     log: { info: () => {}, warning: () => {} },
-    lockPollMs: 50
+    lockPollMs: 50,
+    lockTiming: { perWriteMs: 100, spareMs: 2_000 }
   })
   return { report, ms: performance.now() - started, reads: emu.reads(), writes: emu.writes() }
 }

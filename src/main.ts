@@ -5,7 +5,7 @@ import { ConfigError } from './config.ts'
 import { ActionError, isRateLimit, messageOf } from './github/errors.ts'
 import { createClient } from './github/octokit-client.ts'
 import { outputsOf, planJson, summaryMarkdown } from './report.ts'
-import { runSync } from './run-sync.ts'
+import { runSync, unpaced, unpacedTimings } from './run-sync.ts'
 import { buildSettings, InputError, runnerInputs } from './settings.ts'
 
 function readEvent(env: NodeJS.ProcessEnv): Record<string, unknown> {
@@ -27,7 +27,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     const client = createClient({
       token: settings.token,
       baseUrl: settings.apiUrl,
-      pacing: env.GOALS_SYNC_PACING !== 'off',
+      pacing: !unpaced(env),
       warn: message => core.warning(message)
     })
     const report = await runSync({
@@ -35,7 +35,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       client,
       eventName: env.GITHUB_EVENT_NAME ?? '',
       payload: readEvent(env),
-      log: { info: m => core.info(m), warning: m => core.warning(m) }
+      log: { info: m => core.info(m), warning: m => core.warning(m) },
+      ...unpacedTimings(env)
     })
     if (report.skipped) core.info(`goals-sync: ${report.skipped}.`)
     for (const note of report.notes) core.info(note)

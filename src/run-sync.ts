@@ -28,7 +28,7 @@ import { issueBody } from './sync/body.ts'
 import { applyGoalEdits } from './sync/file-edits.ts'
 import { goalKey, type Marker } from './sync/marker.ts'
 import { keyOfGoal } from './sync/match.ts'
-import type { GoalEdit, Op } from './sync/ops.ts'
+import { writesOf, type GoalEdit, type Op } from './sync/ops.ts'
 import { planSync, sameMarker, type PlanSettings } from './sync/plan.ts'
 import { issueTitle } from './sync/text.ts'
 
@@ -45,6 +45,28 @@ export interface RunInput {
   log: Logger
   /** How often to look again at another run's lock (ms). */
   lockPollMs?: number
+  /** Time per write and spare time the lock is held for (ms); defaults suit GitHub's pacing. */
+  lockTiming?: { perWriteMs: number; spareMs: number }
+}
+
+/** GOALS_SYNC_PACING=off: a local test server, where nothing needs GitHub's spacing. */
+export const unpaced = (env: NodeJS.ProcessEnv) => env.GOALS_SYNC_PACING === 'off'
+
+/** Lock timings to go with pacing off: writes are fast, so a dead run's lock expires fast too. */
+export function unpacedTimings(
+  env: NodeJS.ProcessEnv
+): Pick<RunInput, 'lockPollMs' | 'lockTiming'> {
+  return unpaced(env) ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000 } } : {}
+}
+
+/** Long enough for the planned writes at GitHub's pace (issue creation ≥ 3 s apart), plus the commit. */
+function lockHoldMs(ops: readonly Op[], input: RunInput): number {
+  const { perWriteMs, spareMs } = input.lockTiming ?? { perWriteMs: 4_000, spareMs: 5 * 60_000 }
+  const writes = Math.min(
+    input.settings.maxWrites,
+    ops.reduce((n, op) => n + writesOf(op), 0)
+  )
+  return writes * perWriteMs + spareMs
 }
 
 export interface RunReport {
@@ -162,6 +184,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
       // Issue writes wait for any other run, then plan again on what that run left.
       lock = await acquireLock(client, at, {
         branch,
+        holdMs: lockHoldMs(plan.ops, input),
         pollMs: input.lockPollMs,
         log: m => log.info(m)
       })

@@ -52,7 +52,8 @@ export async function sync(
     eventName,
     payload: payload as Record<string, unknown>,
     log: { info: () => {}, warning: m => call.warnings?.push(m) },
-    lockPollMs: 50
+    lockPollMs: 50,
+    lockTiming: { perWriteMs: 100, spareMs: 2_000 }
   })
 }
 

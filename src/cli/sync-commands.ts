@@ -4,7 +4,7 @@ import { ConfigError } from '../config.ts'
 import { ActionError } from '../github/errors.ts'
 import { createClient } from '../github/octokit-client.ts'
 import { planJson, summaryMarkdown } from '../report.ts'
-import { runSync } from '../run-sync.ts'
+import { runSync, unpaced, unpacedTimings } from '../run-sync.ts'
 import { buildSettings, INPUT_DEFAULTS, InputError } from '../settings.ts'
 import { UsageError } from './args.ts'
 import type { Io } from './goals-commands.ts'
@@ -49,7 +49,7 @@ export async function syncCommand(
     const client = createClient({
       token,
       baseUrl: settings.apiUrl,
-      pacing: env.GOALS_SYNC_PACING !== 'off',
+      pacing: !unpaced(env),
       warn: m => io.err(`warning: ${m}`)
     })
     const report = await runSync({
@@ -57,7 +57,8 @@ export async function syncCommand(
       client,
       eventName: 'workflow_dispatch',
       payload: {},
-      log: { info: m => io.err(m), warning: m => io.err(`warning: ${m}`) }
+      log: { info: m => io.err(m), warning: m => io.err(`warning: ${m}`) },
+      ...unpacedTimings(env)
     })
     const issueUrl = (n: number) =>
       `${settings.serverUrl}/${settings.owner}/${settings.repo}/issues/${n}`

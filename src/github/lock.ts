@@ -2,20 +2,18 @@
 // quick pushes) never both create the same goal's issue. Creating a git ref is
 // atomic on GitHub: the second creator gets 422. The ref sits outside
 // refs/heads, so it is no branch and triggers nothing. It points at a commit
-// made for it whose message holds the time, so a lock left by a crashed run
-// can be recognised as stale and broken.
+// made for it whose message says until when the holder expects to need it, so
+// a lock left by a crashed or cancelled run stops blocking once that is past.
 import type { Client } from './octokit-client.ts'
-import { ActionError, explainAccess, statusOf } from './errors.ts'
+import { explainAccess, statusOf } from './errors.ts'
 import type { RepoRef } from './issues.ts'
 
 export const LOCK_REF = 'goals-sync/lock'
 
 export interface LockOptions {
   branch: string
-  /** How long to wait for another run's lock before giving up. */
-  waitMs?: number
-  /** A lock older than this was left by a run that died. */
-  staleMs?: number
+  /** How long this run expects to hold the lock; past that, others may take it over. */
+  holdMs: number
   pollMs?: number
   log?: (message: string) => void
 }
@@ -26,12 +24,13 @@ export interface Lock {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
-async function lockTime(client: Client, at: RepoRef): Promise<number | null> {
+/** Until when the holder expects to need the lock (0: unreadable), or null when it is free. */
+async function lockExpiry(client: Client, at: RepoRef): Promise<number | null> {
   try {
     const { data: ref } = await client.rest.git.getRef({ ...at, ref: LOCK_REF })
     const { data: commit } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha })
-    const m = /goals-sync lock taken at (\S+)/.exec(commit.message)
-    return m ? Date.parse(m[1] as string) : 0
+    const m = /goals-sync lock held until (\S+)/.exec(commit.message)
+    return m ? Date.parse(m[1] as string) || 0 : 0
   } catch (error) {
     if (statusOf(error) === 404) return null
     throw error
@@ -43,15 +42,13 @@ export async function acquireLock(
   at: RepoRef,
   options: LockOptions
 ): Promise<Lock> {
-  const waitMs = options.waitMs ?? 5 * 60_000
-  const staleMs = options.staleMs ?? 10 * 60_000
   const pollMs = options.pollMs ?? 2_000
-  const started = Date.now()
   try {
     const { data: head } = await client.rest.repos.getCommit({ ...at, ref: options.branch })
+    const until = new Date(Date.now() + options.holdMs).toISOString()
     const { data: marker } = await client.rest.git.createCommit({
       ...at,
-      message: `goals-sync lock taken at ${new Date().toISOString()}`,
+      message: `goals-sync lock held until ${until}`,
       tree: head.commit.tree.sha,
       parents: []
     })
@@ -66,20 +63,19 @@ export async function acquireLock(
       } catch (error) {
         if (statusOf(error) !== 422) throw error
       }
-      const taken = await lockTime(client, at)
-      if (taken !== null && Date.now() - taken > staleMs) {
-        options.log?.(`Breaking a stale goals-sync lock from ${new Date(taken).toISOString()}.`)
+      const expiry = await lockExpiry(client, at)
+      if (expiry !== null && Date.now() > expiry) {
+        options.log?.(
+          `Taking over a goals-sync lock that expired at ${new Date(expiry).toISOString()} (its run ended without releasing it).`
+        )
         await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => {})
         continue
       }
-      if (Date.now() - started > waitMs) {
-        throw new ActionError(
-          `Another goals-sync run has held refs/${LOCK_REF} for over ${Math.round(waitMs / 1000)}s; run again later ` +
-            '(a "concurrency: goals-sync" group in the workflow avoids the wait).'
+      if (expiry !== null) {
+        options.log?.(
+          `Another goals-sync run is syncing this repository (until ${new Date(expiry).toISOString()} at the latest); waiting.`
         )
       }
-      if (taken !== null)
-        options.log?.('Another goals-sync run is syncing this repository; waiting for it.')
       await sleep(pollMs)
     }
   } catch (error) {
