@@ -48092,14 +48092,17 @@ function goalKey(category, title, n) {
 ;// CONCATENATED MODULE: ./.build/github/issues.js
 
 
-/** The issue as the planner sees it, or null when it is not one of the action's for this file. */
-function toTracked(raw, path, botLogin) {
+/**
+ * The issue as the planner sees it, or null when it is not one of the action's
+ * for this file: the marker must be there and the author must be the action.
+ */
+async function toTracked(raw, path, identity) {
     if (raw.pull_request)
-        return null;
-    if (!raw.user || raw.user.login.toLowerCase() !== botLogin.toLowerCase())
         return null;
     const marker = decodeMarker(raw.body);
     if (!marker || marker.file !== path)
+        return null;
+    if (!(await identity.owns(raw.user?.login)))
         return null;
     return {
         number: raw.number,
@@ -48113,7 +48116,7 @@ function toTracked(raw, path, botLogin) {
         updatedAt: raw.updated_at
     };
 }
-async function listTrackedIssues(client, at, label, path, botLogin) {
+async function listTrackedIssues(client, at, label, path, identity) {
     try {
         const raw = await client.paginate(client.rest.issues.listForRepo, {
             ...at,
@@ -48121,18 +48124,21 @@ async function listTrackedIssues(client, at, label, path, botLogin) {
             state: 'all',
             per_page: 100
         });
-        return raw.flatMap(issue => {
-            const tracked = toTracked(issue, path, botLogin);
-            return tracked ? [tracked] : [];
-        });
+        const tracked = [];
+        for (const issue of raw) {
+            const t = await toTracked(issue, path, identity);
+            if (t)
+                tracked.push(t);
+        }
+        return tracked;
     }
     catch (error) {
         throw explainAccess(error, `list the issues labelled "${label}"`, 'issues: read');
     }
 }
-async function getTrackedIssue(client, at, number, path, botLogin) {
+async function getTrackedIssue(client, at, number, path, identity) {
     const { data } = await client.rest.issues.get({ ...at, issue_number: number });
-    return toTracked(data, path, botLogin);
+    return toTracked(data, path, identity);
 }
 /** Creates a label; one that exists already is fine (another run, or a person, made it). */
 async function createLabel(client, at, name, color, description) {
@@ -48559,6 +48565,27 @@ async function commitAsPullRequest(client, at, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/github/identity.js
+const WORKFLOW_BOT = 'github-actions[bot]';
+class Identity {
+    self = null;
+    client;
+    configured;
+    constructor(client, configured) {
+        this.client = client;
+        this.configured = configured;
+    }
+    async owns(login) {
+        if (!login)
+            return false;
+        const l = login.toLowerCase();
+        if (l === WORKFLOW_BOT || l === this.configured?.toLowerCase())
+            return true;
+        this.self ??= this.client.rest.users.getAuthenticated().then(({ data }) => data.login, () => null);
+        return (await this.self)?.toLowerCase() === l;
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/github/lock.js
 
 const LOCK_REF = 'goals-sync/lock';
@@ -48580,12 +48607,13 @@ async function lockExpiry(client, at) {
 async function acquireLock(client, at, options) {
     const pollMs = options.pollMs ?? 2_000;
     try {
-        const { data: head } = await client.rest.repos.getCommit({ ...at, ref: options.branch });
+        const { data: ref } = await client.rest.git.getRef({ ...at, ref: `heads/${options.branch}` });
+        const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha });
         const until = new Date(Date.now() + options.holdMs).toISOString();
         const { data: marker } = await client.rest.git.createCommit({
             ...at,
             message: `goals-sync lock held until ${until}`,
-            tree: head.commit.tree.sha,
+            tree: head.tree.sha,
             parents: []
         });
         for (;;) {
@@ -49283,6 +49311,7 @@ function categoryRenames(doc, issueOf) {
 
 
 
+
 /** GOALS_SYNC_PACING=off: a local test server, where nothing needs GitHub's spacing. */
 const run_sync_unpaced = (env) => env.GOALS_SYNC_PACING === 'off';
 /** Lock timings to go with pacing off: writes are fast, so a dead run's lock expires fast too. */
@@ -49313,21 +49342,6 @@ function emptyReport(settings, skipped, branch) {
         notes: []
     };
 }
-/** GITHUB_TOKEN and app tokens cannot ask who they are; their issues are the bot's. */
-async function identityOf(client, token, config) {
-    if (config.botLogin)
-        return config.botLogin;
-    if (/^(ghp_|github_pat_|gho_|ghu_)/.test(token)) {
-        try {
-            const { data } = await client.rest.users.getAuthenticated();
-            return data.login;
-        }
-        catch {
-            // Fall through: treat it like the workflow token.
-        }
-    }
-    return 'github-actions[bot]';
-}
 async function runSync(input) {
     const { settings, client, payload, log } = input;
     const at = { owner: settings.owner, repo: settings.repo };
@@ -49345,7 +49359,7 @@ async function runSync(input) {
         }
         throw new ActionError(`The goals file "${settings.path}" is not on branch "${branch}": add it there, or set the input "path" to where it is.`);
     }
-    const botLogin = await identityOf(client, settings.token, config);
+    const identity = new Identity(client, config.botLogin);
     const fileUrl = `${settings.serverUrl}/${at.owner}/${at.repo}/blob/${encodeURIComponent(branch)}/${settings.path}`;
     const planSettings = {
         path: settings.path,
@@ -49362,13 +49376,13 @@ async function runSync(input) {
     let edits = [];
     let lock = null;
     if (run.kind === 'issue') {
-        const decided = await decideIssueEvent(input, at, run, goals.text, botLogin, config.headingLevel);
+        const decided = await decideIssueEvent(input, at, run, goals.text, identity, config.headingLevel);
         report.notes.push(decided.note);
         edits = decided.edits;
     }
     else {
         const planFor = async (text) => {
-            const issues = await listTrackedIssues(client, at, settings.label, settings.path, botLogin);
+            const issues = await listTrackedIssues(client, at, settings.label, settings.path, identity);
             let plan = planSync({ text, issues, settings: planSettings });
             // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
             if (run.kind === 'push' && (plan.ops.length > 0 || plan.edits.length > 0)) {
@@ -49380,12 +49394,20 @@ async function runSync(input) {
         let plan = await planFor(goals.text);
         if (plan.ops.length > 0 && !settings.dryRun) {
             // Issue writes wait for any other run, then plan again on what that run left.
-            lock = await acquireLock(client, at, {
-                branch,
-                holdMs: lockHoldMs(plan.ops, input),
-                pollMs: input.lockPollMs,
-                log: m => log.info(m)
-            });
+            try {
+                lock = await acquireLock(client, at, {
+                    branch,
+                    holdMs: lockHoldMs(plan.ops, input),
+                    pollMs: input.lockPollMs,
+                    log: m => log.info(m)
+                });
+            }
+            catch (error) {
+                // The lock guards against rare overlaps; a server without it must not stop the sync.
+                if (isRateLimit(error))
+                    throw error;
+                log.warning(`Could not take the goals-sync lock (${messageOf(error)}); going on without it.`);
+            }
             const fresh = await readFile(client, at, settings.path, branch);
             if (fresh)
                 goals = fresh;
@@ -49527,19 +49549,13 @@ function applyTarget(edit) {
     const [category, , n] = JSON.parse(edit.key);
     return goalKey(category, edit.title.replace(/[\r\n]+/g, ' ').trim(), n);
 }
-async function decideIssueEvent(input, at, run, text, botLogin, level) {
+async function decideIssueEvent(input, at, run, text, identity, level) {
     const { client, settings, payload } = input;
-    const fromPayload = toTracked(payload.issue, settings.path, botLogin);
+    const fromPayload = await toTracked(payload.issue, settings.path, identity);
     if (!fromPayload) {
         return {
             edits: [],
             note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
-        };
-    }
-    if (run.sender.toLowerCase() === botLogin.toLowerCase()) {
-        return {
-            edits: [],
-            note: `Issue #${run.number} was ${run.action} by goals-sync itself; nothing to do.`
         };
     }
     const role = await roleOf(client, at, run.sender);
@@ -49558,7 +49574,7 @@ async function decideIssueEvent(input, at, run, text, botLogin, level) {
     // The event may be stale (closed, then reopened at once): act on the issue as it is now.
     let issue = fromPayload;
     try {
-        issue = (await getTrackedIssue(client, at, run.number, settings.path, botLogin)) ?? fromPayload;
+        issue = (await getTrackedIssue(client, at, run.number, settings.path, identity)) ?? fromPayload;
     }
     catch (error) {
         if (statusOf(error) !== 404)

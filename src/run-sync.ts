@@ -2,7 +2,7 @@
 // read (config, goals file, issues) → plan → apply → commit → report.
 import { applyOps, emptyApplied, type Applied } from './apply.ts'
 import { renderBadge, percentOf } from './badge.ts'
-import { DEFAULT_CONFIG, parseConfig, type FileConfig } from './config.ts'
+import { DEFAULT_CONFIG, parseConfig } from './config.ts'
 import { classifyEvent } from './event.ts'
 import {
   commitAsPullRequest,
@@ -11,6 +11,7 @@ import {
   type Produce
 } from './github/commit.ts'
 import { ActionError, isRateLimit, messageOf, statusOf } from './github/errors.ts'
+import { Identity } from './github/identity.ts'
 import { acquireLock, type Lock } from './github/lock.ts'
 import { branchExists, defaultBranch, readFile } from './github/files.ts'
 import {
@@ -105,20 +106,6 @@ function emptyReport(settings: Settings, skipped: string | null, branch: string 
   }
 }
 
-/** GITHUB_TOKEN and app tokens cannot ask who they are; their issues are the bot's. */
-async function identityOf(client: Client, token: string, config: FileConfig): Promise<string> {
-  if (config.botLogin) return config.botLogin
-  if (/^(ghp_|github_pat_|gho_|ghu_)/.test(token)) {
-    try {
-      const { data } = await client.rest.users.getAuthenticated()
-      return data.login
-    } catch {
-      // Fall through: treat it like the workflow token.
-    }
-  }
-  return 'github-actions[bot]'
-}
-
 export async function runSync(input: RunInput): Promise<RunReport> {
   const { settings, client, payload, log } = input
   const at: RepoRef = { owner: settings.owner, repo: settings.repo }
@@ -140,7 +127,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
       `The goals file "${settings.path}" is not on branch "${branch}": add it there, or set the input "path" to where it is.`
     )
   }
-  const botLogin = await identityOf(client, settings.token, config)
+  const identity = new Identity(client, config.botLogin)
   const fileUrl = `${settings.serverUrl}/${at.owner}/${at.repo}/blob/${encodeURIComponent(branch)}/${settings.path}`
   const planSettings: PlanSettings = {
     path: settings.path,
@@ -163,14 +150,14 @@ export async function runSync(input: RunInput): Promise<RunReport> {
       at,
       run,
       goals.text,
-      botLogin,
+      identity,
       config.headingLevel
     )
     report.notes.push(decided.note)
     edits = decided.edits
   } else {
     const planFor = async (text: string) => {
-      const issues = await listTrackedIssues(client, at, settings.label, settings.path, botLogin)
+      const issues = await listTrackedIssues(client, at, settings.label, settings.path, identity)
       let plan = planSync({ text, issues, settings: planSettings })
       // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
       if (run.kind === 'push' && (plan.ops.length > 0 || plan.edits.length > 0)) {
@@ -182,12 +169,20 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     let plan = await planFor(goals.text)
     if (plan.ops.length > 0 && !settings.dryRun) {
       // Issue writes wait for any other run, then plan again on what that run left.
-      lock = await acquireLock(client, at, {
-        branch,
-        holdMs: lockHoldMs(plan.ops, input),
-        pollMs: input.lockPollMs,
-        log: m => log.info(m)
-      })
+      try {
+        lock = await acquireLock(client, at, {
+          branch,
+          holdMs: lockHoldMs(plan.ops, input),
+          pollMs: input.lockPollMs,
+          log: m => log.info(m)
+        })
+      } catch (error) {
+        // The lock guards against rare overlaps; a server without it must not stop the sync.
+        if (isRateLimit(error)) throw error
+        log.warning(
+          `Could not take the goals-sync lock (${messageOf(error)}); going on without it.`
+        )
+      }
       const fresh = await readFile(client, at, settings.path, branch)
       if (fresh) goals = fresh
       plan = await planFor(goals.text)
@@ -358,21 +353,15 @@ async function decideIssueEvent(
     titleChanged: boolean
   },
   text: string,
-  botLogin: string,
+  identity: Identity,
   level: number
 ): Promise<{ edits: GoalEdit[]; note: string }> {
   const { client, settings, payload } = input
-  const fromPayload = toTracked(payload.issue as never, settings.path, botLogin)
+  const fromPayload = await toTracked(payload.issue as never, settings.path, identity)
   if (!fromPayload) {
     return {
       edits: [],
       note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
-    }
-  }
-  if (run.sender.toLowerCase() === botLogin.toLowerCase()) {
-    return {
-      edits: [],
-      note: `Issue #${run.number} was ${run.action} by goals-sync itself; nothing to do.`
     }
   }
   const role = await roleOf(client, at, run.sender)
@@ -391,7 +380,7 @@ async function decideIssueEvent(
   // The event may be stale (closed, then reopened at once): act on the issue as it is now.
   let issue = fromPayload
   try {
-    issue = (await getTrackedIssue(client, at, run.number, settings.path, botLogin)) ?? fromPayload
+    issue = (await getTrackedIssue(client, at, run.number, settings.path, identity)) ?? fromPayload
   } catch (error) {
     if (statusOf(error) !== 404) throw error
   }

@@ -3,6 +3,7 @@
 import type { Marker } from '../sync/marker.ts'
 import { decodeMarker } from '../sync/marker.ts'
 import type { TrackedIssue } from '../sync/tracked-issue.ts'
+import type { Identity } from './identity.ts'
 import type { Client } from './octokit-client.ts'
 import { explainAccess, statusOf } from './errors.ts'
 
@@ -24,12 +25,19 @@ interface RawIssue {
   pull_request?: unknown
 }
 
-/** The issue as the planner sees it, or null when it is not one of the action's for this file. */
-export function toTracked(raw: RawIssue, path: string, botLogin: string): TrackedIssue | null {
+/**
+ * The issue as the planner sees it, or null when it is not one of the action's
+ * for this file: the marker must be there and the author must be the action.
+ */
+export async function toTracked(
+  raw: RawIssue,
+  path: string,
+  identity: Identity
+): Promise<TrackedIssue | null> {
   if (raw.pull_request) return null
-  if (!raw.user || raw.user.login.toLowerCase() !== botLogin.toLowerCase()) return null
   const marker: Marker | null = decodeMarker(raw.body)
   if (!marker || marker.file !== path) return null
+  if (!(await identity.owns(raw.user?.login))) return null
   return {
     number: raw.number,
     title: raw.title,
@@ -48,7 +56,7 @@ export async function listTrackedIssues(
   at: RepoRef,
   label: string,
   path: string,
-  botLogin: string
+  identity: Identity
 ): Promise<TrackedIssue[]> {
   try {
     const raw = await client.paginate(client.rest.issues.listForRepo, {
@@ -57,10 +65,12 @@ export async function listTrackedIssues(
       state: 'all',
       per_page: 100
     })
-    return raw.flatMap(issue => {
-      const tracked = toTracked(issue as RawIssue, path, botLogin)
-      return tracked ? [tracked] : []
-    })
+    const tracked: TrackedIssue[] = []
+    for (const issue of raw) {
+      const t = await toTracked(issue as RawIssue, path, identity)
+      if (t) tracked.push(t)
+    }
+    return tracked
   } catch (error) {
     throw explainAccess(error, `list the issues labelled "${label}"`, 'issues: read')
   }
@@ -71,10 +81,10 @@ export async function getTrackedIssue(
   at: RepoRef,
   number: number,
   path: string,
-  botLogin: string
+  identity: Identity
 ) {
   const { data } = await client.rest.issues.get({ ...at, issue_number: number })
-  return toTracked(data as RawIssue, path, botLogin)
+  return toTracked(data as RawIssue, path, identity)
 }
 
 /** Creates a label; one that exists already is fine (another run, or a person, made it). */

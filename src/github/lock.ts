@@ -44,12 +44,13 @@ export async function acquireLock(
 ): Promise<Lock> {
   const pollMs = options.pollMs ?? 2_000
   try {
-    const { data: head } = await client.rest.repos.getCommit({ ...at, ref: options.branch })
+    const { data: ref } = await client.rest.git.getRef({ ...at, ref: `heads/${options.branch}` })
+    const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha })
     const until = new Date(Date.now() + options.holdMs).toISOString()
     const { data: marker } = await client.rest.git.createCommit({
       ...at,
       message: `goals-sync lock held until ${until}`,
-      tree: head.commit.tree.sha,
+      tree: head.tree.sha,
       parents: []
     })
     for (;;) {
