@@ -42449,7 +42449,7 @@ function parseConfig(source, path) {
     };
     const first = doc.errors[0];
     if (first) {
-        const line = first.linePos?.[0]?.line;
+        const line = lines.linePos(first.pos[0]).line;
         throw new ConfigError(`${path}${line ? `:${line}` : ''}: not valid YAML (${first.message.split('\n')[0]}); fix the syntax or delete the file to use the defaults.`);
     }
     const config = { ...DEFAULT_CONFIG, label: {}, categories: new Map(), assignees: [] };
@@ -48166,7 +48166,8 @@ async function renameLabel(client, at, from, to) {
 }
 async function createIssue(client, at, issue) {
     try {
-        const { data } = await client.rest.issues.create({ ...at, ...issue });
+        // Sent once: a blind retry after a lost answer would make a second issue (see apply.ts).
+        const { data } = await client.rest.issues.create({ ...at, ...issue, request: { retries: 0 } });
         return { number: data.number, url: data.html_url };
     }
     catch (error) {
@@ -48191,7 +48192,12 @@ async function updateIssue(client, at, number, patch) {
 }
 async function addComment(client, at, number, body) {
     try {
-        await client.rest.issues.createComment({ ...at, issue_number: number, body });
+        await client.rest.issues.createComment({
+            ...at,
+            issue_number: number,
+            body,
+            request: { retries: 0 }
+        });
     }
     catch (error) {
         throw explainAccess(error, `comment on issue #${number}`, 'issues: write');
@@ -48213,11 +48219,34 @@ async function roleOf(client, at, login) {
         throw explainAccess(error, `read the permission of ${login}`, 'metadata: read');
     }
 }
+async function hasComment(client, at, number, body) {
+    try {
+        const comments = await client.paginate(client.rest.issues.listComments, {
+            ...at,
+            issue_number: number,
+            per_page: 100
+        });
+        return comments.some(c => c.body === body);
+    }
+    catch (error) {
+        throw explainAccess(error, `read the comments of issue #${number}`, 'issues: read');
+    }
+}
+/** Names of the repository's labels, lower-cased (GitHub compares them without case). */
+async function labelNames(client, at) {
+    try {
+        const labels = await client.paginate(client.rest.issues.listLabelsForRepo, {
+            ...at,
+            per_page: 100
+        });
+        return new Set(labels.map(l => l.name.toLowerCase()));
+    }
+    catch (error) {
+        throw explainAccess(error, 'list the labels', 'issues: read');
+    }
+}
 
 ;// CONCATENATED MODULE: ./.build/apply.js
-// Carries out a plan's issue and label operations within the run's write
-// budget. The plan's order makes every prefix safe, so stopping early (budget
-// spent, rate limit exhausted) only leaves work for the next run.
 
 
 function emptyApplied() {
@@ -48227,19 +48256,18 @@ function emptyApplied() {
         reopened: [],
         updated: [],
         deferred: 0,
-        writes: 0,
         touched: [],
-        createdFor: new Map(),
         stoppedBy: null
     };
 }
-async function applyOps(client, at, ops, budget, result = emptyApplied(), log = () => { }) {
-    const spend = () => {
-        if (result.writes >= budget)
-            return false;
-        result.writes++;
-        return true;
-    };
+const answerLost = (error) => {
+    const status = statusOf(error);
+    return status === undefined || status >= 500;
+};
+async function applyOps(client, at, ops, budget, result, options) {
+    const reserve = options.reserve ?? 0;
+    const log = options.log ?? (() => { });
+    const spend = () => budget.take(1, reserve);
     const noteOnce = (list, n) => {
         if (!list.includes(n))
             list.push(n);
@@ -48248,7 +48276,7 @@ async function applyOps(client, at, ops, budget, result = emptyApplied(), log = 
         const op = ops[k];
         if (result.stoppedBy !== null || !spend()) {
             result.deferred += ops.length - k;
-            result.stoppedBy ??= `the write budget (max-writes: ${budget}) is spent`;
+            result.stoppedBy ??= `the write budget (max-writes: ${budget.limit}) is spent`;
             break;
         }
         try {
@@ -48260,9 +48288,19 @@ async function applyOps(client, at, ops, budget, result = emptyApplied(), log = 
                     log(`label "${op.from}" → "${op.to}": ${await renameLabel(client, at, op.from, op.to)}`);
                     break;
                 case 'create-issue': {
-                    const issue = await createIssue(client, at, op);
+                    let issue;
+                    try {
+                        issue = await createIssue(client, at, op);
+                    }
+                    catch (error) {
+                        if (!answerLost(error))
+                            throw error;
+                        issue = await options.recovery.findIssue(op.goal);
+                        if (!issue)
+                            throw error;
+                        log(`issue #${issue.number} was created although its answer was lost`);
+                    }
                     result.created.push(issue.number);
-                    result.createdFor.set(op.goal, issue.number);
                     result.touched.push({ number: issue.number, what: `created for line ${op.line}` });
                     if (op.close) {
                         if (!spend()) {
@@ -48280,6 +48318,20 @@ async function applyOps(client, at, ops, budget, result = emptyApplied(), log = 
                     break;
                 }
                 case 'update-issue': {
+                    // A removal says why before it records itself as done, so a run stopped in between says it again.
+                    if (op.comment && !(await options.recovery.hasComment(op.number, op.comment))) {
+                        try {
+                            await addComment(client, at, op.number, op.comment);
+                        }
+                        catch (error) {
+                            if (!answerLost(error) || !(await options.recovery.hasComment(op.number, op.comment)))
+                                throw error;
+                        }
+                        if (!spend()) {
+                            result.deferred += 1;
+                            continue;
+                        }
+                    }
                     await updateIssue(client, at, op.number, op);
                     if (op.effect === 'closed')
                         noteOnce(result.closed, op.number);
@@ -48288,13 +48340,6 @@ async function applyOps(client, at, ops, budget, result = emptyApplied(), log = 
                     else if (op.title !== undefined || op.labels !== undefined)
                         noteOnce(result.updated, op.number);
                     result.touched.push({ number: op.number, what: op.why });
-                    if (op.comment) {
-                        if (!spend()) {
-                            result.deferred += 1;
-                            continue;
-                        }
-                        await addComment(client, at, op.number, op.comment);
-                    }
                     break;
                 }
             }
@@ -48308,6 +48353,27 @@ async function applyOps(client, at, ops, budget, result = emptyApplied(), log = 
         }
     }
     return result;
+}
+
+;// CONCATENATED MODULE: ./.build/budget.js
+// The write budget of one run (input max-writes): every write request counts,
+// the lock and the commit included, so the cap is what it says.
+class WriteBudget {
+    limit;
+    used = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    left() {
+        return this.limit - this.used;
+    }
+    /** Spends n writes if they fit, keeping `reserve` back for what must follow. */
+    take(n, reserve = 0) {
+        if (this.used + n + reserve > this.limit)
+            return false;
+        this.used += n;
+        return true;
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/event.js
@@ -48420,6 +48486,9 @@ async function defaultBranch(client, at) {
 ;// CONCATENATED MODULE: ./.build/github/commit.js
 
 
+/** The run's write budget does not cover the commit; the next run makes it. */
+class BudgetSpent extends Error {
+}
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 async function headOf(client, at, branch) {
     try {
@@ -48476,6 +48545,8 @@ async function commitToBranch(client, at, options) {
         const files = await options.produce(path => readFile(client, at, path, head).then(f => f?.text ?? null), head);
         if (files.size === 0)
             return { sha: null, files: [], attempts: attempt };
+        if (options.mayWrite && !options.mayWrite())
+            throw new BudgetSpent('no write budget left for the commit');
         const sha = await writeCommit(client, at, [head], head, files, options.message);
         try {
             await client.rest.git.updateRef({ ...at, ref: `heads/${options.branch}`, sha, force: false });
@@ -48506,6 +48577,8 @@ async function commitAsPullRequest(client, at, options) {
     const files = await options.produce(path => readFile(client, at, path, baseHead).then(f => f?.text ?? null), baseHead);
     if (files.size === 0)
         return { sha: null, files: [], attempts: 1 };
+    if (options.mayWrite && !options.mayWrite())
+        throw new BudgetSpent('no write budget left for the commit');
     const prHead = await headOf(client, at, options.prBranch);
     let parents = [baseHead];
     if (prHead) {
@@ -49312,12 +49385,15 @@ function categoryRenames(doc, issueOf) {
 
 
 
+
 /** GOALS_SYNC_PACING=off: a local test server, where nothing needs GitHub's spacing. */
 const run_sync_unpaced = (env) => env.GOALS_SYNC_PACING === 'off';
 /** Lock timings to go with pacing off: writes are fast, so a dead run's lock expires fast too. */
 function unpacedTimings(env) {
     return run_sync_unpaced(env) ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000 } } : {};
 }
+const LOCK_TAKE = 2;
+const LOCK_RELEASE = 1;
 /** Long enough for the planned writes at GitHub's pace (issue creation ≥ 3 s apart), plus the commit. */
 function lockHoldMs(ops, input) {
     const { perWriteMs, spareMs } = input.lockTiming ?? { perWriteMs: 4_000, spareMs: 5 * 60_000 };
@@ -49328,6 +49404,7 @@ const TRIAGE_OR_MORE = ['admin', 'maintain', 'write', 'triage'];
 function emptyReport(settings, skipped, branch) {
     return {
         skipped,
+        writes: 0,
         branch,
         dryRun: settings.dryRun,
         total: 0,
@@ -49375,6 +49452,8 @@ async function runSync(input) {
     let ops = [];
     let edits = [];
     let lock = null;
+    const budget = new WriteBudget(settings.maxWrites);
+    const commitCost = settings.commit === 'none' ? 0 : settings.commit === 'pull-request' ? 4 : 3;
     if (run.kind === 'issue') {
         const decided = await decideIssueEvent(input, at, run, goals.text, identity, config.headingLevel);
         report.notes.push(decided.note);
@@ -49392,9 +49471,11 @@ async function runSync(input) {
             return plan;
         };
         let plan = await planFor(goals.text);
-        if (plan.ops.length > 0 && !settings.dryRun) {
+        const lockCost = LOCK_TAKE + LOCK_RELEASE;
+        if (plan.ops.length > 0 && !settings.dryRun && budget.left() >= lockCost + commitCost + 1) {
             // Issue writes wait for any other run, then plan again on what that run left.
             try {
+                budget.take(LOCK_TAKE);
                 lock = await acquireLock(client, at, {
                     branch,
                     holdMs: lockHoldMs(plan.ops, input),
@@ -49414,6 +49495,11 @@ async function runSync(input) {
             plan = await planFor(goals.text);
         }
         ops = plan.ops;
+        if (ops.some(op => op.kind === 'create-label')) {
+            // A label may exist without any goal issue carrying it yet (a run cut short); one read saves its write.
+            const existing = await labelNames(client, at);
+            ops = ops.filter(op => op.kind !== 'create-label' || !existing.has(op.name.toLowerCase()));
+        }
         edits = plan.edits;
         report.warnings.push(...plan.warnings);
     }
@@ -49455,56 +49541,88 @@ async function runSync(input) {
         });
     if (settings.dryRun)
         return report;
+    const recovery = {
+        findIssue: async (key) => {
+            const now = await listTrackedIssues(client, at, settings.label, settings.path, identity);
+            const found = now
+                .filter(i => i.state === 'open' && keyOfIssue(i) === key)
+                .sort((x, y) => y.number - x.number)[0];
+            return found ? { number: found.number, url: found.htmlUrl } : null;
+        },
+        hasComment: (n, body) => hasComment(client, at, n, body)
+    };
+    const lockReserve = lock ? LOCK_RELEASE : 0;
     try {
         await applyAndCommit();
     }
     finally {
-        await lock?.release();
+        if (lock) {
+            budget.take(LOCK_RELEASE);
+            await lock.release();
+        }
+        report.writes = budget.used;
     }
     return report;
     async function applyAndCommit() {
-        const logLine = (m) => log.info(m);
-        await applyOps(client, at, ops, settings.maxWrites, report.applied, logLine);
+        // A run that changes nothing in the file or badge reads no more and commits nothing.
+        const badgeStale = async () => settings.badge !== null &&
+            (await readFile(client, at, settings.badge, branch))?.text !==
+                badge_renderBadge(finalDoc.done, finalDoc.total);
+        const needsCommit = settings.commit !== 'none' && (finalText !== readText || (await badgeStale()));
+        await applyOps(client, at, ops, budget, report.applied, {
+            reserve: lockReserve + (needsCommit ? commitCost : 0),
+            recovery,
+            log: m => log.info(m)
+        });
         if (report.applied.stoppedBy) {
             log.warning(`Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`);
         }
+        if (!needsCommit)
+            return;
         try {
-            // A run that changes nothing in the file or badge reads no more and commits nothing.
-            const badgeStale = async () => settings.badge !== null &&
-                (await readFile(client, at, settings.badge, branch))?.text !==
-                    badge_renderBadge(finalDoc.done, finalDoc.total);
-            if (settings.commit !== 'none' && (finalText !== readText || (await badgeStale()))) {
-                report.commit =
-                    settings.commit === 'pull-request'
-                        ? await commitAsPullRequest(client, at, {
-                            branch,
-                            message: settings.commitMessage,
-                            produce,
-                            prBranch: `goals-sync/${branch}`,
-                            title: 'Sync goals progress',
-                            body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
-                        })
-                        : await commitToBranch(client, at, { branch, message: settings.commitMessage, produce });
-                if (report.commit.sha)
-                    log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`);
-            }
+            const mayWrite = () => budget.take(commitCost, lockReserve);
+            report.commit =
+                settings.commit === 'pull-request'
+                    ? await commitAsPullRequest(client, at, {
+                        branch,
+                        message: settings.commitMessage,
+                        produce,
+                        mayWrite,
+                        prBranch: `goals-sync/${branch}`,
+                        title: 'Sync goals progress',
+                        body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+                    })
+                    : await commitToBranch(client, at, {
+                        branch,
+                        message: settings.commitMessage,
+                        produce,
+                        mayWrite
+                    });
+            if (report.commit.sha)
+                log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`);
             // Only once the branch holds an issue's change does its marker record it (see `conflict: latest`);
             // a pull request is not on the branch yet.
-            if (edits.length > 0 && report.commit?.sha && settings.commit === 'push') {
-                await refreshMarkers(input, at, edits, planSettings, report);
+            if (edits.length > 0 && report.commit.sha && settings.commit === 'push') {
+                await refreshMarkers(input, at, edits, planSettings, report, budget, {
+                    reserve: lockReserve,
+                    recovery
+                });
             }
         }
         catch (error) {
-            if (!isRateLimit(error))
+            if (!isRateLimit(error) && !(error instanceof BudgetSpent))
                 throw error;
             // The issues are done as far as they went; the file waits for the next run.
-            report.applied.stoppedBy ??= `GitHub's rate limit (${messageOf(error)})`;
+            report.applied.stoppedBy ??=
+                error instanceof BudgetSpent
+                    ? `the write budget (max-writes: ${budget.limit}) is spent`
+                    : `GitHub's rate limit (${messageOf(error)})`;
             report.applied.deferred += 1;
-            log.warning(`Rate limit reached before the goals file could be committed; the next run commits it.`);
+            log.warning('The goals file could not be committed in this run; the next run commits it.');
         }
     }
 }
-async function refreshMarkers(input, at, edits, settings, report) {
+async function refreshMarkers(input, at, edits, settings, report, budget, options) {
     const { client } = input;
     const text = (await readFile(client, at, settings.path, report.commit?.sha ?? report.branch))?.text ?? '';
     const doc = parse_parseGoals(text, { categoryLevel: settings.categoryLevel });
@@ -49528,7 +49646,7 @@ async function refreshMarkers(input, at, edits, settings, report) {
         };
         if (sameMarker(edit.marker, marker))
             continue;
-        const before = report.applied.writes;
+        const deferred = report.applied.deferred;
         await applyOps(client, at, [
             {
                 kind: 'update-issue',
@@ -49537,8 +49655,8 @@ async function refreshMarkers(input, at, edits, settings, report) {
                 effect: 'updated',
                 body: issueBody(marker, settings)
             }
-        ], input.settings.maxWrites, report.applied);
-        if (report.applied.writes === before)
+        ], budget, report.applied, options);
+        if (report.applied.deferred > deferred)
             break;
     }
 }

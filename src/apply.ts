@@ -1,7 +1,8 @@
 // Carries out a plan's issue and label operations within the run's write
 // budget. The plan's order makes every prefix safe, so stopping early (budget
 // spent, rate limit exhausted) only leaves work for the next run.
-import { isRateLimit, messageOf } from './github/errors.ts'
+import type { WriteBudget } from './budget.ts'
+import { isRateLimit, messageOf, statusOf } from './github/errors.ts'
 import {
   addComment,
   createIssue,
@@ -20,11 +21,8 @@ export interface Applied {
   updated: number[]
   /** Operations not done (budget or rate limit); the next run does them. */
   deferred: number
-  writes: number
   /** Issues touched, for the summary. */
   touched: { number: number; what: string }[]
-  /** Goal key → issue number of the issues this run created. */
-  createdFor: Map<string, number>
   stoppedBy: string | null
 }
 
@@ -35,26 +33,38 @@ export function emptyApplied(): Applied {
     reopened: [],
     updated: [],
     deferred: 0,
-    writes: 0,
     touched: [],
-    createdFor: new Map(),
     stoppedBy: null
   }
+}
+
+/**
+ * Non-idempotent writes are sent once (no automatic retry); when the answer is
+ * lost (a 5xx, a dropped connection) these tell whether the write happened.
+ */
+export interface Recovery {
+  /** The open issue carrying this goal key, if one exists now. */
+  findIssue: (goalKey: string) => Promise<{ number: number; url: string } | null>
+  /** Whether the action already posted this comment on the issue. */
+  hasComment: (issue: number, body: string) => Promise<boolean>
+}
+
+const answerLost = (error: unknown) => {
+  const status = statusOf(error)
+  return status === undefined || status >= 500
 }
 
 export async function applyOps(
   client: Client,
   at: RepoRef,
   ops: readonly Op[],
-  budget: number,
-  result: Applied = emptyApplied(),
-  log: (message: string) => void = () => {}
+  budget: WriteBudget,
+  result: Applied,
+  options: { reserve?: number; recovery: Recovery; log?: (message: string) => void }
 ): Promise<Applied> {
-  const spend = () => {
-    if (result.writes >= budget) return false
-    result.writes++
-    return true
-  }
+  const reserve = options.reserve ?? 0
+  const log = options.log ?? (() => {})
+  const spend = () => budget.take(1, reserve)
   const noteOnce = (list: number[], n: number) => {
     if (!list.includes(n)) list.push(n)
   }
@@ -62,7 +72,7 @@ export async function applyOps(
     const op = ops[k]!
     if (result.stoppedBy !== null || !spend()) {
       result.deferred += ops.length - k
-      result.stoppedBy ??= `the write budget (max-writes: ${budget}) is spent`
+      result.stoppedBy ??= `the write budget (max-writes: ${budget.limit}) is spent`
       break
     }
     try {
@@ -76,9 +86,16 @@ export async function applyOps(
           log(`label "${op.from}" → "${op.to}": ${await renameLabel(client, at, op.from, op.to)}`)
           break
         case 'create-issue': {
-          const issue = await createIssue(client, at, op)
+          let issue: { number: number; url: string } | null
+          try {
+            issue = await createIssue(client, at, op)
+          } catch (error) {
+            if (!answerLost(error)) throw error
+            issue = await options.recovery.findIssue(op.goal)
+            if (!issue) throw error
+            log(`issue #${issue.number} was created although its answer was lost`)
+          }
           result.created.push(issue.number)
-          result.createdFor.set(op.goal, issue.number)
           result.touched.push({ number: issue.number, what: `created for line ${op.line}` })
           if (op.close) {
             if (!spend()) {
@@ -96,19 +113,25 @@ export async function applyOps(
           break
         }
         case 'update-issue': {
+          // A removal says why before it records itself as done, so a run stopped in between says it again.
+          if (op.comment && !(await options.recovery.hasComment(op.number, op.comment))) {
+            try {
+              await addComment(client, at, op.number, op.comment)
+            } catch (error) {
+              if (!answerLost(error) || !(await options.recovery.hasComment(op.number, op.comment)))
+                throw error
+            }
+            if (!spend()) {
+              result.deferred += 1
+              continue
+            }
+          }
           await updateIssue(client, at, op.number, op)
           if (op.effect === 'closed') noteOnce(result.closed, op.number)
           else if (op.effect === 'reopened') noteOnce(result.reopened, op.number)
           else if (op.title !== undefined || op.labels !== undefined)
             noteOnce(result.updated, op.number)
           result.touched.push({ number: op.number, what: op.why })
-          if (op.comment) {
-            if (!spend()) {
-              result.deferred += 1
-              continue
-            }
-            await addComment(client, at, op.number, op.comment)
-          }
           break
         }
       }

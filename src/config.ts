@@ -43,7 +43,7 @@ export function parseConfig(source: string, path: string): FileConfig {
   }
   const first = doc.errors[0]
   if (first) {
-    const line = first.linePos?.[0]?.line
+    const line = lines.linePos(first.pos[0]).line
     throw new ConfigError(
       `${path}${line ? `:${line}` : ''}: not valid YAML (${first.message.split('\n')[0]}); fix the syntax or delete the file to use the defaults.`
     )

@@ -1,10 +1,12 @@
 // One run of goals-sync, shared by the action and the command line:
 // read (config, goals file, issues) → plan → apply → commit → report.
-import { applyOps, emptyApplied, type Applied } from './apply.ts'
+import { applyOps, emptyApplied, type Applied, type Recovery } from './apply.ts'
+import { WriteBudget } from './budget.ts'
 import { renderBadge, percentOf } from './badge.ts'
 import { DEFAULT_CONFIG, parseConfig } from './config.ts'
 import { classifyEvent } from './event.ts'
 import {
+  BudgetSpent,
   commitAsPullRequest,
   commitToBranch,
   type CommitResult,
@@ -16,6 +18,8 @@ import { acquireLock, type Lock } from './github/lock.ts'
 import { branchExists, defaultBranch, readFile } from './github/files.ts'
 import {
   getTrackedIssue,
+  hasComment,
+  labelNames,
   listTrackedIssues,
   roleOf,
   toTracked,
@@ -28,7 +32,7 @@ import type { Settings } from './settings.ts'
 import { issueBody } from './sync/body.ts'
 import { applyGoalEdits } from './sync/file-edits.ts'
 import { goalKey, type Marker } from './sync/marker.ts'
-import { keyOfGoal } from './sync/match.ts'
+import { keyOfGoal, keyOfIssue } from './sync/match.ts'
 import { writesOf, type GoalEdit, type Op } from './sync/ops.ts'
 import { planSync, sameMarker, type PlanSettings } from './sync/plan.ts'
 import { issueTitle } from './sync/text.ts'
@@ -60,6 +64,9 @@ export function unpacedTimings(
   return unpaced(env) ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000 } } : {}
 }
 
+const LOCK_TAKE = 2
+const LOCK_RELEASE = 1
+
 /** Long enough for the planned writes at GitHub's pace (issue creation ≥ 3 s apart), plus the commit. */
 function lockHoldMs(ops: readonly Op[], input: RunInput): number {
   const { perWriteMs, spareMs } = input.lockTiming ?? { perWriteMs: 4_000, spareMs: 5 * 60_000 }
@@ -72,6 +79,8 @@ function lockHoldMs(ops: readonly Op[], input: RunInput): number {
 
 export interface RunReport {
   skipped: string | null
+  /** Write requests made, lock and commit included. */
+  writes: number
   branch: string | null
   dryRun: boolean
   total: number
@@ -91,6 +100,7 @@ const TRIAGE_OR_MORE = ['admin', 'maintain', 'write', 'triage']
 function emptyReport(settings: Settings, skipped: string | null, branch: string | null): RunReport {
   return {
     skipped,
+    writes: 0,
     branch,
     dryRun: settings.dryRun,
     total: 0,
@@ -144,6 +154,8 @@ export async function runSync(input: RunInput): Promise<RunReport> {
   let ops: Op[] = []
   let edits: GoalEdit[] = []
   let lock: Lock | null = null
+  const budget = new WriteBudget(settings.maxWrites)
+  const commitCost = settings.commit === 'none' ? 0 : settings.commit === 'pull-request' ? 4 : 3
   if (run.kind === 'issue') {
     const decided = await decideIssueEvent(
       input,
@@ -167,9 +179,11 @@ export async function runSync(input: RunInput): Promise<RunReport> {
       return plan
     }
     let plan = await planFor(goals.text)
-    if (plan.ops.length > 0 && !settings.dryRun) {
+    const lockCost = LOCK_TAKE + LOCK_RELEASE
+    if (plan.ops.length > 0 && !settings.dryRun && budget.left() >= lockCost + commitCost + 1) {
       // Issue writes wait for any other run, then plan again on what that run left.
       try {
+        budget.take(LOCK_TAKE)
         lock = await acquireLock(client, at, {
           branch,
           holdMs: lockHoldMs(plan.ops, input),
@@ -188,6 +202,11 @@ export async function runSync(input: RunInput): Promise<RunReport> {
       plan = await planFor(goals.text)
     }
     ops = plan.ops
+    if (ops.some(op => op.kind === 'create-label')) {
+      // A label may exist without any goal issue carrying it yet (a run cut short); one read saves its write.
+      const existing = await labelNames(client, at)
+      ops = ops.filter(op => op.kind !== 'create-label' || !existing.has(op.name.toLowerCase()))
+    }
     edits = plan.edits
     report.warnings.push(...plan.warnings)
   }
@@ -233,57 +252,86 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     })
 
   if (settings.dryRun) return report
+  const recovery: Recovery = {
+    findIssue: async key => {
+      const now = await listTrackedIssues(client, at, settings.label, settings.path, identity)
+      const found = now
+        .filter(i => i.state === 'open' && keyOfIssue(i) === key)
+        .sort((x, y) => y.number - x.number)[0]
+      return found ? { number: found.number, url: found.htmlUrl } : null
+    },
+    hasComment: (n, body) => hasComment(client, at, n, body)
+  }
+  const lockReserve = lock ? LOCK_RELEASE : 0
   try {
     await applyAndCommit()
   } finally {
-    await lock?.release()
+    if (lock) {
+      budget.take(LOCK_RELEASE)
+      await lock.release()
+    }
+    report.writes = budget.used
   }
   return report
 
   async function applyAndCommit() {
-    const logLine = (m: string) => log.info(m)
-    await applyOps(client, at, ops, settings.maxWrites, report.applied, logLine)
+    // A run that changes nothing in the file or badge reads no more and commits nothing.
+    const badgeStale = async () =>
+      settings.badge !== null &&
+      (await readFile(client, at, settings.badge, branch))?.text !==
+        renderBadge(finalDoc.done, finalDoc.total)
+    const needsCommit =
+      settings.commit !== 'none' && (finalText !== readText || (await badgeStale()))
+    await applyOps(client, at, ops, budget, report.applied, {
+      reserve: lockReserve + (needsCommit ? commitCost : 0),
+      recovery,
+      log: m => log.info(m)
+    })
     if (report.applied.stoppedBy) {
       log.warning(
         `Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`
       )
     }
-
+    if (!needsCommit) return
     try {
-      // A run that changes nothing in the file or badge reads no more and commits nothing.
-      const badgeStale = async () =>
-        settings.badge !== null &&
-        (await readFile(client, at, settings.badge, branch))?.text !==
-          renderBadge(finalDoc.done, finalDoc.total)
-      if (settings.commit !== 'none' && (finalText !== readText || (await badgeStale()))) {
-        report.commit =
-          settings.commit === 'pull-request'
-            ? await commitAsPullRequest(client, at, {
-                branch,
-                message: settings.commitMessage,
-                produce,
-                prBranch: `goals-sync/${branch}`,
-                title: 'Sync goals progress',
-                body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
-              })
-            : await commitToBranch(client, at, { branch, message: settings.commitMessage, produce })
-        if (report.commit.sha)
-          log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`)
-      }
+      const mayWrite = () => budget.take(commitCost, lockReserve)
+      report.commit =
+        settings.commit === 'pull-request'
+          ? await commitAsPullRequest(client, at, {
+              branch,
+              message: settings.commitMessage,
+              produce,
+              mayWrite,
+              prBranch: `goals-sync/${branch}`,
+              title: 'Sync goals progress',
+              body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+            })
+          : await commitToBranch(client, at, {
+              branch,
+              message: settings.commitMessage,
+              produce,
+              mayWrite
+            })
+      if (report.commit.sha)
+        log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`)
 
       // Only once the branch holds an issue's change does its marker record it (see `conflict: latest`);
       // a pull request is not on the branch yet.
-      if (edits.length > 0 && report.commit?.sha && settings.commit === 'push') {
-        await refreshMarkers(input, at, edits, planSettings, report)
+      if (edits.length > 0 && report.commit.sha && settings.commit === 'push') {
+        await refreshMarkers(input, at, edits, planSettings, report, budget, {
+          reserve: lockReserve,
+          recovery
+        })
       }
     } catch (error) {
-      if (!isRateLimit(error)) throw error
+      if (!isRateLimit(error) && !(error instanceof BudgetSpent)) throw error
       // The issues are done as far as they went; the file waits for the next run.
-      report.applied.stoppedBy ??= `GitHub's rate limit (${messageOf(error)})`
+      report.applied.stoppedBy ??=
+        error instanceof BudgetSpent
+          ? `the write budget (max-writes: ${budget.limit}) is spent`
+          : `GitHub's rate limit (${messageOf(error)})`
       report.applied.deferred += 1
-      log.warning(
-        `Rate limit reached before the goals file could be committed; the next run commits it.`
-      )
+      log.warning('The goals file could not be committed in this run; the next run commits it.')
     }
   }
 }
@@ -293,7 +341,9 @@ async function refreshMarkers(
   at: RepoRef,
   edits: GoalEdit[],
   settings: PlanSettings,
-  report: RunReport
+  report: RunReport,
+  budget: WriteBudget,
+  options: { reserve: number; recovery: Recovery }
 ) {
   const { client } = input
   const text =
@@ -316,7 +366,7 @@ async function refreshMarkers(
       removed: false
     }
     if (sameMarker(edit.marker, marker)) continue
-    const before = report.applied.writes
+    const deferred = report.applied.deferred
     await applyOps(
       client,
       at,
@@ -329,10 +379,11 @@ async function refreshMarkers(
           body: issueBody(marker, settings)
         }
       ],
-      input.settings.maxWrites,
-      report.applied
+      budget,
+      report.applied,
+      options
     )
-    if (report.applied.writes === before) break
+    if (report.applied.deferred > deferred) break
   }
 }
 

@@ -19,7 +19,12 @@ export interface CommitOptions {
   maxAttempts?: number
   /** Milliseconds before retry n (1-based); defaults grow with n. */
   backoff?: (attempt: number) => number
+  /** Asked before each attempt's writes; false stops with BudgetSpent. */
+  mayWrite?: () => boolean
 }
+
+/** The run's write budget does not cover the commit; the next run makes it. */
+export class BudgetSpent extends Error {}
 
 export interface CommitResult {
   sha: string | null
@@ -108,6 +113,8 @@ export async function commitToBranch(
       head
     )
     if (files.size === 0) return { sha: null, files: [], attempts: attempt }
+    if (options.mayWrite && !options.mayWrite())
+      throw new BudgetSpent('no write budget left for the commit')
     const sha = await writeCommit(client, at, [head], head, files, options.message)
     try {
       await client.rest.git.updateRef({ ...at, ref: `heads/${options.branch}`, sha, force: false })
@@ -147,6 +154,8 @@ export async function commitAsPullRequest(
     baseHead
   )
   if (files.size === 0) return { sha: null, files: [], attempts: 1 }
+  if (options.mayWrite && !options.mayWrite())
+    throw new BudgetSpent('no write budget left for the commit')
   const prHead = await headOf(client, at, options.prBranch)
   let parents = [baseHead]
   if (prHead) {

@@ -121,7 +121,8 @@ export async function createIssue(
   issue: { title: string; body: string; labels: string[]; assignees: string[] }
 ) {
   try {
-    const { data } = await client.rest.issues.create({ ...at, ...issue })
+    // Sent once: a blind retry after a lost answer would make a second issue (see apply.ts).
+    const { data } = await client.rest.issues.create({ ...at, ...issue, request: { retries: 0 } })
     return { number: data.number, url: data.html_url }
   } catch (error) {
     throw explainAccess(error, `create the issue "${issue.title}"`, 'issues: write')
@@ -154,7 +155,12 @@ export async function updateIssue(client: Client, at: RepoRef, number: number, p
 
 export async function addComment(client: Client, at: RepoRef, number: number, body: string) {
   try {
-    await client.rest.issues.createComment({ ...at, issue_number: number, body })
+    await client.rest.issues.createComment({
+      ...at,
+      issue_number: number,
+      body,
+      request: { retries: 0 }
+    })
   } catch (error) {
     throw explainAccess(error, `comment on issue #${number}`, 'issues: write')
   }
@@ -172,5 +178,31 @@ export async function roleOf(client: Client, at: RepoRef, login: string): Promis
   } catch (error) {
     if (statusOf(error) === 404) return 'none'
     throw explainAccess(error, `read the permission of ${login}`, 'metadata: read')
+  }
+}
+
+export async function hasComment(client: Client, at: RepoRef, number: number, body: string) {
+  try {
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      ...at,
+      issue_number: number,
+      per_page: 100
+    })
+    return comments.some(c => c.body === body)
+  } catch (error) {
+    throw explainAccess(error, `read the comments of issue #${number}`, 'issues: read')
+  }
+}
+
+/** Names of the repository's labels, lower-cased (GitHub compares them without case). */
+export async function labelNames(client: Client, at: RepoRef): Promise<Set<string>> {
+  try {
+    const labels = await client.paginate(client.rest.issues.listLabelsForRepo, {
+      ...at,
+      per_page: 100
+    })
+    return new Set(labels.map(l => l.name.toLowerCase()))
+  } catch (error) {
+    throw explainAccess(error, 'list the labels', 'issues: read')
   }
 }
