@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { issuesEvent, pushEvent } from '../../test-support/runner.ts'
+import { createClient } from '../../src/github/octokit-client.ts'
 import {
   closeAs,
   emulatorWith,
@@ -186,5 +187,52 @@ describe('reconcile (schedule, workflow_dispatch)', () => {
     emu.resetLog()
     await reconcile(emu)
     expect(emu.writes()).toBe(0)
+  })
+})
+
+describe('the lock', () => {
+  it('a lock left by a run that died is taken over once its time is past', async () => {
+    await synced()
+    // The lock of a run that was cancelled a moment ago, made as that run made it.
+    const client = createClient({
+      token: emu.token,
+      baseUrl: emu.url,
+      pacing: false,
+      warn: () => {}
+    })
+    const at = { owner: 'octo', repo: 'goals' }
+    const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: emu.head('main') })
+    const { data: dead } = await client.rest.git.createCommit({
+      ...at,
+      message: `goals-sync lock held until ${new Date(Date.now() - 1000).toISOString()}`,
+      tree: head.tree.sha,
+      parents: []
+    })
+    await client.rest.git.createRef({ ...at, ref: 'refs/goals-sync/lock', sha: dead.sha })
+    emu.resetLog()
+    const text = emu.file('main', 'goals.md')!.replace('[ ] learn to sail', '[x] learn to sail')
+    const report = await push(emu, text)
+    expect(report.applied.closed).toEqual([issueFor(emu, 'learn to sail').number])
+    // Taken over (deleted once), then released (deleted again).
+    const deletes = emu.requests.filter(
+      r => r.method === 'DELETE' && r.path.endsWith('/git/refs/goals-sync/lock')
+    )
+    expect(deletes).toHaveLength(2)
+  })
+
+  it('a server that will not make the lock ref does not stop the sync', async () => {
+    await synced()
+    emu.fail({
+      method: 'POST',
+      path: /\/git\/refs$/,
+      status: 422,
+      times: 10,
+      body: { message: 'Reference update failed' }
+    })
+    const warnings: string[] = []
+    const text = emu.file('main', 'goals.md')!.replace('[ ] learn to sail', '[x] learn to sail')
+    await push(emu, text, { warnings })
+    expect(warnings.join('\n')).toMatch(/Could not take the goals-sync lock/)
+    expect(emu.issue(issueFor(emu, 'learn to sail').number)!.state).toBe('closed')
   })
 })

@@ -53,6 +53,7 @@ export async function acquireLock(
       tree: head.tree.sha,
       parents: []
     })
+    let refused = 0
     for (;;) {
       try {
         await client.rest.git.createRef({ ...at, ref: `refs/${LOCK_REF}`, sha: marker.sha })
@@ -65,6 +66,10 @@ export async function acquireLock(
         if (statusOf(error) !== 422) throw error
       }
       const expiry = await lockExpiry(client, at)
+      if (expiry === null && ++refused >= 3) {
+        // 422 with no lock there: the server will not make this ref at all.
+        throw new Error(`the server refused to create refs/${LOCK_REF}`)
+      }
       if (expiry !== null && Date.now() > expiry) {
         options.log?.(
           `Taking over a goals-sync lock that expired at ${new Date(expiry).toISOString()} (its run ended without releasing it).`
