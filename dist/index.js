@@ -48785,15 +48785,14 @@ const unpaced = {
     })
 };
 function createClient(options) {
+    // Both handlers warn; a primary limit is waited out only when its reset is near.
+    const handler = (what, retry) => (retryAfter, request, _o, retryCount) => {
+        options.warn(`${what} for ${request.method} ${request.url}; retry after ${retryAfter}s.`);
+        return retry(retryAfter, retryCount);
+    };
     const throttle = {
-        onRateLimit: (retryAfter, request, _o, retryCount) => {
-            options.warn(`Rate limit reached for ${request.method} ${request.url}; reset in ${retryAfter}s.`);
-            return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
-        },
-        onSecondaryRateLimit: (retryAfter, request, _o, retryCount) => {
-            options.warn(`Secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter}s.`);
-            return retryCount < 3;
-        },
+        onRateLimit: handler('Rate limit reached', (after, count) => count < 1 && after <= MAX_RATE_LIMIT_WAIT_S),
+        onSecondaryRateLimit: handler('Secondary rate limit', (_after, count) => count < 3),
         ...(options.pacing ? {} : { write: unpaced, notifications: unpaced })
     };
     return getOctokit(options.token, {
@@ -50844,18 +50843,25 @@ function protectionError(branch, error) {
 const isProtection = (error) => (statusOf(error) === 422 || statusOf(error) === 409 || statusOf(error) === 403) &&
     /protected branch|rule violation|ruleset|required status|changes must be made/i.test(messageOf(error));
 const isNotFastForward = (error) => statusOf(error) === 422 && /fast.forward/i.test(messageOf(error));
+/** The branch head and the files that would change there; the budget is asked only when there are some. */
+async function changesAtHead(client, at, options) {
+    const head = await headOf(client, at, options.branch);
+    if (!head) {
+        throw new ActionError(`Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`);
+    }
+    const files = await options.produce(path => readFile(client, at, path, head).then(f => f?.text ?? null), head);
+    if (files.size > 0 && options.mayWrite && !options.mayWrite()) {
+        throw new BudgetSpent('no write budget left for the commit');
+    }
+    return { head, files };
+}
 async function commitToBranch(client, at, options) {
     const attempts = options.maxAttempts ?? 5;
     const backoff = options.backoff ?? (n => 500 * n * n);
     for (let attempt = 1;; attempt++) {
-        const head = await headOf(client, at, options.branch);
-        if (!head)
-            throw new ActionError(`Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`);
-        const files = await options.produce(path => readFile(client, at, path, head).then(f => f?.text ?? null), head);
+        const { head, files } = await changesAtHead(client, at, options);
         if (files.size === 0)
             return { sha: null, files: [], attempts: attempt };
-        if (options.mayWrite && !options.mayWrite())
-            throw new BudgetSpent('no write budget left for the commit');
         const sha = await writeCommit(client, at, [head], head, files, options.message);
         try {
             await client.rest.git.updateRef({ ...at, ref: `heads/${options.branch}`, sha, force: false });
@@ -50880,14 +50886,9 @@ async function commitToBranch(client, at, options) {
  * ever fast-forwarded and the pull request shows just the sync's changes.
  */
 async function commitAsPullRequest(client, at, options) {
-    const baseHead = await headOf(client, at, options.branch);
-    if (!baseHead)
-        throw new ActionError(`Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`);
-    const files = await options.produce(path => readFile(client, at, path, baseHead).then(f => f?.text ?? null), baseHead);
+    const { head: baseHead, files } = await changesAtHead(client, at, options);
     if (files.size === 0)
         return { sha: null, files: [], attempts: 1 };
-    if (options.mayWrite && !options.mayWrite())
-        throw new BudgetSpent('no write budget left for the commit');
     const prHead = await headOf(client, at, options.prBranch);
     let parents = [baseHead];
     if (prHead) {

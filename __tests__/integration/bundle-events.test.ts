@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { issuesEvent, pushEvent, runAction } from '../../test-support/runner.ts'
-import { emulatorWith, issueFor, SEEDLIKE } from './harness.ts'
+import { emulatorWith, issueFor, SEEDLIKE, changedLines } from './harness.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
 const BUNDLE = join(root, 'dist/index.js')
@@ -29,13 +29,6 @@ async function synced() {
   return emu.file('main', 'goals.md')!
 }
 
-function onlyChanged(before: string, after: string): [string, string][] {
-  const a = before.split('\n')
-  const b = after.split('\n')
-  expect(b).toHaveLength(a.length)
-  return a.flatMap((line, i) => (line === b[i] ? [] : [[line, b[i]!] as [string, string]]))
-}
-
 describe('dist/index.js on issue events', () => {
   it('closing then reopening an issue as an admin ticks then unticks its goal, one commit each', async () => {
     const start = await synced()
@@ -49,7 +42,7 @@ describe('dist/index.js on issue events', () => {
     )
     expect(closed.code, closed.stdout).toBe(0)
     expect(closed.outputs['commit-sha']).toBe(emu.head('main'))
-    expect(onlyChanged(start, emu.file('main', 'goals.md')!)).toEqual([
+    expect(changedLines(start, emu.file('main', 'goals.md')!)).toEqual([
       ['## Career Goals  [1/4]', '## Career Goals  [2/4]'],
       ['[ ] negotiate a four-day week', '[x] negotiate a four-day week']
     ])

@@ -87,3 +87,11 @@ export function issueFor(emu: Emulator, title: string) {
     throw new Error(`expected one issue titled "${title}", found ${matches.length}`)
   return matches[0]!
 }
+
+/** The lines that differ between two versions of a file of the same length in lines. */
+export function changedLines(a: string, b: string): [string, string][] {
+  const x = a.split('\n')
+  const y = b.split('\n')
+  if (x.length !== y.length) throw new Error(`line count changed: ${x.length} → ${y.length}`)
+  return x.flatMap((line, i) => (line === y[i] ? [] : [[line, y[i]!] as [string, string]]))
+}

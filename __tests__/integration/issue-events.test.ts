@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { issuesEvent } from '../../test-support/runner.ts'
 import { decodeMarker } from '../../src/sync/marker.ts'
-import { closeAs, emulatorWith, issueFor, push, reopenAs, SEEDLIKE, sync } from './harness.ts'
+import {
+  closeAs,
+  emulatorWith,
+  issueFor,
+  push,
+  reopenAs,
+  SEEDLIKE,
+  sync,
+  changedLines
+} from './harness.ts'
 
 let emu: Emulator
 afterEach(async () => {
@@ -14,14 +23,6 @@ async function synced() {
   await push(emu, SEEDLIKE)
   emu.setPermission('octo', 'admin')
   return emu.file('main', 'goals.md')!
-}
-
-/** The lines that differ between two versions of a file. */
-function changedLines(a: string, b: string): [string, string][] {
-  const x = a.split('\n')
-  const y = b.split('\n')
-  expect(y).toHaveLength(x.length)
-  return x.flatMap((line, i) => (line === y[i] ? [] : [[line, y[i]!] as [string, string]]))
 }
 
 describe('issues → file', () => {

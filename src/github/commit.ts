@@ -95,6 +95,24 @@ const isProtection = (error: unknown) =>
 const isNotFastForward = (error: unknown) =>
   statusOf(error) === 422 && /fast.forward/i.test(messageOf(error))
 
+/** The branch head and the files that would change there; the budget is asked only when there are some. */
+async function changesAtHead(client: Client, at: RepoRef, options: CommitOptions) {
+  const head = await headOf(client, at, options.branch)
+  if (!head) {
+    throw new ActionError(
+      `Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`
+    )
+  }
+  const files = await options.produce(
+    path => readFile(client, at, path, head).then(f => f?.text ?? null),
+    head
+  )
+  if (files.size > 0 && options.mayWrite && !options.mayWrite()) {
+    throw new BudgetSpent('no write budget left for the commit')
+  }
+  return { head, files }
+}
+
 export async function commitToBranch(
   client: Client,
   at: RepoRef,
@@ -103,18 +121,8 @@ export async function commitToBranch(
   const attempts = options.maxAttempts ?? 5
   const backoff = options.backoff ?? (n => 500 * n * n)
   for (let attempt = 1; ; attempt++) {
-    const head = await headOf(client, at, options.branch)
-    if (!head)
-      throw new ActionError(
-        `Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`
-      )
-    const files = await options.produce(
-      path => readFile(client, at, path, head).then(f => f?.text ?? null),
-      head
-    )
+    const { head, files } = await changesAtHead(client, at, options)
     if (files.size === 0) return { sha: null, files: [], attempts: attempt }
-    if (options.mayWrite && !options.mayWrite())
-      throw new BudgetSpent('no write budget left for the commit')
     const sha = await writeCommit(client, at, [head], head, files, options.message)
     try {
       await client.rest.git.updateRef({ ...at, ref: `heads/${options.branch}`, sha, force: false })
@@ -144,18 +152,8 @@ export async function commitAsPullRequest(
   at: RepoRef,
   options: CommitOptions & { prBranch: string; title: string; body: string }
 ): Promise<CommitResult> {
-  const baseHead = await headOf(client, at, options.branch)
-  if (!baseHead)
-    throw new ActionError(
-      `Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`
-    )
-  const files = await options.produce(
-    path => readFile(client, at, path, baseHead).then(f => f?.text ?? null),
-    baseHead
-  )
+  const { head: baseHead, files } = await changesAtHead(client, at, options)
   if (files.size === 0) return { sha: null, files: [], attempts: 1 }
-  if (options.mayWrite && !options.mayWrite())
-    throw new BudgetSpent('no write budget left for the commit')
   const prHead = await headOf(client, at, options.prBranch)
   let parents = [baseHead]
   if (prHead) {

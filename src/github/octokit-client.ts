@@ -26,29 +26,24 @@ const unpaced = {
 }
 
 export function createClient(options: ClientOptions): Client {
+  // Both handlers warn; a primary limit is waited out only when its reset is near.
+  const handler =
+    (what: string, retry: (retryAfter: number, retryCount: number) => boolean) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _o: unknown,
+      retryCount: number
+    ) => {
+      options.warn(`${what} for ${request.method} ${request.url}; retry after ${retryAfter}s.`)
+      return retry(retryAfter, retryCount)
+    }
   const throttle = {
-    onRateLimit: (
-      retryAfter: number,
-      request: { method: string; url: string },
-      _o: unknown,
-      retryCount: number
-    ) => {
-      options.warn(
-        `Rate limit reached for ${request.method} ${request.url}; reset in ${retryAfter}s.`
-      )
-      return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_S
-    },
-    onSecondaryRateLimit: (
-      retryAfter: number,
-      request: { method: string; url: string },
-      _o: unknown,
-      retryCount: number
-    ) => {
-      options.warn(
-        `Secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter}s.`
-      )
-      return retryCount < 3
-    },
+    onRateLimit: handler(
+      'Rate limit reached',
+      (after, count) => count < 1 && after <= MAX_RATE_LIMIT_WAIT_S
+    ),
+    onSecondaryRateLimit: handler('Secondary rate limit', (_after, count) => count < 3),
     ...(options.pacing ? {} : { write: unpaced, notifications: unpaced })
   }
   return getOctokit(
