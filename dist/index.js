@@ -48989,11 +48989,12 @@ async function toTracked(raw, path, identity) {
         updatedAt: raw.updated_at
     };
 }
-async function listTrackedIssues(client, at, label, path, identity) {
+/** The action's issues for this file among those GitHub lists for `query` (a label, or a creator). */
+async function listTrackedIssues(client, at, query, path, identity) {
     try {
         const raw = await client.paginate(client.rest.issues.listForRepo, {
             ...at,
-            labels: label,
+            ...query,
             state: 'all',
             per_page: 100
         });
@@ -49006,7 +49007,8 @@ async function listTrackedIssues(client, at, label, path, identity) {
         return tracked;
     }
     catch (error) {
-        throw explainAccess(error, `list the issues labelled "${label}"`, 'issues: read');
+        const what = 'labels' in query ? `labelled "${query.labels}"` : `opened by ${query.creator}`;
+        throw explainAccess(error, `list the issues ${what}`, 'issues: read');
     }
 }
 async function getTrackedIssue(client, at, number, path, identity) {
@@ -49077,18 +49079,24 @@ async function addComment(client, at, number, body) {
     }
 }
 /** The sender's role: admin, maintain, write, triage, read or none. */
+const TRIAGE_OR_MORE = ['admin', 'maintain', 'write', 'triage'];
+/**
+ * The sender's role and whether it may close issues (triage or more). A custom
+ * role shows its own name in role_name, so the base permission counts too.
+ */
 async function roleOf(client, at, login) {
     try {
         const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
             ...at,
             username: login
         });
-        const role = data.role_name;
-        return role ?? data.permission;
+        const role = data.role_name ?? data.permission;
+        const mayTriage = TRIAGE_OR_MORE.includes(role) || ['admin', 'write'].includes(data.permission);
+        return { role, mayTriage };
     }
     catch (error) {
         if (statusOf(error) === 404)
-            return 'none';
+            return { role: 'none', mayTriage: false };
         throw explainAccess(error, `read the permission of ${login}`, 'metadata: read');
     }
 }
@@ -49239,6 +49247,10 @@ class WriteBudget {
     }
     left() {
         return this.limit - this.used;
+    }
+    /** Records writes that had to happen (taking over a dead run's lock). */
+    force(n) {
+        this.used += n;
     }
     /** Spends n writes if they fit, keeping `reserve` back for what must follow. */
     take(n, reserve = 0) {
@@ -50759,12 +50771,20 @@ async function readFile(client, at, path, ref) {
     if (file.size > API_FILE_LIMIT) {
         throw new ActionError(`${path} is ${(file.size / 1024 / 1024).toFixed(0)} MB, over the 100 MB the GitHub API serves; keep the goals file smaller.`);
     }
-    if (file.encoding === 'base64' && file.content !== undefined) {
-        return { text: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha };
-    }
     // Files over 1 MB come without content; the blob API serves them.
-    const { data: blob } = await client.rest.git.getBlob({ ...at, file_sha: file.sha });
-    return { text: Buffer.from(blob.content, 'base64').toString('utf8'), sha: file.sha };
+    const base64 = file.encoding === 'base64' && file.content !== undefined
+        ? file.content
+        : (await client.rest.git.getBlob({ ...at, file_sha: file.sha })).data.content;
+    return { text: decodeUtf8(Buffer.from(base64, 'base64'), path), sha: file.sha };
+}
+/** Strict: a lenient decode would replace bytes and the commit back would change lines we do not own. */
+function decodeUtf8(bytes, path) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        throw new ActionError(`${path} is not UTF-8 text; save it as UTF-8 so goals-sync can edit it without changing other bytes.`);
+    }
 }
 /** Tells a missing branch from a missing file after a 404, so the error can say which. */
 async function branchExists(client, at, branch) {
@@ -50964,8 +50984,18 @@ class Identity {
         const l = login.toLowerCase();
         if (l === WORKFLOW_BOT || l === this.configured?.toLowerCase())
             return true;
+        const self = await this.whoAmI();
+        return self === null ? l.endsWith('[bot]') : self.toLowerCase() === l;
+    }
+    /** The token's own login, asked once; null for tokens that cannot say (installation tokens). */
+    whoAmI() {
         this.self ??= this.client.rest.users.getAuthenticated().then(({ data }) => data.login, () => null);
-        return (await this.self)?.toLowerCase() === l;
+        return this.self;
+    }
+    /** Logins the action's issues may have been opened by, as far as they can be named. */
+    async creators() {
+        const self = await this.whoAmI();
+        return [...new Set([WORKFLOW_BOT, this.configured, self].filter((l) => !!l))];
     }
 }
 
@@ -50973,13 +51003,13 @@ class Identity {
 
 const LOCK_REF = 'goals-sync/lock';
 const lock_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** Until when the holder expects to need the lock (0: unreadable), or null when it is free. */
-async function lockExpiry(client, at) {
+/** The lock's commit and until when its holder needs it (0: unreadable), or null when it is free. */
+async function current(client, at) {
     try {
         const { data: ref } = await client.rest.git.getRef({ ...at, ref: LOCK_REF });
         const { data: commit } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha });
         const m = /goals-sync lock held until (\S+)/.exec(commit.message);
-        return m ? Date.parse(m[1]) || 0 : 0;
+        return { sha: ref.object.sha, until: m ? Date.parse(m[1]) || 0 : 0 };
     }
     catch (error) {
         if (statusOf(error) === 404)
@@ -50989,43 +51019,64 @@ async function lockExpiry(client, at) {
 }
 async function acquireLock(client, at, options) {
     const pollMs = options.pollMs ?? 2_000;
+    const spend = options.spend ?? (() => { });
     try {
         const { data: ref } = await client.rest.git.getRef({ ...at, ref: `heads/${options.branch}` });
         const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha });
         const until = new Date(Date.now() + options.holdMs).toISOString();
-        const { data: marker } = await client.rest.git.createCommit({
+        const { data: mine } = await client.rest.git.createCommit({
             ...at,
             message: `goals-sync lock held until ${until}`,
             tree: head.tree.sha,
             parents: []
         });
-        let refused = 0;
-        for (;;) {
+        const held = {
+            // Only our own lock is deleted: a run that outlived its time must not free its successor's.
+            release: async () => {
+                const now = await current(client, at).catch(() => null);
+                if (now?.sha === mine.sha)
+                    await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
+            }
+        };
+        const create = async () => {
             try {
-                await client.rest.git.createRef({ ...at, ref: `refs/${LOCK_REF}`, sha: marker.sha });
-                return {
-                    release: async () => {
-                        await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
-                    }
-                };
+                await client.rest.git.createRef({ ...at, ref: `refs/${LOCK_REF}`, sha: mine.sha });
+                return true;
             }
             catch (error) {
                 if (statusOf(error) !== 422)
                     throw error;
+                return false;
             }
-            const expiry = await lockExpiry(client, at);
-            if (expiry === null && ++refused >= 3) {
-                // 422 with no lock there: the server will not make this ref at all.
-                throw new Error(`the server refused to create refs/${LOCK_REF}`);
-            }
-            if (expiry !== null && Date.now() > expiry) {
-                options.log?.(`Taking over a goals-sync lock that expired at ${new Date(expiry).toISOString()} (its run ended without releasing it).`);
-                await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
+        };
+        if (await create())
+            return held;
+        let refused = 0;
+        for (;;) {
+            const now = await current(client, at);
+            // Ours already: the answer to the create was lost, not the create.
+            if (now?.sha === mine.sha)
+                return held;
+            if (now === null) {
+                // 422 with no lock there, again and again: the server will not make this ref at all.
+                if (++refused >= 3)
+                    throw new Error(`the server refused to create refs/${LOCK_REF}`);
+                spend();
+                if (await create())
+                    return held;
                 continue;
             }
-            if (expiry !== null) {
-                options.log?.(`Another goals-sync run is syncing this repository (until ${new Date(expiry).toISOString()} at the latest); waiting.`);
+            if (Date.now() > now.until) {
+                options.log?.(`Taking over a goals-sync lock that expired at ${new Date(now.until).toISOString()} (its run ended without releasing it).`);
+                spend();
+                await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
+                spend();
+                if (await create())
+                    return held;
+                continue;
             }
+            options.log?.(`Another goals-sync run is syncing this repository (until ${new Date(now.until).toISOString()} at the latest); waiting.`);
+            // Polling reads only; the lock is created again once it is free or dead.
             await lock_sleep(pollMs);
         }
     }
@@ -51798,7 +51849,8 @@ const same = (a, b) => a.toLowerCase() === b.toLowerCase();
 /** The issue's labels with the old category label swapped for the new one and the common one ensured. */
 function wantedLabels(current, common, from, to) {
     const kept = current.filter(l => !(from && same(l, from)) && !(to && same(l, to)) && !same(l, common));
-    return [common, ...(to ? [to] : []), ...kept];
+    // GitHub treats label names without case, so a category named like the common label is one label.
+    return [common, ...(to && !same(to, common) ? [to] : []), ...kept];
 }
 function sameLabels(a, b) {
     if (a.length !== b.length)
@@ -51873,7 +51925,7 @@ function planSync(input) {
                 line: g.line + 1,
                 title: issueTitle(g.title),
                 body: body(marker),
-                labels: [settings.label, ...(catLabel ? [catLabel] : [])],
+                labels: wantedLabels([], settings.label, null, catLabel),
                 assignees: settings.assignees,
                 close: g.checked ? { body: body({ ...marker, synced: 'closed' }) } : null
             });
@@ -51892,8 +51944,8 @@ function planSync(input) {
         const fileClosed = g.checked;
         const issueClosed = issue.state === 'closed';
         const b = match.beforeGoal[a];
-        const changedInPush = before !== null &&
-            (b === null || b === undefined || before.doc.goals[b].checked !== g.checked);
+        // Only a box this push visibly flipped overrides the other side; a moved or re-worded goal is settled like any other.
+        const changedInPush = before !== null && b !== null && b !== undefined && before.doc.goals[b].checked !== g.checked;
         let boxWinner = null;
         if (m.removed)
             boxWinner = 'file';
@@ -51939,7 +51991,10 @@ function planSync(input) {
         // Title: the file's text unless only the issue's title changed since the last sync.
         const fileRetitled = g.title !== m.title;
         const issueRetitled = issue.title !== issueTitle(m.title);
-        const issueWinsTitle = settings.syncTitles && issueRetitled && (!fileRetitled || settings.conflict === 'issues');
+        const issueWinsTitle = settings.syncTitles &&
+            issueRetitled &&
+            settings.conflict !== 'file' &&
+            (!fileRetitled || settings.conflict === 'issues');
         if (issueWinsTitle) {
             if (issue.title.trim() !== '' && issue.title !== g.title) {
                 edits.push({
@@ -52104,7 +52159,6 @@ function lockHoldMs(ops, input) {
     const writes = Math.min(input.settings.maxWrites, ops.reduce((n, op) => n + writesOf(op), 0));
     return writes * perWriteMs + spareMs;
 }
-const TRIAGE_OR_MORE = ['admin', 'maintain', 'write', 'triage'];
 function emptyReport(settings, skipped, branch) {
     return {
         skipped,
@@ -52133,7 +52187,7 @@ async function runSync(input) {
         return emptyReport(settings, run.reason, branch);
     const configFile = await readFile(client, at, settings.config, branch);
     const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG;
-    let goals = await readFile(client, at, settings.path, branch);
+    const goals = await readFile(client, at, settings.path, branch);
     if (!goals) {
         if (!(await branchExists(client, at, branch))) {
             throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`);
@@ -52153,68 +52207,132 @@ async function runSync(input) {
         labelStyle: labelStyles(config, settings.path)
     };
     const report = emptyReport(settings, null, branch);
-    let ops = [];
-    let edits = [];
-    let lock = null;
     const budget = new WriteBudget(settings.maxWrites);
     const commitCost = settings.commit === 'none' ? 0 : settings.commit === 'pull-request' ? 4 : 3;
-    if (run.kind === 'issue') {
-        const decided = await decideIssueEvent(input, at, run, goals.text, identity, config.headingLevel);
-        report.notes.push(decided.note);
-        edits = decided.edits;
-    }
-    else {
-        const planFor = async (text) => {
-            const issues = await listTrackedIssues(client, at, settings.label, settings.path, identity);
-            let plan = planSync({ text, issues, settings: planSettings });
-            // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
-            if (run.kind === 'push' && (plan.ops.length > 0 || plan.edits.length > 0)) {
-                const before = run.before ? await readFile(client, at, settings.path, run.before) : null;
-                plan = planSync({ text, before: before?.text ?? null, issues, settings: planSettings });
-            }
-            return plan;
-        };
-        let plan = await planFor(goals.text);
-        const lockCost = LOCK_TAKE + LOCK_RELEASE;
-        if (plan.ops.length > 0 && !settings.dryRun && budget.left() >= lockCost + commitCost + 1) {
-            // Issue writes wait for any other run, then plan again on what that run left.
-            try {
-                budget.take(LOCK_TAKE);
-                lock = await acquireLock(client, at, {
-                    branch,
-                    holdMs: lockHoldMs(plan.ops, input),
-                    pollMs: input.lockPollMs,
-                    log: m => log.info(m)
-                });
-            }
-            catch (error) {
-                // The lock guards against rare overlaps; a server without it must not stop the sync.
-                if (isRateLimit(error))
-                    throw error;
-                log.warning(`Could not take the goals-sync lock (${messageOf(error)}); going on without it.`);
-            }
-            const fresh = await readFile(client, at, settings.path, branch);
-            if (fresh)
-                goals = fresh;
-            plan = await planFor(goals.text);
-        }
-        ops = plan.ops;
-        if (ops.some(op => op.kind === 'create-label')) {
-            // A label may exist without any goal issue carrying it yet (a run cut short); one read saves its write.
-            const existing = await labelNames(client, at);
-            ops = ops.filter(op => op.kind !== 'create-label' || !existing.has(op.name.toLowerCase()));
-        }
-        edits = plan.edits;
-        report.warnings.push(...plan.warnings);
-    }
-    report.ops = ops;
-    report.edits = edits;
     const level = config.headingLevel;
-    const produce = async (read) => {
+    const planFor = async (text) => {
+        let issues = await listTrackedIssues(client, at, { labels: settings.label }, settings.path, identity);
+        const plan = (list, before) => planSync({
+            text,
+            ...(before !== undefined ? { before } : {}),
+            issues: list,
+            settings: planSettings
+        });
+        let result = plan(issues);
+        if (result.ops.some(op => op.kind === 'create-issue')) {
+            // Before creating, find the action's issues that lost the common label (a person removed it),
+            // so a goal never gets a second issue; the plan then puts the label back.
+            const seen = new Set(issues.map(i => i.number));
+            for (const creator of await identity.creators()) {
+                const more = await listTrackedIssues(client, at, { creator }, settings.path, identity);
+                issues = [...issues, ...more.filter(i => !seen.has(i.number) && seen.add(i.number))];
+            }
+            result = plan(issues);
+        }
+        // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
+        if (run.kind === 'push' && (result.ops.length > 0 || result.edits.length > 0)) {
+            const before = run.before ? await readFile(client, at, settings.path, run.before) : null;
+            result = plan(issues, before?.text ?? null);
+        }
+        return result;
+    };
+    let ops = [];
+    let edits = [];
+    let text = goals.text;
+    let lock = null;
+    let issueWrites = true;
+    try {
+        if (run.kind === 'issue') {
+            const decided = await decideIssueEvent(input, at, run, text, identity, level);
+            report.notes.push(decided.note);
+            edits = decided.edits;
+            if (edits.length > 0 && settings.commit === 'pull-request') {
+                // The pull request is rebuilt from the branch each run: carry every issue-side change still pending.
+                const pending = await planFor(text);
+                edits = [...edits, ...pending.edits.filter(e => !edits.some(x => x.issue === e.issue))];
+            }
+        }
+        else {
+            let plan = await planFor(text);
+            if (plan.ops.length > 0 && !settings.dryRun) {
+                if (budget.left() < LOCK_TAKE + LOCK_RELEASE + commitCost + 1) {
+                    // Issue writes come after the lock; a budget that cannot pay for it defers them all.
+                    issueWrites = false;
+                    report.applied.deferred += plan.ops.length;
+                    report.applied.stoppedBy = `the write budget (max-writes: ${budget.limit}) is too small for the lock and the commit`;
+                }
+                else {
+                    lock = await tryLock(plan.ops);
+                    // Another run may have finished meanwhile: plan again on what it left.
+                    const fresh = await readFile(client, at, settings.path, branch);
+                    if (fresh)
+                        text = fresh.text;
+                    plan = await planFor(text);
+                }
+            }
+            ops = plan.ops;
+            if (ops.some(op => op.kind === 'create-label')) {
+                // A label may exist without any goal issue carrying it yet (a run cut short); one read saves its write.
+                const existing = await labelNames(client, at);
+                ops = ops.filter(op => op.kind !== 'create-label' || !existing.has(op.name.toLowerCase()));
+            }
+            edits = plan.edits;
+            report.warnings.push(...plan.warnings);
+        }
+        report.ops = ops;
+        report.edits = edits;
+        summarise(applyGoalEdits(text, edits, level).text);
+        if (!settings.dryRun)
+            await applyAndCommit();
+    }
+    finally {
+        if (lock) {
+            budget.take(LOCK_RELEASE);
+            await lock.release();
+        }
+        report.writes = budget.used;
+    }
+    return report;
+    async function tryLock(planned) {
+        try {
+            budget.take(LOCK_TAKE);
+            return await acquireLock(client, at, {
+                branch,
+                holdMs: lockHoldMs(planned, input),
+                pollMs: input.lockPollMs,
+                spend: () => budget.force(1),
+                log: m => log.info(m)
+            });
+        }
+        catch (error) {
+            // The lock guards against rare overlaps; a server without it must not stop the sync.
+            if (isRateLimit(error))
+                throw error;
+            log.warning(`Could not take the goals-sync lock (${messageOf(error)}); going on without it.`);
+            return null;
+        }
+    }
+    function summarise(finalText) {
+        const doc = parse_parseGoals(finalText, { categoryLevel: level });
+        report.total = doc.total;
+        report.done = doc.done;
+        report.percent = percentOf(doc.done, doc.total);
+        report.categories = doc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }));
+        const loose = doc.goals.filter(g => g.category === null);
+        if (loose.length > 0) {
+            report.categories.unshift({
+                name: null,
+                done: loose.filter(g => g.checked).length,
+                total: loose.length
+            });
+        }
+    }
+    async function produce(read) {
         const files = new Map();
         const current = await read(settings.path);
-        if (current === null)
+        if (current === null) {
             throw new ActionError(`The goals file "${settings.path}" was deleted from "${branch}" during the run; nothing was committed.`);
+        }
         const result = applyGoalEdits(current, edits, level);
         for (const missing of result.missing) {
             report.warnings.push(`goal for issue #${missing.issue} is no longer in ${settings.path}; its change (${missing.why}) was not written`);
@@ -52228,56 +52346,32 @@ async function runSync(input) {
                 files.set(settings.badge, svg);
         }
         return files;
-    };
-    const readText = goals.text;
-    const finalText = applyGoalEdits(readText, edits, level).text;
-    const finalDoc = parse_parseGoals(finalText, { categoryLevel: level });
-    report.total = finalDoc.total;
-    report.done = finalDoc.done;
-    report.percent = percentOf(finalDoc.done, finalDoc.total);
-    report.categories = finalDoc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }));
-    const loose = finalDoc.goals.filter(g => g.category === null);
-    if (loose.length > 0)
-        report.categories.unshift({
-            name: null,
-            done: loose.filter(g => g.checked).length,
-            total: loose.length
-        });
-    if (settings.dryRun)
-        return report;
-    const recovery = {
-        findIssue: async (key) => {
-            const now = await listTrackedIssues(client, at, settings.label, settings.path, identity);
-            const found = now
-                .filter(i => i.state === 'open' && keyOfIssue(i) === key)
-                .sort((x, y) => y.number - x.number)[0];
-            return found ? { number: found.number, url: found.htmlUrl } : null;
-        },
-        hasComment: (n, body) => hasComment(client, at, n, body)
-    };
-    const lockReserve = lock ? LOCK_RELEASE : 0;
-    try {
-        await applyAndCommit();
     }
-    finally {
-        if (lock) {
-            budget.take(LOCK_RELEASE);
-            await lock.release();
-        }
-        report.writes = budget.used;
-    }
-    return report;
     async function applyAndCommit() {
+        const lockReserve = lock ? LOCK_RELEASE : 0;
+        const recovery = {
+            findIssue: async (key) => {
+                const now = await listTrackedIssues(client, at, { labels: settings.label }, settings.path, identity);
+                const found = now
+                    .filter(i => i.state === 'open' && keyOfIssue(i) === key)
+                    .sort((x, y) => y.number - x.number)[0];
+                return found ? { number: found.number, url: found.htmlUrl } : null;
+            },
+            hasComment: (n, body) => hasComment(client, at, n, body)
+        };
         // A run that changes nothing in the file or badge reads no more and commits nothing.
+        const finalText = applyGoalEdits(text, edits, level).text;
         const badgeStale = async () => settings.badge !== null &&
             (await readFile(client, at, settings.badge, branch))?.text !==
-                badge_renderBadge(finalDoc.done, finalDoc.total);
-        const needsCommit = settings.commit !== 'none' && (finalText !== readText || (await badgeStale()));
-        await applyOps(client, at, ops, budget, report.applied, {
-            reserve: lockReserve + (needsCommit ? commitCost : 0),
-            recovery,
-            log: m => log.info(m)
-        });
+                badge_renderBadge(report.done, report.total);
+        const needsCommit = settings.commit !== 'none' && (finalText !== text || (await badgeStale()));
+        if (issueWrites) {
+            await applyOps(client, at, ops, budget, report.applied, {
+                reserve: lockReserve + (needsCommit ? commitCost : 0),
+                recovery,
+                log: m => log.info(m)
+            });
+        }
         if (report.applied.stoppedBy) {
             log.warning(`Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`);
         }
@@ -52380,8 +52474,8 @@ async function decideIssueEvent(input, at, run, text, identity, level) {
             note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
         };
     }
-    const role = await roleOf(client, at, run.sender);
-    if (!TRIAGE_OR_MORE.includes(role)) {
+    const { role, mayTriage } = await roleOf(client, at, run.sender);
+    if (!mayTriage) {
         return {
             edits: [],
             note: `Issue #${run.number} was ${run.action} by ${run.sender}, whose role is "${role}"; only triage or more changes the goals file. Ignored.`
@@ -52404,12 +52498,14 @@ async function decideIssueEvent(input, at, run, text, identity, level) {
     }
     const doc = parse_parseGoals(text, { categoryLevel: level });
     const m = issue.marker;
-    let index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n));
-    if (index === -1) {
-        const sameTitle = doc.goals.flatMap((g, i) => (g.title === m.title ? [i] : []));
-        if (sameTitle.length === 1)
-            index = sameTitle[0];
+    if (m.removed) {
+        return {
+            edits: [],
+            note: `Issue #${run.number} was closed by goals-sync because its goal left the file (or it duplicated another issue); it no longer drives the file.`
+        };
     }
+    // Only the exact goal: a guess could move another goal's box (the next full run pairs edited goals).
+    const index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n));
     if (index === -1) {
         return {
             edits: [],

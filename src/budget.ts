@@ -13,6 +13,11 @@ export class WriteBudget {
     return this.limit - this.used
   }
 
+  /** Records writes that had to happen (taking over a dead run's lock). */
+  force(n: number): void {
+    this.used += n
+  }
+
   /** Spends n writes if they fit, keeping `reserve` back for what must follow. */
   take(n: number, reserve = 0): boolean {
     if (this.used + n + reserve > this.limit) return false

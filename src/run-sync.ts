@@ -9,8 +9,7 @@ import {
   BudgetSpent,
   commitAsPullRequest,
   commitToBranch,
-  type CommitResult,
-  type Produce
+  type CommitResult
 } from './github/commit.ts'
 import { ActionError, isRateLimit, messageOf, statusOf } from './github/errors.ts'
 import { Identity } from './github/identity.ts'
@@ -29,6 +28,7 @@ import type { Client } from './github/octokit-client.ts'
 import { parseGoals } from './goals/parse.ts'
 import { labelStyles } from './label-style.ts'
 import type { Settings } from './settings.ts'
+import type { TrackedIssue } from './sync/tracked-issue.ts'
 import { issueBody } from './sync/body.ts'
 import { applyGoalEdits } from './sync/file-edits.ts'
 import { goalKey, type Marker } from './sync/marker.ts'
@@ -95,8 +95,6 @@ export interface RunReport {
   notes: string[]
 }
 
-const TRIAGE_OR_MORE = ['admin', 'maintain', 'write', 'triage']
-
 function emptyReport(settings: Settings, skipped: string | null, branch: string | null): RunReport {
   return {
     skipped,
@@ -126,7 +124,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
 
   const configFile = await readFile(client, at, settings.config, branch)
   const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG
-  let goals = await readFile(client, at, settings.path, branch)
+  const goals = await readFile(client, at, settings.path, branch)
   if (!goals) {
     if (!(await branchExists(client, at, branch))) {
       throw new ActionError(
@@ -150,77 +148,140 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     labelStyle: labelStyles(config, settings.path)
   }
   const report = emptyReport(settings, null, branch)
+  const budget = new WriteBudget(settings.maxWrites)
+  const commitCost = settings.commit === 'none' ? 0 : settings.commit === 'pull-request' ? 4 : 3
+  const level = config.headingLevel
+  const planFor = async (text: string) => {
+    let issues = await listTrackedIssues(
+      client,
+      at,
+      { labels: settings.label },
+      settings.path,
+      identity
+    )
+    const plan = (list: TrackedIssue[], before?: string | null) =>
+      planSync({
+        text,
+        ...(before !== undefined ? { before } : {}),
+        issues: list,
+        settings: planSettings
+      })
+    let result = plan(issues)
+    if (result.ops.some(op => op.kind === 'create-issue')) {
+      // Before creating, find the action's issues that lost the common label (a person removed it),
+      // so a goal never gets a second issue; the plan then puts the label back.
+      const seen = new Set(issues.map(i => i.number))
+      for (const creator of await identity.creators()) {
+        const more = await listTrackedIssues(client, at, { creator }, settings.path, identity)
+        issues = [...issues, ...more.filter(i => !seen.has(i.number) && seen.add(i.number))]
+      }
+      result = plan(issues)
+    }
+    // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
+    if (run.kind === 'push' && (result.ops.length > 0 || result.edits.length > 0)) {
+      const before = run.before ? await readFile(client, at, settings.path, run.before) : null
+      result = plan(issues, before?.text ?? null)
+    }
+    return result
+  }
 
   let ops: Op[] = []
   let edits: GoalEdit[] = []
+  let text = goals.text
   let lock: Lock | null = null
-  const budget = new WriteBudget(settings.maxWrites)
-  const commitCost = settings.commit === 'none' ? 0 : settings.commit === 'pull-request' ? 4 : 3
-  if (run.kind === 'issue') {
-    const decided = await decideIssueEvent(
-      input,
-      at,
-      run,
-      goals.text,
-      identity,
-      config.headingLevel
-    )
-    report.notes.push(decided.note)
-    edits = decided.edits
-  } else {
-    const planFor = async (text: string) => {
-      const issues = await listTrackedIssues(client, at, settings.label, settings.path, identity)
-      let plan = planSync({ text, issues, settings: planSettings })
-      // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
-      if (run.kind === 'push' && (plan.ops.length > 0 || plan.edits.length > 0)) {
-        const before = run.before ? await readFile(client, at, settings.path, run.before) : null
-        plan = planSync({ text, before: before?.text ?? null, issues, settings: planSettings })
+  let issueWrites = true
+  try {
+    if (run.kind === 'issue') {
+      const decided = await decideIssueEvent(input, at, run, text, identity, level)
+      report.notes.push(decided.note)
+      edits = decided.edits
+      if (edits.length > 0 && settings.commit === 'pull-request') {
+        // The pull request is rebuilt from the branch each run: carry every issue-side change still pending.
+        const pending = await planFor(text)
+        edits = [...edits, ...pending.edits.filter(e => !edits.some(x => x.issue === e.issue))]
       }
-      return plan
-    }
-    let plan = await planFor(goals.text)
-    const lockCost = LOCK_TAKE + LOCK_RELEASE
-    if (plan.ops.length > 0 && !settings.dryRun && budget.left() >= lockCost + commitCost + 1) {
-      // Issue writes wait for any other run, then plan again on what that run left.
-      try {
-        budget.take(LOCK_TAKE)
-        lock = await acquireLock(client, at, {
-          branch,
-          holdMs: lockHoldMs(plan.ops, input),
-          pollMs: input.lockPollMs,
-          log: m => log.info(m)
-        })
-      } catch (error) {
-        // The lock guards against rare overlaps; a server without it must not stop the sync.
-        if (isRateLimit(error)) throw error
-        log.warning(
-          `Could not take the goals-sync lock (${messageOf(error)}); going on without it.`
-        )
+    } else {
+      let plan = await planFor(text)
+      if (plan.ops.length > 0 && !settings.dryRun) {
+        if (budget.left() < LOCK_TAKE + LOCK_RELEASE + commitCost + 1) {
+          // Issue writes come after the lock; a budget that cannot pay for it defers them all.
+          issueWrites = false
+          report.applied.deferred += plan.ops.length
+          report.applied.stoppedBy = `the write budget (max-writes: ${budget.limit}) is too small for the lock and the commit`
+        } else {
+          lock = await tryLock(plan.ops)
+          // Another run may have finished meanwhile: plan again on what it left.
+          const fresh = await readFile(client, at, settings.path, branch)
+          if (fresh) text = fresh.text
+          plan = await planFor(text)
+        }
       }
-      const fresh = await readFile(client, at, settings.path, branch)
-      if (fresh) goals = fresh
-      plan = await planFor(goals.text)
+      ops = plan.ops
+      if (ops.some(op => op.kind === 'create-label')) {
+        // A label may exist without any goal issue carrying it yet (a run cut short); one read saves its write.
+        const existing = await labelNames(client, at)
+        ops = ops.filter(op => op.kind !== 'create-label' || !existing.has(op.name.toLowerCase()))
+      }
+      edits = plan.edits
+      report.warnings.push(...plan.warnings)
     }
-    ops = plan.ops
-    if (ops.some(op => op.kind === 'create-label')) {
-      // A label may exist without any goal issue carrying it yet (a run cut short); one read saves its write.
-      const existing = await labelNames(client, at)
-      ops = ops.filter(op => op.kind !== 'create-label' || !existing.has(op.name.toLowerCase()))
+    report.ops = ops
+    report.edits = edits
+    summarise(applyGoalEdits(text, edits, level).text)
+    if (!settings.dryRun) await applyAndCommit()
+  } finally {
+    if (lock) {
+      budget.take(LOCK_RELEASE)
+      await lock.release()
     }
-    edits = plan.edits
-    report.warnings.push(...plan.warnings)
+    report.writes = budget.used
   }
-  report.ops = ops
-  report.edits = edits
+  return report
 
-  const level = config.headingLevel
-  const produce: Produce = async read => {
+  async function tryLock(planned: readonly Op[]): Promise<Lock | null> {
+    try {
+      budget.take(LOCK_TAKE)
+      return await acquireLock(client, at, {
+        branch,
+        holdMs: lockHoldMs(planned, input),
+        pollMs: input.lockPollMs,
+        spend: () => budget.force(1),
+        log: m => log.info(m)
+      })
+    } catch (error) {
+      // The lock guards against rare overlaps; a server without it must not stop the sync.
+      if (isRateLimit(error)) throw error
+      log.warning(`Could not take the goals-sync lock (${messageOf(error)}); going on without it.`)
+      return null
+    }
+  }
+
+  function summarise(finalText: string) {
+    const doc = parseGoals(finalText, { categoryLevel: level })
+    report.total = doc.total
+    report.done = doc.done
+    report.percent = percentOf(doc.done, doc.total)
+    report.categories = doc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }))
+    const loose = doc.goals.filter(g => g.category === null)
+    if (loose.length > 0) {
+      report.categories.unshift({
+        name: null,
+        done: loose.filter(g => g.checked).length,
+        total: loose.length
+      })
+    }
+  }
+
+  async function produce(
+    read: (path: string) => Promise<string | null>
+  ): Promise<Map<string, string>> {
     const files = new Map<string, string>()
     const current = await read(settings.path)
-    if (current === null)
+    if (current === null) {
       throw new ActionError(
         `The goals file "${settings.path}" was deleted from "${branch}" during the run; nothing was committed.`
       )
+    }
     const result = applyGoalEdits(current, edits, level)
     for (const missing of result.missing) {
       report.warnings.push(
@@ -236,57 +297,38 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     return files
   }
 
-  const readText = goals.text
-  const finalText = applyGoalEdits(readText, edits, level).text
-  const finalDoc = parseGoals(finalText, { categoryLevel: level })
-  report.total = finalDoc.total
-  report.done = finalDoc.done
-  report.percent = percentOf(finalDoc.done, finalDoc.total)
-  report.categories = finalDoc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }))
-  const loose = finalDoc.goals.filter(g => g.category === null)
-  if (loose.length > 0)
-    report.categories.unshift({
-      name: null,
-      done: loose.filter(g => g.checked).length,
-      total: loose.length
-    })
-
-  if (settings.dryRun) return report
-  const recovery: Recovery = {
-    findIssue: async key => {
-      const now = await listTrackedIssues(client, at, settings.label, settings.path, identity)
-      const found = now
-        .filter(i => i.state === 'open' && keyOfIssue(i) === key)
-        .sort((x, y) => y.number - x.number)[0]
-      return found ? { number: found.number, url: found.htmlUrl } : null
-    },
-    hasComment: (n, body) => hasComment(client, at, n, body)
-  }
-  const lockReserve = lock ? LOCK_RELEASE : 0
-  try {
-    await applyAndCommit()
-  } finally {
-    if (lock) {
-      budget.take(LOCK_RELEASE)
-      await lock.release()
-    }
-    report.writes = budget.used
-  }
-  return report
-
   async function applyAndCommit() {
+    const lockReserve = lock ? LOCK_RELEASE : 0
+    const recovery: Recovery = {
+      findIssue: async key => {
+        const now = await listTrackedIssues(
+          client,
+          at,
+          { labels: settings.label },
+          settings.path,
+          identity
+        )
+        const found = now
+          .filter(i => i.state === 'open' && keyOfIssue(i) === key)
+          .sort((x, y) => y.number - x.number)[0]
+        return found ? { number: found.number, url: found.htmlUrl } : null
+      },
+      hasComment: (n, body) => hasComment(client, at, n, body)
+    }
     // A run that changes nothing in the file or badge reads no more and commits nothing.
+    const finalText = applyGoalEdits(text, edits, level).text
     const badgeStale = async () =>
       settings.badge !== null &&
       (await readFile(client, at, settings.badge, branch))?.text !==
-        renderBadge(finalDoc.done, finalDoc.total)
-    const needsCommit =
-      settings.commit !== 'none' && (finalText !== readText || (await badgeStale()))
-    await applyOps(client, at, ops, budget, report.applied, {
-      reserve: lockReserve + (needsCommit ? commitCost : 0),
-      recovery,
-      log: m => log.info(m)
-    })
+        renderBadge(report.done, report.total)
+    const needsCommit = settings.commit !== 'none' && (finalText !== text || (await badgeStale()))
+    if (issueWrites) {
+      await applyOps(client, at, ops, budget, report.applied, {
+        reserve: lockReserve + (needsCommit ? commitCost : 0),
+        recovery,
+        log: m => log.info(m)
+      })
+    }
     if (report.applied.stoppedBy) {
       log.warning(
         `Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`
@@ -415,8 +457,8 @@ async function decideIssueEvent(
       note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
     }
   }
-  const role = await roleOf(client, at, run.sender)
-  if (!TRIAGE_OR_MORE.includes(role)) {
+  const { role, mayTriage } = await roleOf(client, at, run.sender)
+  if (!mayTriage) {
     return {
       edits: [],
       note: `Issue #${run.number} was ${run.action} by ${run.sender}, whose role is "${role}"; only triage or more changes the goals file. Ignored.`
@@ -437,11 +479,16 @@ async function decideIssueEvent(
   }
   const doc = parseGoals(text, { categoryLevel: level })
   const m = issue.marker
-  let index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n))
-  if (index === -1) {
-    const sameTitle = doc.goals.flatMap((g, i) => (g.title === m.title ? [i] : []))
-    if (sameTitle.length === 1) index = sameTitle[0]!
+  if (m.removed) {
+    return {
+      edits: [],
+      note: `Issue #${run.number} was closed by goals-sync because its goal left the file (or it duplicated another issue); it no longer drives the file.`
+    }
   }
+  // Only the exact goal: a guess could move another goal's box (the next full run pairs edited goals).
+  const index = doc.goals.findIndex(
+    (_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n)
+  )
   if (index === -1) {
     return {
       edits: [],

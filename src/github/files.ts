@@ -42,12 +42,23 @@ export async function readFile(
       `${path} is ${(file.size / 1024 / 1024).toFixed(0)} MB, over the 100 MB the GitHub API serves; keep the goals file smaller.`
     )
   }
-  if (file.encoding === 'base64' && file.content !== undefined) {
-    return { text: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha }
-  }
   // Files over 1 MB come without content; the blob API serves them.
-  const { data: blob } = await client.rest.git.getBlob({ ...at, file_sha: file.sha })
-  return { text: Buffer.from(blob.content, 'base64').toString('utf8'), sha: file.sha }
+  const base64 =
+    file.encoding === 'base64' && file.content !== undefined
+      ? file.content
+      : (await client.rest.git.getBlob({ ...at, file_sha: file.sha })).data.content
+  return { text: decodeUtf8(Buffer.from(base64, 'base64'), path), sha: file.sha }
+}
+
+/** Strict: a lenient decode would replace bytes and the commit back would change lines we do not own. */
+function decodeUtf8(bytes: Buffer, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    throw new ActionError(
+      `${path} is not UTF-8 text; save it as UTF-8 so goals-sync can edit it without changing other bytes.`
+    )
+  }
 }
 
 /** Tells a missing branch from a missing file after a 404, so the error can say which. */

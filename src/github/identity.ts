@@ -1,8 +1,11 @@
 // Which issue authors count as the action itself. The workflow token acts as
-// github-actions[bot], which only this repository's workflows can be, and it
-// cannot ask GitHub who it is; so that login is trusted outright, and the
-// token's own login (a personal or app token) is asked for only when an issue
-// with a marker has another author — a synced run costs no extra request.
+// github-actions[bot], which only this repository's workflows can be, so that
+// login is trusted outright. Other authors of issues with a marker cost one
+// request, once: a personal token is then known by its login; a token that
+// cannot say who it is (a GitHub App's installation token) is an app, and only
+// apps installed on the repository by its admins can author issues as a
+// "[bot]", so those are trusted too. `bot-login` in the settings file names one
+// explicitly. People's logins never count unless they are the token's owner.
 import type { Client } from './octokit-client.ts'
 
 export const WORKFLOW_BOT = 'github-actions[bot]'
@@ -21,10 +24,22 @@ export class Identity {
     if (!login) return false
     const l = login.toLowerCase()
     if (l === WORKFLOW_BOT || l === this.configured?.toLowerCase()) return true
+    const self = await this.whoAmI()
+    return self === null ? l.endsWith('[bot]') : self.toLowerCase() === l
+  }
+
+  /** The token's own login, asked once; null for tokens that cannot say (installation tokens). */
+  private whoAmI(): Promise<string | null> {
     this.self ??= this.client.rest.users.getAuthenticated().then(
       ({ data }) => data.login,
       () => null
     )
-    return (await this.self)?.toLowerCase() === l
+    return this.self
+  }
+
+  /** Logins the action's issues may have been opened by, as far as they can be named. */
+  async creators(): Promise<string[]> {
+    const self = await this.whoAmI()
+    return [...new Set([WORKFLOW_BOT, this.configured, self].filter((l): l is string => !!l))]
   }
 }

@@ -51,17 +51,18 @@ export async function toTracked(
   }
 }
 
+/** The action's issues for this file among those GitHub lists for `query` (a label, or a creator). */
 export async function listTrackedIssues(
   client: Client,
   at: RepoRef,
-  label: string,
+  query: { labels: string } | { creator: string },
   path: string,
   identity: Identity
 ): Promise<TrackedIssue[]> {
   try {
     const raw = await client.paginate(client.rest.issues.listForRepo, {
       ...at,
-      labels: label,
+      ...query,
       state: 'all',
       per_page: 100
     })
@@ -72,7 +73,8 @@ export async function listTrackedIssues(
     }
     return tracked
   } catch (error) {
-    throw explainAccess(error, `list the issues labelled "${label}"`, 'issues: read')
+    const what = 'labels' in query ? `labelled "${query.labels}"` : `opened by ${query.creator}`
+    throw explainAccess(error, `list the issues ${what}`, 'issues: read')
   }
 }
 
@@ -167,16 +169,27 @@ export async function addComment(client: Client, at: RepoRef, number: number, bo
 }
 
 /** The sender's role: admin, maintain, write, triage, read or none. */
-export async function roleOf(client: Client, at: RepoRef, login: string): Promise<string> {
+const TRIAGE_OR_MORE = ['admin', 'maintain', 'write', 'triage']
+
+/**
+ * The sender's role and whether it may close issues (triage or more). A custom
+ * role shows its own name in role_name, so the base permission counts too.
+ */
+export async function roleOf(
+  client: Client,
+  at: RepoRef,
+  login: string
+): Promise<{ role: string; mayTriage: boolean }> {
   try {
     const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
       ...at,
       username: login
     })
-    const role = (data as { role_name?: string }).role_name
-    return role ?? data.permission
+    const role = (data as { role_name?: string }).role_name ?? data.permission
+    const mayTriage = TRIAGE_OR_MORE.includes(role) || ['admin', 'write'].includes(data.permission)
+    return { role, mayTriage }
   } catch (error) {
-    if (statusOf(error) === 404) return 'none'
+    if (statusOf(error) === 404) return { role: 'none', mayTriage: false }
     throw explainAccess(error, `read the permission of ${login}`, 'metadata: read')
   }
 }

@@ -15,6 +15,8 @@ export interface LockOptions {
   /** How long this run expects to hold the lock; past that, others may take it over. */
   holdMs: number
   pollMs?: number
+  /** Called for each write beyond the first two (retaking a free or dead lock). */
+  spend?: () => void
   log?: (message: string) => void
 }
 
@@ -24,13 +26,16 @@ export interface Lock {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
-/** Until when the holder expects to need the lock (0: unreadable), or null when it is free. */
-async function lockExpiry(client: Client, at: RepoRef): Promise<number | null> {
+/** The lock's commit and until when its holder needs it (0: unreadable), or null when it is free. */
+async function current(
+  client: Client,
+  at: RepoRef
+): Promise<{ sha: string; until: number } | null> {
   try {
     const { data: ref } = await client.rest.git.getRef({ ...at, ref: LOCK_REF })
     const { data: commit } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha })
     const m = /goals-sync lock held until (\S+)/.exec(commit.message)
-    return m ? Date.parse(m[1] as string) || 0 : 0
+    return { sha: ref.object.sha, until: m ? Date.parse(m[1] as string) || 0 : 0 }
   } catch (error) {
     if (statusOf(error) === 404) return null
     throw error
@@ -43,45 +48,61 @@ export async function acquireLock(
   options: LockOptions
 ): Promise<Lock> {
   const pollMs = options.pollMs ?? 2_000
+  const spend = options.spend ?? (() => {})
   try {
     const { data: ref } = await client.rest.git.getRef({ ...at, ref: `heads/${options.branch}` })
     const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha })
     const until = new Date(Date.now() + options.holdMs).toISOString()
-    const { data: marker } = await client.rest.git.createCommit({
+    const { data: mine } = await client.rest.git.createCommit({
       ...at,
       message: `goals-sync lock held until ${until}`,
       tree: head.tree.sha,
       parents: []
     })
-    let refused = 0
-    for (;;) {
+    const held: Lock = {
+      // Only our own lock is deleted: a run that outlived its time must not free its successor's.
+      release: async () => {
+        const now = await current(client, at).catch(() => null)
+        if (now?.sha === mine.sha)
+          await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => {})
+      }
+    }
+    const create = async () => {
       try {
-        await client.rest.git.createRef({ ...at, ref: `refs/${LOCK_REF}`, sha: marker.sha })
-        return {
-          release: async () => {
-            await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => {})
-          }
-        }
+        await client.rest.git.createRef({ ...at, ref: `refs/${LOCK_REF}`, sha: mine.sha })
+        return true
       } catch (error) {
         if (statusOf(error) !== 422) throw error
+        return false
       }
-      const expiry = await lockExpiry(client, at)
-      if (expiry === null && ++refused >= 3) {
-        // 422 with no lock there: the server will not make this ref at all.
-        throw new Error(`the server refused to create refs/${LOCK_REF}`)
-      }
-      if (expiry !== null && Date.now() > expiry) {
-        options.log?.(
-          `Taking over a goals-sync lock that expired at ${new Date(expiry).toISOString()} (its run ended without releasing it).`
-        )
-        await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => {})
+    }
+    if (await create()) return held
+    let refused = 0
+    for (;;) {
+      const now = await current(client, at)
+      // Ours already: the answer to the create was lost, not the create.
+      if (now?.sha === mine.sha) return held
+      if (now === null) {
+        // 422 with no lock there, again and again: the server will not make this ref at all.
+        if (++refused >= 3) throw new Error(`the server refused to create refs/${LOCK_REF}`)
+        spend()
+        if (await create()) return held
         continue
       }
-      if (expiry !== null) {
+      if (Date.now() > now.until) {
         options.log?.(
-          `Another goals-sync run is syncing this repository (until ${new Date(expiry).toISOString()} at the latest); waiting.`
+          `Taking over a goals-sync lock that expired at ${new Date(now.until).toISOString()} (its run ended without releasing it).`
         )
+        spend()
+        await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => {})
+        spend()
+        if (await create()) return held
+        continue
       }
+      options.log?.(
+        `Another goals-sync run is syncing this repository (until ${new Date(now.until).toISOString()} at the latest); waiting.`
+      )
+      // Polling reads only; the lock is created again once it is free or dead.
       await sleep(pollMs)
     }
   } catch (error) {

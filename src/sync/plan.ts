@@ -65,7 +65,8 @@ function wantedLabels(
   const kept = current.filter(
     l => !(from && same(l, from)) && !(to && same(l, to)) && !same(l, common)
   )
-  return [common, ...(to ? [to] : []), ...kept]
+  // GitHub treats label names without case, so a category named like the common label is one label.
+  return [common, ...(to && !same(to, common) ? [to] : []), ...kept]
 }
 
 function sameLabels(a: readonly string[], b: readonly string[]): boolean {
@@ -146,7 +147,7 @@ export function planSync(input: PlanInput): Plan {
         line: g.line + 1,
         title: issueTitle(g.title),
         body: body(marker),
-        labels: [settings.label, ...(catLabel ? [catLabel] : [])],
+        labels: wantedLabels([], settings.label, null, catLabel),
         assignees: settings.assignees,
         close: g.checked ? { body: body({ ...marker, synced: 'closed' }) } : null
       })
@@ -167,9 +168,9 @@ export function planSync(input: PlanInput): Plan {
     const fileClosed = g.checked
     const issueClosed = issue.state === 'closed'
     const b = match.beforeGoal[a]
+    // Only a box this push visibly flipped overrides the other side; a moved or re-worded goal is settled like any other.
     const changedInPush =
-      before !== null &&
-      (b === null || b === undefined || before.doc.goals[b]!.checked !== g.checked)
+      before !== null && b !== null && b !== undefined && before.doc.goals[b]!.checked !== g.checked
     let boxWinner: 'file' | 'issue' | null = null
     if (m.removed) boxWinner = 'file'
     else if (fileClosed !== issueClosed) {
@@ -209,7 +210,10 @@ export function planSync(input: PlanInput): Plan {
     const fileRetitled = g.title !== m.title
     const issueRetitled = issue.title !== issueTitle(m.title)
     const issueWinsTitle =
-      settings.syncTitles && issueRetitled && (!fileRetitled || settings.conflict === 'issues')
+      settings.syncTitles &&
+      issueRetitled &&
+      settings.conflict !== 'file' &&
+      (!fileRetitled || settings.conflict === 'issues')
     if (issueWinsTitle) {
       if (issue.title.trim() !== '' && issue.title !== g.title) {
         edits.push({
