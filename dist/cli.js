@@ -42564,6 +42564,28 @@ function explainAccess(error, doing, permission) {
     }
     return error instanceof Error ? error : new Error(String(error));
 }
+/**
+ * Any other answer from GitHub, said plainly with what to do about it, for
+ * errors that reach the top of a run (no stack trace: it is not our bug).
+ */
+function describeHttpError(error) {
+    const e = error;
+    const status = statusOf(error);
+    if (status === undefined || !e?.request)
+        return null;
+    const where = `${e.request.method ?? ''} ${(e.request.url ?? '').replace(/^https?:\/\/[^/]+/, '')}`.trim();
+    const message = messageOf(error);
+    if (status === 410) {
+        return `GitHub answered 410 (${message}) to ${where}: issues are turned off in this repository. Fix: turn Issues on in the repository's settings.`;
+    }
+    if (status >= 500) {
+        return `GitHub answered ${status} (${message}) to ${where}, also on retrying. Run the workflow again: nothing is lost, the next run carries on.`;
+    }
+    if (status === 422 && /assignee/i.test(message)) {
+        return `GitHub refused an assignee (${message}) for ${where}. Fix: list in "assignees" of the settings file only people who can be assigned in this repository.`;
+    }
+    return `GitHub answered ${status} (${message}) to ${where}.`;
+}
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -48153,17 +48175,32 @@ async function createLabel(client, at, name, color, description) {
         throw explainAccess(error, `create the label "${name}"`, 'issues: write');
     }
 }
-async function renameLabel(client, at, from, to) {
+/**
+ * Renames a category's label when the category was renamed, so its colour and
+ * any history stay. Only a label that still carries the description the action
+ * gave it is renamed: one a person made or changed may be on other issues, and
+ * those are not the action's to touch. Otherwise the new label is created.
+ */
+async function renameLabel(client, at, op) {
     try {
-        await client.rest.issues.updateLabel({ ...at, name: from, new_name: to });
-        return 'renamed';
+        const { data } = await client.rest.issues.getLabel({ ...at, name: op.from });
+        if ((data.description ?? '') === op.ifDescription) {
+            await client.rest.issues.updateLabel({
+                ...at,
+                name: op.from,
+                new_name: op.to,
+                description: op.description
+            });
+            return 'renamed';
+        }
     }
     catch (error) {
-        // The new name is taken or the old label is gone: the issues get the new label one by one instead.
-        if (statusOf(error) === 422 || statusOf(error) === 404)
-            return 'skipped';
-        throw explainAccess(error, `rename the label "${from}"`, 'issues: write');
+        // The old label is gone or the new name is taken: the new label is made (or found) below.
+        if (statusOf(error) !== 422 && statusOf(error) !== 404) {
+            throw explainAccess(error, `rename the label "${op.from}"`, 'issues: write');
+        }
     }
+    return createLabel(client, at, op.to, op.color, op.description);
 }
 async function createIssue(client, at, issue) {
     try {
@@ -48292,7 +48329,7 @@ async function applyOps(client, at, ops, budget, result, options) {
                     log(`label "${op.name}": ${await createLabel(client, at, op.name, op.color, op.description)}`);
                     break;
                 case 'rename-label':
-                    log(`label "${op.from}" → "${op.to}": ${await renameLabel(client, at, op.from, op.to)}`);
+                    log(`label "${op.from}" → "${op.to}": ${await renameLabel(client, at, op)}`);
                     break;
                 case 'create-issue': {
                     let issue;
@@ -49199,7 +49236,13 @@ function planSync(input) {
         const fromLabel = labelOf(from);
         const toLabel = labelOf(to);
         if (fromLabel && toLabel && !same(fromLabel, toLabel)) {
-            labelOps.push({ kind: 'rename-label', from: fromLabel, to: toLabel });
+            labelOps.push({
+                kind: 'rename-label',
+                from: fromLabel,
+                to: toLabel,
+                ifDescription: settings.labelStyle(from).description,
+                ...settings.labelStyle(to)
+            });
             known.add(toLabel.toLowerCase());
         }
     }
@@ -50008,6 +50051,11 @@ async function syncCommand(write, flags, env, io) {
             error instanceof InputError ||
             error instanceof ConfigError) {
             io.err(`goals-sync: ${error.message}`);
+            return 1;
+        }
+        const http = describeHttpError(error);
+        if (http) {
+            io.err(`goals-sync: ${http}`);
             return 1;
         }
         throw error;

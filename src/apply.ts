@@ -83,7 +83,7 @@ export async function applyOps(
           )
           break
         case 'rename-label':
-          log(`label "${op.from}" → "${op.to}": ${await renameLabel(client, at, op.from, op.to)}`)
+          log(`label "${op.from}" → "${op.to}": ${await renameLabel(client, at, op)}`)
           break
         case 'create-issue': {
           let issue: { number: number; url: string } | null

@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { ConfigError } from './config.ts'
-import { ActionError, isRateLimit, messageOf } from './github/errors.ts'
+import { ActionError, describeHttpError, isRateLimit, messageOf } from './github/errors.ts'
 import { createClient } from './github/octokit-client.ts'
 import { outputsOf, planJson, summaryMarkdown } from './report.ts'
 import { runSync, unpaced, unpacedTimings } from './run-sync.ts'
@@ -58,10 +58,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     }
     const known =
       error instanceof ActionError || error instanceof InputError || error instanceof ConfigError
+    const http = describeHttpError(error)
     core.setFailed(
       known
         ? (error as Error).message
-        : `goals-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+        : http
+          ? http
+          : `goals-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
     )
   }
 }

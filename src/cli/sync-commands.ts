@@ -1,7 +1,7 @@
 // plan and sync: the action's run from a terminal, on the same code path.
 // Both do a full reconcile (as workflow_dispatch does); plan never writes.
 import { ConfigError } from '../config.ts'
-import { ActionError } from '../github/errors.ts'
+import { ActionError, describeHttpError } from '../github/errors.ts'
 import { createClient } from '../github/octokit-client.ts'
 import { planJson, summaryMarkdown } from '../report.ts'
 import { runSync, unpaced, unpacedTimings } from '../run-sync.ts'
@@ -72,6 +72,11 @@ export async function syncCommand(
       error instanceof ConfigError
     ) {
       io.err(`goals-sync: ${error.message}`)
+      return 1
+    }
+    const http = describeHttpError(error)
+    if (http) {
+      io.err(`goals-sync: ${http}`)
       return 1
     }
     throw error

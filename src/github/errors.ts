@@ -44,3 +44,26 @@ export function explainAccess(error: unknown, doing: string, permission: string)
   }
   return error instanceof Error ? error : new Error(String(error))
 }
+
+/**
+ * Any other answer from GitHub, said plainly with what to do about it, for
+ * errors that reach the top of a run (no stack trace: it is not our bug).
+ */
+export function describeHttpError(error: unknown): string | null {
+  const e = error as HttpError & { request?: { method?: string; url?: string } }
+  const status = statusOf(error)
+  if (status === undefined || !e?.request) return null
+  const where =
+    `${e.request.method ?? ''} ${(e.request.url ?? '').replace(/^https?:\/\/[^/]+/, '')}`.trim()
+  const message = messageOf(error)
+  if (status === 410) {
+    return `GitHub answered 410 (${message}) to ${where}: issues are turned off in this repository. Fix: turn Issues on in the repository's settings.`
+  }
+  if (status >= 500) {
+    return `GitHub answered ${status} (${message}) to ${where}, also on retrying. Run the workflow again: nothing is lost, the next run carries on.`
+  }
+  if (status === 422 && /assignee/i.test(message)) {
+    return `GitHub refused an assignee (${message}) for ${where}. Fix: list in "assignees" of the settings file only people who can be assigned in this repository.`
+  }
+  return `GitHub answered ${status} (${message}) to ${where}.`
+}

@@ -106,15 +106,35 @@ export async function createLabel(
   }
 }
 
-export async function renameLabel(client: Client, at: RepoRef, from: string, to: string) {
+/**
+ * Renames a category's label when the category was renamed, so its colour and
+ * any history stay. Only a label that still carries the description the action
+ * gave it is renamed: one a person made or changed may be on other issues, and
+ * those are not the action's to touch. Otherwise the new label is created.
+ */
+export async function renameLabel(
+  client: Client,
+  at: RepoRef,
+  op: { from: string; to: string; ifDescription: string; color: string; description: string }
+) {
   try {
-    await client.rest.issues.updateLabel({ ...at, name: from, new_name: to })
-    return 'renamed' as const
+    const { data } = await client.rest.issues.getLabel({ ...at, name: op.from })
+    if ((data.description ?? '') === op.ifDescription) {
+      await client.rest.issues.updateLabel({
+        ...at,
+        name: op.from,
+        new_name: op.to,
+        description: op.description
+      })
+      return 'renamed' as const
+    }
   } catch (error) {
-    // The new name is taken or the old label is gone: the issues get the new label one by one instead.
-    if (statusOf(error) === 422 || statusOf(error) === 404) return 'skipped' as const
-    throw explainAccess(error, `rename the label "${from}"`, 'issues: write')
+    // The old label is gone or the new name is taken: the new label is made (or found) below.
+    if (statusOf(error) !== 422 && statusOf(error) !== 404) {
+      throw explainAccess(error, `rename the label "${op.from}"`, 'issues: write')
+    }
   }
+  return createLabel(client, at, op.to, op.color, op.description)
 }
 
 export async function createIssue(

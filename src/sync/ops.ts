@@ -7,7 +7,15 @@ export type Conflict = 'latest' | 'file' | 'issues'
 
 export type Op =
   | { kind: 'create-label'; name: string; color: string; description: string }
-  | { kind: 'rename-label'; from: string; to: string }
+  | {
+      kind: 'rename-label'
+      from: string
+      to: string
+      /** Renamed only if it still has the description the action gave it (else it is someone else's too). */
+      ifDescription: string
+      color: string
+      description: string
+    }
   | {
       kind: 'create-issue'
       /** Goal key in the file this plan was made from. */

@@ -117,7 +117,13 @@ export function planSync(input: PlanInput): Plan {
     const fromLabel = labelOf(from)
     const toLabel = labelOf(to)
     if (fromLabel && toLabel && !same(fromLabel, toLabel)) {
-      labelOps.push({ kind: 'rename-label', from: fromLabel, to: toLabel })
+      labelOps.push({
+        kind: 'rename-label',
+        from: fromLabel,
+        to: toLabel,
+        ifDescription: settings.labelStyle(from).description,
+        ...settings.labelStyle(to)
+      })
       known.add(toLabel.toLowerCase())
     }
   }
