@@ -152,7 +152,12 @@ describe('planSync', () => {
     const after = FILE.replace('## Fitness', '## Health')
     const issues = syncedIssues(FILE)
     const plan = planSync({ text: after, before: FILE, issues, settings })
-    expect(plan.ops[0]).toEqual({ kind: 'rename-label', from: 'Fitness', to: 'Health' })
+    expect(plan.ops[0]).toMatchObject({
+      kind: 'rename-label',
+      from: 'Fitness',
+      to: 'Health',
+      ifDescription: 'Fitness'
+    })
     expect(plan.ops.filter(o => o.kind === 'create-label')).toEqual([])
   })
 
