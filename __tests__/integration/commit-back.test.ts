@@ -10,7 +10,8 @@ import {
   push,
   reconcile,
   SEEDLIKE,
-  sync
+  sync,
+  syncedEmulator
 } from './harness.ts'
 
 let emu: Emulator
@@ -19,9 +20,7 @@ afterEach(async () => {
 })
 
 async function synced(text = SEEDLIKE) {
-  emu = await emulatorWith({ 'goals.md': text, 'notes.md': 'notes\n' })
-  await push(emu, text)
-  emu.setPermission('octo', 'admin')
+  emu = await syncedEmulator(text, { 'notes.md': 'notes\n' })
   return emu.file('main', 'goals.md')!
 }
 

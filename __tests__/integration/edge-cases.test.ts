@@ -12,7 +12,8 @@ import {
   push,
   reconcile,
   SEEDLIKE,
-  sync
+  sync,
+  syncedEmulator
 } from './harness.ts'
 
 let emu: Emulator
@@ -20,10 +21,8 @@ afterEach(async () => {
   await emu?.close()
 })
 
-async function synced(text = SEEDLIKE, call = {}) {
-  emu = await emulatorWith({ 'goals.md': text })
-  await push(emu, text, call)
-  emu.setPermission('octo', 'admin')
+async function synced(text = SEEDLIKE) {
+  emu = await syncedEmulator(text)
   return emu.file('main', 'goals.md')!
 }
 

@@ -57,6 +57,17 @@ export async function sync(
   })
 }
 
+/** A repository whose goals file was pushed and synced, with octo as its admin. */
+export async function syncedEmulator(
+  text: string = SEEDLIKE,
+  files: Record<string, string> = {}
+): Promise<Emulator> {
+  const emu = await emulatorWith({ 'goals.md': text, ...files })
+  await push(emu, text)
+  emu.setPermission('octo', 'admin')
+  return emu
+}
+
 /** Lands a commit as a person would, then runs the action for its push event. */
 export async function push(emu: Emulator, text: string, call: SyncCall = {}, path = 'goals.md') {
   const { before, after } = emu.commit('main', { [path]: text }, 'edit goals', 'octo')

@@ -2,16 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { issuesEvent } from '../../test-support/runner.ts'
 import { decodeMarker } from '../../src/sync/marker.ts'
-import {
-  closeAs,
-  emulatorWith,
-  issueFor,
-  push,
-  reopenAs,
-  SEEDLIKE,
-  sync,
-  changedLines
-} from './harness.ts'
+import { closeAs, issueFor, reopenAs, sync, changedLines, syncedEmulator } from './harness.ts'
 
 let emu: Emulator
 afterEach(async () => {
@@ -19,9 +10,7 @@ afterEach(async () => {
 })
 
 async function synced() {
-  emu = await emulatorWith({ 'goals.md': SEEDLIKE })
-  await push(emu, SEEDLIKE)
-  emu.setPermission('octo', 'admin')
+  emu = await syncedEmulator()
   return emu.file('main', 'goals.md')!
 }
 
