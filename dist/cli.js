@@ -48813,102 +48813,6 @@ async function acquireLock(client, at, options) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.build/sync/text.js
-// Text rules shared by the issue side: GitHub's length limits, label names,
-// and keeping goal text from notifying people.
-
-const MAX_TITLE = 256;
-const MAX_LABEL = 50;
-const MAX_LABEL_DESCRIPTION = 100;
-function issueTitle(title) {
-    if (title.length <= MAX_TITLE)
-        return title;
-    return `${title.slice(0, MAX_TITLE - 1).trimEnd()}…`;
-}
-/** A category's label: its name, or for long names a cut that stays unique through a short hash. */
-function categoryLabel(name) {
-    if (name.length <= MAX_LABEL)
-        return name;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 6);
-    return `${name.slice(0, MAX_LABEL - 8).trimEnd()}… ${hash}`;
-}
-/**
- * Breaks `@name` and `@org/team` so that goal text quoted in an issue body or
- * comment never notifies anyone; a word joiner keeps it readable.
- */
-function neutraliseMentions(text) {
-    return text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u2060');
-}
-function shorten(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-;// CONCATENATED MODULE: ./.build/label-style.js
-// Colours and descriptions of the labels the action creates: from the settings
-// file when it names them, otherwise a stable colour per category.
-
-
-/** Calm, readable label colours; a category keeps its colour across runs and repositories. */
-const PALETTE = [
-    '1d76db',
-    '5319e7',
-    'd93f0b',
-    '0e8a16',
-    'fbca04',
-    'b60205',
-    '006b75',
-    'c5def5',
-    'bfd4f2',
-    'f9d0c4'
-];
-function labelStyles(config, path) {
-    return category => {
-        if (category === null) {
-            return {
-                color: config.label.color ?? '0e8a16',
-                description: shorten(config.label.description ?? `A goal from ${path}, kept in step by goals-sync`, MAX_LABEL_DESCRIPTION)
-            };
-        }
-        const own = config.categories.get(category) ?? {};
-        const hash = (0,external_node_crypto_.createHash)('sha256').update(category).digest();
-        return {
-            color: own.color ?? PALETTE[hash[0] % PALETTE.length],
-            description: shorten(own.description ?? `Goals under "${category}" in ${path}`, MAX_LABEL_DESCRIPTION)
-        };
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/sync/body.js
-// The issue body: where the goal lives, in words and a link, and the marker.
-// The body belongs to the action (it is rewritten when the goal moves); people
-// write their notes in comments.
-
-
-function issueBody(marker, context) {
-    const lines = [];
-    if (marker.title.length > MAX_TITLE) {
-        lines.push(`> ${neutraliseMentions(marker.title)}`, '');
-    }
-    const where = marker.category === null
-        ? 'before the first category'
-        : `in **${neutraliseMentions(marker.category)}**`;
-    lines.push(`Goal ${where} of [\`${marker.file}\`](${context.fileUrl}).`);
-    lines.push('');
-    lines.push(marker.removed
-        ? '_This goal is no longer in the file. Put it back and this issue reopens._'
-        : '_Kept in step by goals-sync: close this issue or tick the box in the file, and the other follows._');
-    lines.push('', encodeMarker(marker));
-    return lines.join('\n');
-}
-function removalComment(path) {
-    return `This goal was removed from \`${path}\`, so this issue is closed as not planned. Put the goal back and the issue reopens.`;
-}
-function duplicateComment(keep) {
-    return `This issue duplicates #${keep} for the same goal, so it is closed; #${keep} carries on.`;
-}
-
 ;// CONCATENATED MODULE: ./.build/sync/diff.js
 // Pairs the lines of two versions of the goals file. Unchanged lines keep
 // their identity; within each changed hunk the removed and added lines are
@@ -49122,50 +49026,190 @@ function pairWithBefore(doc, lines, before) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./.build/sync/file-edits.js
-// Applies the plan's goal edits to a version of the goals file, then brings the
-// counters up to date. Goals are found by key, so the same edits can be applied
-// again to a newer head when the branch moved during the run.
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.build/sync/text.js
+// Text rules shared by the issue side: GitHub's length limits, label names,
+// and keeping goal text from notifying people.
 
-
-
-function applyGoalEdits(source, edits, categoryLevel) {
-    const doc = parse_parseGoals(source, { categoryLevel });
-    const byKey = new Map(doc.goals.map((_, i) => [keyOfGoal(doc, i), i]));
-    const textEdits = [];
-    const applied = [];
-    const missing = [];
-    for (const edit of edits) {
-        const index = byKey.get(edit.key);
-        if (index === undefined) {
-            missing.push(edit);
-            continue;
-        }
-        const goal = doc.goals[index];
-        if (edit.checked !== undefined) {
-            const e = setCheckedEdit(goal, edit.checked);
-            if (e)
-                textEdits.push(e);
-        }
-        if (edit.title !== undefined) {
-            const e = retitleEdit(goal, edit.title);
-            if (e)
-                textEdits.push(e);
-        }
-        applied.push({ edit, line: goal.line });
-    }
-    const edited = applyEdits(source, textEdits);
-    const text = applyEdits(edited, counterEdits(parse_parseGoals(edited, { categoryLevel })));
-    return { text, applied, missing };
+const MAX_TITLE = 256;
+const MAX_LABEL = 50;
+const MAX_LABEL_DESCRIPTION = 100;
+function issueTitle(title) {
+    if (title.length <= MAX_TITLE)
+        return title;
+    return `${title.slice(0, MAX_TITLE - 1).trimEnd()}…`;
+}
+/** A category's label: its name, or for long names a cut that stays unique through a short hash. */
+function categoryLabel(name) {
+    if (name.length <= MAX_LABEL)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 6);
+    return `${name.slice(0, MAX_LABEL - 8).trimEnd()}… ${hash}`;
+}
+/**
+ * Breaks `@name` and `@org/team` so that goal text quoted in an issue body or
+ * comment never notifies anyone; a word joiner keeps it readable.
+ */
+function neutraliseMentions(text) {
+    return text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u2060');
+}
+function shorten(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-;// CONCATENATED MODULE: ./.build/sync/ops.js
-function writesOf(op) {
-    if (op.kind === 'create-issue')
-        return op.close ? 2 : 1;
-    if (op.kind === 'update-issue')
-        return op.comment ? 2 : 1;
-    return 1;
+;// CONCATENATED MODULE: ./.build/issue-event.js
+// An issues event (closed, reopened, edited) turned into edits of the goals
+// file: only for the action's own issues, only for senders who may triage, and
+// only for the exact goal the issue's marker names.
+
+
+
+
+
+
+async function decideIssueEvent(client, at, settings, payload, run, text, identity, level) {
+    const fromPayload = await toTracked(payload.issue, settings.path, identity);
+    if (!fromPayload) {
+        return {
+            edits: [],
+            note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
+        };
+    }
+    const { role, mayTriage } = await roleOf(client, at, run.sender);
+    if (!mayTriage) {
+        return {
+            edits: [],
+            note: `Issue #${run.number} was ${run.action} by ${run.sender}, whose role is "${role}"; only triage or more changes the goals file. Ignored.`
+        };
+    }
+    if (run.action === 'edited' && (!run.titleChanged || !settings.syncTitles)) {
+        return {
+            edits: [],
+            note: `Issue #${run.number} was edited, but ${settings.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.`
+        };
+    }
+    // The event may be stale (closed, then reopened at once): act on the issue as it is now.
+    let issue = fromPayload;
+    try {
+        issue = (await getTrackedIssue(client, at, run.number, settings.path, identity)) ?? fromPayload;
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw error;
+    }
+    const doc = parse_parseGoals(text, { categoryLevel: level });
+    const m = issue.marker;
+    if (m.removed) {
+        return {
+            edits: [],
+            note: `Issue #${run.number} was closed by goals-sync because its goal left the file (or it duplicated another issue); it no longer drives the file.`
+        };
+    }
+    // Only the exact goal: a guess could move another goal's box (the next full run pairs edited goals).
+    const index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n));
+    if (index === -1) {
+        return {
+            edits: [],
+            note: `The goal of issue #${run.number} ("${m.title}") is not in ${settings.path}; a scheduled or manual run will settle it.`
+        };
+    }
+    const goal = doc.goals[index];
+    const key = keyOfGoal(doc, index);
+    if (run.action === 'edited') {
+        if (issue.title === issueTitle(goal.title) || issue.title.trim() === '') {
+            return { edits: [], note: `Issue #${run.number}'s title already matches its goal.` };
+        }
+        return {
+            edits: [
+                {
+                    key,
+                    issue: issue.number,
+                    marker: m,
+                    title: issue.title,
+                    why: `issue retitled by ${run.sender}`
+                }
+            ],
+            note: `Goal retitled from issue #${run.number}.`
+        };
+    }
+    const closed = issue.state === 'closed';
+    return {
+        edits: [
+            {
+                key,
+                issue: issue.number,
+                marker: m,
+                checked: closed,
+                why: `issue ${closed ? 'closed' : 'reopened'} by ${run.sender}`
+            }
+        ],
+        note: `Issue #${run.number} is ${closed ? 'closed: goal ticked' : 'open: goal unticked'}.`
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/label-style.js
+// Colours and descriptions of the labels the action creates: from the settings
+// file when it names them, otherwise a stable colour per category.
+
+
+/** Calm, readable label colours; a category keeps its colour across runs and repositories. */
+const PALETTE = [
+    '1d76db',
+    '5319e7',
+    'd93f0b',
+    '0e8a16',
+    'fbca04',
+    'b60205',
+    '006b75',
+    'c5def5',
+    'bfd4f2',
+    'f9d0c4'
+];
+function labelStyles(config, path) {
+    return category => {
+        if (category === null) {
+            return {
+                color: config.label.color ?? '0e8a16',
+                description: shorten(config.label.description ?? `A goal from ${path}, kept in step by goals-sync`, MAX_LABEL_DESCRIPTION)
+            };
+        }
+        const own = config.categories.get(category) ?? {};
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(category).digest();
+        return {
+            color: own.color ?? PALETTE[hash[0] % PALETTE.length],
+            description: shorten(own.description ?? `Goals under "${category}" in ${path}`, MAX_LABEL_DESCRIPTION)
+        };
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/sync/body.js
+// The issue body: where the goal lives, in words and a link, and the marker.
+// The body belongs to the action (it is rewritten when the goal moves); people
+// write their notes in comments.
+
+
+function issueBody(marker, context) {
+    const lines = [];
+    if (marker.title.length > MAX_TITLE) {
+        lines.push(`> ${neutraliseMentions(marker.title)}`, '');
+    }
+    const where = marker.category === null
+        ? 'before the first category'
+        : `in **${neutraliseMentions(marker.category)}**`;
+    lines.push(`Goal ${where} of [\`${marker.file}\`](${context.fileUrl}).`);
+    lines.push('');
+    lines.push(marker.removed
+        ? '_This goal is no longer in the file. Put it back and this issue reopens._'
+        : '_Kept in step by goals-sync: close this issue or tick the box in the file, and the other follows._');
+    lines.push('', encodeMarker(marker));
+    return lines.join('\n');
+}
+function removalComment(path) {
+    return `This goal was removed from \`${path}\`, so this issue is closed as not planned. Put the goal back and the issue reopens.`;
+}
+function duplicateComment(keep) {
+    return `This issue duplicates #${keep} for the same goal, so it is closed; #${keep} carries on.`;
 }
 
 ;// CONCATENATED MODULE: ./.build/sync/plan.js
@@ -49467,10 +49511,111 @@ function categoryRenames(doc, issueOf) {
     return renames;
 }
 
+;// CONCATENATED MODULE: ./.build/marker-refresh.js
+// After a commit that carries issue-side changes (a tick from a closed issue, a
+// title from an edited one), each such issue's marker records the new synced
+// state. Only then: a marker that ran ahead of the file would make
+// `conflict: latest` misjudge which side changed.
+
+
+
+
+
+
+async function refreshMarkers(client, at, edits, settings, commitSha, budget, applied, options) {
+    const text = (await readFile(client, at, settings.path, commitSha))?.text ?? '';
+    const doc = parse_parseGoals(text, { categoryLevel: settings.categoryLevel });
+    const done = new Set();
+    for (const edit of edits) {
+        if (done.has(edit.issue))
+            continue;
+        done.add(edit.issue);
+        const wanted = (g) => goalKey(g.category, g.title, g.occurrence);
+        const target = applyTarget(edit);
+        const goal = doc.goals.find(g => wanted(g) === target);
+        if (!goal)
+            continue;
+        const marker = {
+            file: settings.path,
+            category: goal.category,
+            title: goal.title,
+            n: goal.occurrence,
+            synced: goal.checked ? 'closed' : 'open',
+            removed: false
+        };
+        if (sameMarker(edit.marker, marker))
+            continue;
+        const deferred = applied.deferred;
+        await applyOps(client, at, [
+            {
+                kind: 'update-issue',
+                number: edit.issue,
+                why: 'sync state recorded',
+                effect: 'updated',
+                body: issueBody(marker, settings)
+            }
+        ], budget, applied, options);
+        if (applied.deferred > deferred)
+            break;
+    }
+}
+/** The key a goal has once an edit is applied to it. */
+function applyTarget(edit) {
+    if (edit.title === undefined)
+        return edit.key;
+    const [category, , n] = JSON.parse(edit.key);
+    return goalKey(category, edit.title.replace(/[\r\n]+/g, ' ').trim(), n);
+}
+
+;// CONCATENATED MODULE: ./.build/sync/file-edits.js
+// Applies the plan's goal edits to a version of the goals file, then brings the
+// counters up to date. Goals are found by key, so the same edits can be applied
+// again to a newer head when the branch moved during the run.
+
+
+
+function applyGoalEdits(source, edits, categoryLevel) {
+    const doc = parse_parseGoals(source, { categoryLevel });
+    const byKey = new Map(doc.goals.map((_, i) => [keyOfGoal(doc, i), i]));
+    const textEdits = [];
+    const applied = [];
+    const missing = [];
+    for (const edit of edits) {
+        const index = byKey.get(edit.key);
+        if (index === undefined) {
+            missing.push(edit);
+            continue;
+        }
+        const goal = doc.goals[index];
+        if (edit.checked !== undefined) {
+            const e = setCheckedEdit(goal, edit.checked);
+            if (e)
+                textEdits.push(e);
+        }
+        if (edit.title !== undefined) {
+            const e = retitleEdit(goal, edit.title);
+            if (e)
+                textEdits.push(e);
+        }
+        applied.push({ edit, line: goal.line });
+    }
+    const edited = applyEdits(source, textEdits);
+    const text = applyEdits(edited, counterEdits(parse_parseGoals(edited, { categoryLevel })));
+    return { text, applied, missing };
+}
+
+;// CONCATENATED MODULE: ./.build/sync/ops.js
+function writesOf(op) {
+    if (op.kind === 'create-issue')
+        return op.close ? 2 : 1;
+    if (op.kind === 'update-issue')
+        return op.comment ? 2 : 1;
+    return 1;
+}
+
 ;// CONCATENATED MODULE: ./.build/run-sync.js
 // One run of goals-sync, shared by the action and the command line:
 // read (config, goals file, issues) → plan → apply → commit → report.
-
 
 
 
@@ -49588,7 +49733,7 @@ async function runSync(input) {
     let issueWrites = true;
     try {
         if (run.kind === 'issue') {
-            const decided = await decideIssueEvent(input, at, run, text, identity, level);
+            const decided = await decideIssueEvent(client, at, settings, payload, run, text, identity, level);
             report.notes.push(decided.note);
             edits = decided.edits;
             if (edits.length > 0 && settings.commit === 'pull-request') {
@@ -49746,7 +49891,7 @@ async function runSync(input) {
             // Only once the branch holds an issue's change does its marker record it (see `conflict: latest`);
             // a pull request is not on the branch yet.
             if (edits.length > 0 && report.commit.sha && settings.commit === 'push') {
-                await refreshMarkers(input, at, edits, planSettings, report, budget, {
+                await refreshMarkers(client, at, edits, planSettings, report.commit.sha, budget, report.applied, {
                     reserve: lockReserve,
                     recovery
                 });
@@ -49764,131 +49909,6 @@ async function runSync(input) {
             log.warning('The goals file could not be committed in this run; the next run commits it.');
         }
     }
-}
-async function refreshMarkers(input, at, edits, settings, report, budget, options) {
-    const { client } = input;
-    const text = (await readFile(client, at, settings.path, report.commit?.sha ?? report.branch))?.text ?? '';
-    const doc = parse_parseGoals(text, { categoryLevel: settings.categoryLevel });
-    const done = new Set();
-    for (const edit of edits) {
-        if (done.has(edit.issue))
-            continue;
-        done.add(edit.issue);
-        const wanted = (g) => goalKey(g.category, g.title, g.occurrence);
-        const target = applyTarget(edit);
-        const goal = doc.goals.find(g => wanted(g) === target);
-        if (!goal)
-            continue;
-        const marker = {
-            file: settings.path,
-            category: goal.category,
-            title: goal.title,
-            n: goal.occurrence,
-            synced: goal.checked ? 'closed' : 'open',
-            removed: false
-        };
-        if (sameMarker(edit.marker, marker))
-            continue;
-        const deferred = report.applied.deferred;
-        await applyOps(client, at, [
-            {
-                kind: 'update-issue',
-                number: edit.issue,
-                why: 'sync state recorded',
-                effect: 'updated',
-                body: issueBody(marker, settings)
-            }
-        ], budget, report.applied, options);
-        if (report.applied.deferred > deferred)
-            break;
-    }
-}
-/** The key a goal has once an edit is applied to it. */
-function applyTarget(edit) {
-    if (edit.title === undefined)
-        return edit.key;
-    const [category, , n] = JSON.parse(edit.key);
-    return goalKey(category, edit.title.replace(/[\r\n]+/g, ' ').trim(), n);
-}
-async function decideIssueEvent(input, at, run, text, identity, level) {
-    const { client, settings, payload } = input;
-    const fromPayload = await toTracked(payload.issue, settings.path, identity);
-    if (!fromPayload) {
-        return {
-            edits: [],
-            note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
-        };
-    }
-    const { role, mayTriage } = await roleOf(client, at, run.sender);
-    if (!mayTriage) {
-        return {
-            edits: [],
-            note: `Issue #${run.number} was ${run.action} by ${run.sender}, whose role is "${role}"; only triage or more changes the goals file. Ignored.`
-        };
-    }
-    if (run.action === 'edited' && (!run.titleChanged || !settings.syncTitles)) {
-        return {
-            edits: [],
-            note: `Issue #${run.number} was edited, but ${settings.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.`
-        };
-    }
-    // The event may be stale (closed, then reopened at once): act on the issue as it is now.
-    let issue = fromPayload;
-    try {
-        issue = (await getTrackedIssue(client, at, run.number, settings.path, identity)) ?? fromPayload;
-    }
-    catch (error) {
-        if (statusOf(error) !== 404)
-            throw error;
-    }
-    const doc = parse_parseGoals(text, { categoryLevel: level });
-    const m = issue.marker;
-    if (m.removed) {
-        return {
-            edits: [],
-            note: `Issue #${run.number} was closed by goals-sync because its goal left the file (or it duplicated another issue); it no longer drives the file.`
-        };
-    }
-    // Only the exact goal: a guess could move another goal's box (the next full run pairs edited goals).
-    const index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n));
-    if (index === -1) {
-        return {
-            edits: [],
-            note: `The goal of issue #${run.number} ("${m.title}") is not in ${settings.path}; a scheduled or manual run will settle it.`
-        };
-    }
-    const goal = doc.goals[index];
-    const key = keyOfGoal(doc, index);
-    if (run.action === 'edited') {
-        if (issue.title === issueTitle(goal.title) || issue.title.trim() === '') {
-            return { edits: [], note: `Issue #${run.number}'s title already matches its goal.` };
-        }
-        return {
-            edits: [
-                {
-                    key,
-                    issue: issue.number,
-                    marker: m,
-                    title: issue.title,
-                    why: `issue retitled by ${run.sender}`
-                }
-            ],
-            note: `Goal retitled from issue #${run.number}.`
-        };
-    }
-    const closed = issue.state === 'closed';
-    return {
-        edits: [
-            {
-                key,
-                issue: issue.number,
-                marker: m,
-                checked: closed,
-                why: `issue ${closed ? 'closed' : 'reopened'} by ${run.sender}`
-            }
-        ],
-        note: `Issue #${run.number} is ${closed ? 'closed: goal ticked' : 'open: goal unticked'}.`
-    };
 }
 
 ;// CONCATENATED MODULE: ./.build/settings.js

@@ -1,8 +1,8 @@
 // One run of goals-sync, shared by the action and the command line:
 // read (config, goals file, issues) → plan → apply → commit → report.
 import { applyOps, emptyApplied, type Applied, type Recovery } from './apply.ts'
-import { WriteBudget } from './budget.ts'
 import { renderBadge, percentOf } from './badge.ts'
+import { WriteBudget } from './budget.ts'
 import { DEFAULT_CONFIG, parseConfig } from './config.ts'
 import { classifyEvent } from './event.ts'
 import {
@@ -11,31 +11,22 @@ import {
   commitToBranch,
   type CommitResult
 } from './github/commit.ts'
-import { ActionError, isRateLimit, messageOf, statusOf } from './github/errors.ts'
-import { Identity } from './github/identity.ts'
-import { acquireLock, type Lock } from './github/lock.ts'
+import { ActionError, isRateLimit, messageOf } from './github/errors.ts'
 import { branchExists, defaultBranch, readFile } from './github/files.ts'
-import {
-  getTrackedIssue,
-  hasComment,
-  labelNames,
-  listTrackedIssues,
-  roleOf,
-  toTracked,
-  type RepoRef
-} from './github/issues.ts'
+import { Identity } from './github/identity.ts'
+import { hasComment, labelNames, listTrackedIssues, type RepoRef } from './github/issues.ts'
+import { acquireLock, type Lock } from './github/lock.ts'
 import type { Client } from './github/octokit-client.ts'
 import { parseGoals } from './goals/parse.ts'
+import { decideIssueEvent } from './issue-event.ts'
 import { labelStyles } from './label-style.ts'
+import { refreshMarkers } from './marker-refresh.ts'
 import type { Settings } from './settings.ts'
-import type { TrackedIssue } from './sync/tracked-issue.ts'
-import { issueBody } from './sync/body.ts'
 import { applyGoalEdits } from './sync/file-edits.ts'
-import { goalKey, type Marker } from './sync/marker.ts'
-import { keyOfGoal, keyOfIssue } from './sync/match.ts'
+import { keyOfIssue } from './sync/match.ts'
 import { writesOf, type GoalEdit, type Op } from './sync/ops.ts'
-import { planSync, sameMarker, type PlanSettings } from './sync/plan.ts'
-import { issueTitle } from './sync/text.ts'
+import { planSync, type PlanSettings } from './sync/plan.ts'
+import type { TrackedIssue } from './sync/tracked-issue.ts'
 
 export interface Logger {
   info: (message: string) => void
@@ -192,7 +183,16 @@ export async function runSync(input: RunInput): Promise<RunReport> {
   let issueWrites = true
   try {
     if (run.kind === 'issue') {
-      const decided = await decideIssueEvent(input, at, run, text, identity, level)
+      const decided = await decideIssueEvent(
+        client,
+        at,
+        settings,
+        payload,
+        run,
+        text,
+        identity,
+        level
+      )
       report.notes.push(decided.note)
       edits = decided.edits
       if (edits.length > 0 && settings.commit === 'pull-request') {
@@ -360,10 +360,19 @@ export async function runSync(input: RunInput): Promise<RunReport> {
       // Only once the branch holds an issue's change does its marker record it (see `conflict: latest`);
       // a pull request is not on the branch yet.
       if (edits.length > 0 && report.commit.sha && settings.commit === 'push') {
-        await refreshMarkers(input, at, edits, planSettings, report, budget, {
-          reserve: lockReserve,
-          recovery
-        })
+        await refreshMarkers(
+          client,
+          at,
+          edits,
+          planSettings,
+          report.commit.sha,
+          budget,
+          report.applied,
+          {
+            reserve: lockReserve,
+            recovery
+          }
+        )
       }
     } catch (error) {
       if (!isRateLimit(error) && !(error instanceof BudgetSpent)) throw error
@@ -375,156 +384,5 @@ export async function runSync(input: RunInput): Promise<RunReport> {
       report.applied.deferred += 1
       log.warning('The goals file could not be committed in this run; the next run commits it.')
     }
-  }
-}
-
-async function refreshMarkers(
-  input: RunInput,
-  at: RepoRef,
-  edits: GoalEdit[],
-  settings: PlanSettings,
-  report: RunReport,
-  budget: WriteBudget,
-  options: { reserve: number; recovery: Recovery }
-) {
-  const { client } = input
-  const text =
-    (await readFile(client, at, settings.path, report.commit?.sha ?? report.branch!))?.text ?? ''
-  const doc = parseGoals(text, { categoryLevel: settings.categoryLevel })
-  const done = new Set<number>()
-  for (const edit of edits) {
-    if (done.has(edit.issue)) continue
-    done.add(edit.issue)
-    const wanted = (g: (typeof doc.goals)[number]) => goalKey(g.category, g.title, g.occurrence)
-    const target = applyTarget(edit)
-    const goal = doc.goals.find(g => wanted(g) === target)
-    if (!goal) continue
-    const marker: Marker = {
-      file: settings.path,
-      category: goal.category,
-      title: goal.title,
-      n: goal.occurrence,
-      synced: goal.checked ? 'closed' : 'open',
-      removed: false
-    }
-    if (sameMarker(edit.marker, marker)) continue
-    const deferred = report.applied.deferred
-    await applyOps(
-      client,
-      at,
-      [
-        {
-          kind: 'update-issue',
-          number: edit.issue,
-          why: 'sync state recorded',
-          effect: 'updated',
-          body: issueBody(marker, settings)
-        }
-      ],
-      budget,
-      report.applied,
-      options
-    )
-    if (report.applied.deferred > deferred) break
-  }
-}
-
-/** The key a goal has once an edit is applied to it. */
-function applyTarget(edit: GoalEdit): string {
-  if (edit.title === undefined) return edit.key
-  const [category, , n] = JSON.parse(edit.key) as [string | null, string, number]
-  return goalKey(category, edit.title.replace(/[\r\n]+/g, ' ').trim(), n)
-}
-
-async function decideIssueEvent(
-  input: RunInput,
-  at: RepoRef,
-  run: {
-    action: 'closed' | 'reopened' | 'edited'
-    number: number
-    sender: string
-    titleChanged: boolean
-  },
-  text: string,
-  identity: Identity,
-  level: number
-): Promise<{ edits: GoalEdit[]; note: string }> {
-  const { client, settings, payload } = input
-  const fromPayload = await toTracked(payload.issue as never, settings.path, identity)
-  if (!fromPayload) {
-    return {
-      edits: [],
-      note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
-    }
-  }
-  const { role, mayTriage } = await roleOf(client, at, run.sender)
-  if (!mayTriage) {
-    return {
-      edits: [],
-      note: `Issue #${run.number} was ${run.action} by ${run.sender}, whose role is "${role}"; only triage or more changes the goals file. Ignored.`
-    }
-  }
-  if (run.action === 'edited' && (!run.titleChanged || !settings.syncTitles)) {
-    return {
-      edits: [],
-      note: `Issue #${run.number} was edited, but ${settings.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.`
-    }
-  }
-  // The event may be stale (closed, then reopened at once): act on the issue as it is now.
-  let issue = fromPayload
-  try {
-    issue = (await getTrackedIssue(client, at, run.number, settings.path, identity)) ?? fromPayload
-  } catch (error) {
-    if (statusOf(error) !== 404) throw error
-  }
-  const doc = parseGoals(text, { categoryLevel: level })
-  const m = issue.marker
-  if (m.removed) {
-    return {
-      edits: [],
-      note: `Issue #${run.number} was closed by goals-sync because its goal left the file (or it duplicated another issue); it no longer drives the file.`
-    }
-  }
-  // Only the exact goal: a guess could move another goal's box (the next full run pairs edited goals).
-  const index = doc.goals.findIndex(
-    (_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n)
-  )
-  if (index === -1) {
-    return {
-      edits: [],
-      note: `The goal of issue #${run.number} ("${m.title}") is not in ${settings.path}; a scheduled or manual run will settle it.`
-    }
-  }
-  const goal = doc.goals[index]!
-  const key = keyOfGoal(doc, index)
-  if (run.action === 'edited') {
-    if (issue.title === issueTitle(goal.title) || issue.title.trim() === '') {
-      return { edits: [], note: `Issue #${run.number}'s title already matches its goal.` }
-    }
-    return {
-      edits: [
-        {
-          key,
-          issue: issue.number,
-          marker: m,
-          title: issue.title,
-          why: `issue retitled by ${run.sender}`
-        }
-      ],
-      note: `Goal retitled from issue #${run.number}.`
-    }
-  }
-  const closed = issue.state === 'closed'
-  return {
-    edits: [
-      {
-        key,
-        issue: issue.number,
-        marker: m,
-        checked: closed,
-        why: `issue ${closed ? 'closed' : 'reopened'} by ${run.sender}`
-      }
-    ],
-    note: `Issue #${run.number} is ${closed ? 'closed: goal ticked' : 'open: goal unticked'}.`
   }
 }
