@@ -48747,6 +48747,7 @@ async function current(client, at) {
 }
 async function acquireLock(client, at, options) {
     const pollMs = options.pollMs ?? 2_000;
+    const deadline = Date.now() + (options.maxWaitMs ?? 2 * 60_000);
     const spend = options.spend ?? (() => { });
     try {
         const { data: ref } = await client.rest.git.getRef({ ...at, ref: `heads/${options.branch}` });
@@ -48781,6 +48782,9 @@ async function acquireLock(client, at, options) {
             return held;
         let refused = 0;
         for (;;) {
+            if (Date.now() > deadline) {
+                throw new Error(`another run still holds refs/${LOCK_REF} (or it cannot be taken over)`);
+            }
             const now = await current(client, at);
             // Ours already: the answer to the create was lost, not the create.
             if (now?.sha === mine.sha)
@@ -48801,6 +48805,7 @@ async function acquireLock(client, at, options) {
                 spend();
                 if (await create())
                     return held;
+                await lock_sleep(pollMs);
                 continue;
             }
             options.log?.(`Another goals-sync run is syncing this repository (until ${new Date(now.until).toISOString()} at the latest); waiting.`);
@@ -49639,13 +49644,16 @@ function writesOf(op) {
 const run_sync_unpaced = (env) => env.GOALS_SYNC_PACING === 'off';
 /** Lock timings to go with pacing off: writes are fast, so a dead run's lock expires fast too. */
 function unpacedTimings(env) {
-    return run_sync_unpaced(env) ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000 } } : {};
+    return run_sync_unpaced(env)
+        ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000, maxWaitMs: 10_000 } }
+        : {};
 }
+const DEFAULT_LOCK_TIMING = { perWriteMs: 4_000, spareMs: 5 * 60_000, maxWaitMs: 2 * 60_000 };
 const LOCK_TAKE = 2;
 const LOCK_RELEASE = 1;
 /** Long enough for the planned writes at GitHub's pace (issue creation ≥ 3 s apart), plus the commit. */
 function lockHoldMs(ops, input) {
-    const { perWriteMs, spareMs } = input.lockTiming ?? { perWriteMs: 4_000, spareMs: 5 * 60_000 };
+    const { perWriteMs, spareMs } = input.lockTiming ?? DEFAULT_LOCK_TIMING;
     const writes = Math.min(input.settings.maxWrites, ops.reduce((n, op) => n + writesOf(op), 0));
     return writes * perWriteMs + spareMs;
 }
@@ -49790,6 +49798,7 @@ async function runSync(input) {
                 branch,
                 holdMs: lockHoldMs(planned, input),
                 pollMs: input.lockPollMs,
+                maxWaitMs: (input.lockTiming ?? DEFAULT_LOCK_TIMING).maxWaitMs,
                 spend: () => budget.force(1),
                 log: m => log.info(m)
             });

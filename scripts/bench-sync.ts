@@ -35,7 +35,7 @@ async function run(emu: Emulator, eventName: string, payload: object, maxWrites 
     payload: payload as Record<string, unknown>,
     log: { info: () => {}, warning: () => {} },
     lockPollMs: 50,
-    lockTiming: { perWriteMs: 100, spareMs: 2_000 }
+    lockTiming: { perWriteMs: 100, spareMs: 2_000, maxWaitMs: 10_000 }
   })
   return { report, ms: performance.now() - started, reads: emu.reads(), writes: emu.writes() }
 }

@@ -41,8 +41,8 @@ export interface RunInput {
   log: Logger
   /** How often to look again at another run's lock (ms). */
   lockPollMs?: number
-  /** Time per write and spare time the lock is held for (ms); defaults suit GitHub's pacing. */
-  lockTiming?: { perWriteMs: number; spareMs: number }
+  /** Time per write and spare time the lock is held for, and the longest wait for another's (ms). */
+  lockTiming?: { perWriteMs: number; spareMs: number; maxWaitMs: number }
 }
 
 /** GOALS_SYNC_PACING=off: a local test server, where nothing needs GitHub's spacing. */
@@ -52,15 +52,18 @@ export const unpaced = (env: NodeJS.ProcessEnv) => env.GOALS_SYNC_PACING === 'of
 export function unpacedTimings(
   env: NodeJS.ProcessEnv
 ): Pick<RunInput, 'lockPollMs' | 'lockTiming'> {
-  return unpaced(env) ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000 } } : {}
+  return unpaced(env)
+    ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000, maxWaitMs: 10_000 } }
+    : {}
 }
 
+const DEFAULT_LOCK_TIMING = { perWriteMs: 4_000, spareMs: 5 * 60_000, maxWaitMs: 2 * 60_000 }
 const LOCK_TAKE = 2
 const LOCK_RELEASE = 1
 
 /** Long enough for the planned writes at GitHub's pace (issue creation ≥ 3 s apart), plus the commit. */
 function lockHoldMs(ops: readonly Op[], input: RunInput): number {
-  const { perWriteMs, spareMs } = input.lockTiming ?? { perWriteMs: 4_000, spareMs: 5 * 60_000 }
+  const { perWriteMs, spareMs } = input.lockTiming ?? DEFAULT_LOCK_TIMING
   const writes = Math.min(
     input.settings.maxWrites,
     ops.reduce((n, op) => n + writesOf(op), 0)
@@ -245,6 +248,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
         branch,
         holdMs: lockHoldMs(planned, input),
         pollMs: input.lockPollMs,
+        maxWaitMs: (input.lockTiming ?? DEFAULT_LOCK_TIMING).maxWaitMs,
         spend: () => budget.force(1),
         log: m => log.info(m)
       })

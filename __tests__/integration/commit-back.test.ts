@@ -219,6 +219,31 @@ describe('the lock', () => {
     expect(deletes).toHaveLength(2)
   })
 
+  it('a lock that is never released (a server that cannot delete it) delays the run, never stops it', async () => {
+    await synced()
+    const client = createClient({
+      token: emu.token,
+      baseUrl: emu.url,
+      pacing: false,
+      warn: () => {}
+    })
+    const at = { owner: 'octo', repo: 'goals' }
+    const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: emu.head('main') })
+    const { data: stuck } = await client.rest.git.createCommit({
+      ...at,
+      message: `goals-sync lock held until ${new Date(Date.now() + 3_600_000).toISOString()}`,
+      tree: head.tree.sha,
+      parents: []
+    })
+    await client.rest.git.createRef({ ...at, ref: 'refs/goals-sync/lock', sha: stuck.sha })
+    emu.fail({ method: 'DELETE', path: /goals-sync\/lock$/, status: 404, times: 100 })
+    const warnings: string[] = []
+    const text = emu.file('main', 'goals.md')!.replace('[ ] learn to sail', '[x] learn to sail')
+    await push(emu, text, { warnings })
+    expect(warnings.join('\n')).toMatch(/Could not take the goals-sync lock.*still holds/s)
+    expect(emu.issue(issueFor(emu, 'learn to sail').number)!.state).toBe('closed')
+  }, 30_000)
+
   it('a server that will not make the lock ref does not stop the sync', async () => {
     await synced()
     emu.fail({

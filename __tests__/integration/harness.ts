@@ -53,7 +53,7 @@ export async function sync(
     payload: payload as Record<string, unknown>,
     log: { info: () => {}, warning: m => call.warnings?.push(m) },
     lockPollMs: 50,
-    lockTiming: { perWriteMs: 100, spareMs: 2_000 }
+    lockTiming: { perWriteMs: 100, spareMs: 2_000, maxWaitMs: 10_000 }
   })
 }
 

@@ -15,6 +15,8 @@ export interface LockOptions {
   /** How long this run expects to hold the lock; past that, others may take it over. */
   holdMs: number
   pollMs?: number
+  /** Longest wait for another run's lock; past it the run goes on without one (it plans again first). */
+  maxWaitMs?: number
   /** Called for each write beyond the first two (retaking a free or dead lock). */
   spend?: () => void
   log?: (message: string) => void
@@ -48,6 +50,7 @@ export async function acquireLock(
   options: LockOptions
 ): Promise<Lock> {
   const pollMs = options.pollMs ?? 2_000
+  const deadline = Date.now() + (options.maxWaitMs ?? 2 * 60_000)
   const spend = options.spend ?? (() => {})
   try {
     const { data: ref } = await client.rest.git.getRef({ ...at, ref: `heads/${options.branch}` })
@@ -79,6 +82,9 @@ export async function acquireLock(
     if (await create()) return held
     let refused = 0
     for (;;) {
+      if (Date.now() > deadline) {
+        throw new Error(`another run still holds refs/${LOCK_REF} (or it cannot be taken over)`)
+      }
       const now = await current(client, at)
       // Ours already: the answer to the create was lost, not the create.
       if (now?.sha === mine.sha) return held
@@ -97,6 +103,7 @@ export async function acquireLock(
         await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => {})
         spend()
         if (await create()) return held
+        await sleep(pollMs)
         continue
       }
       options.log?.(
