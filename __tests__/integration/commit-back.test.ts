@@ -95,6 +95,22 @@ describe('committing back', () => {
     expect(text).toContain('## Life Goals [2/2]')
   })
 
+  it('commits through blobs when the server takes no inline content in trees', async () => {
+    await synced()
+    const issue = issueFor(emu, 'learn to sail')
+    emu.fail({
+      method: 'POST',
+      path: /\/git\/trees$/,
+      status: 422,
+      body: { message: 'Invalid tree info' }
+    })
+    await closeAs(emu, issue.number, 'octo')
+    expect(emu.file('main', 'goals.md')).toContain('[x] learn to sail')
+    expect(
+      emu.requests.filter(r => r.method === 'POST' && r.path.endsWith('/git/blobs'))
+    ).toHaveLength(2)
+  })
+
   it('a protected branch fails the run naming the cause and commit: pull-request', async () => {
     emu = await emulatorWith({ 'goals.md': SEEDLIKE })
     emu.protect('main', 'protection')
