@@ -49656,6 +49656,7 @@ function unpacedTimings(env) {
         ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000, maxWaitMs: 10_000 } }
         : {};
 }
+const needsLock = (op) => op.kind === 'create-issue' || (op.kind === 'update-issue' && op.comment !== undefined);
 const DEFAULT_LOCK_TIMING = { perWriteMs: 4_000, spareMs: 5 * 60_000, maxWaitMs: 2 * 60_000 };
 const LOCK_TAKE = 2;
 const LOCK_RELEASE = 1;
@@ -49760,9 +49761,11 @@ async function runSync(input) {
         }
         else {
             let plan = await planFor(text);
-            if (plan.ops.length > 0 && !settings.dryRun) {
+            // Only writes that a second run would repeat (a new issue, a comment) need the lock;
+            // closing, reopening or relabelling twice changes nothing.
+            if (!settings.dryRun && plan.ops.some(needsLock)) {
                 if (budget.left() < LOCK_TAKE + LOCK_RELEASE + commitCost + 1) {
-                    // Issue writes come after the lock; a budget that cannot pay for it defers them all.
+                    // Such writes come after the lock; a budget that cannot pay for it defers them all.
                     issueWrites = false;
                     report.applied.deferred += plan.ops.length;
                     report.applied.stoppedBy = `the write budget (max-writes: ${budget.limit}) is too small for the lock and the commit`;

@@ -225,9 +225,12 @@ describe('the lock', () => {
     })
     await client.rest.git.createRef({ ...at, ref: 'refs/goals-sync/lock', sha: dead.sha })
     emu.resetLog()
-    const text = emu.file('main', 'goals.md')!.replace('[ ] learn to sail', '[x] learn to sail')
+    // A new goal: creating its issue is what takes the lock.
+    const text = emu
+      .file('main', 'goals.md')!
+      .replace('[ ] learn to sail', '[ ] learn to sail\n\n[ ] learn to knit')
     const report = await push(emu, text)
-    expect(report.applied.closed).toEqual([issueFor(emu, 'learn to sail').number])
+    expect(report.applied.created).toEqual([issueFor(emu, 'learn to knit').number])
     // Taken over (deleted once), then released (deleted again).
     const deletes = emu.requests.filter(
       r => r.method === 'DELETE' && r.path.endsWith('/git/refs/goals-sync/lock')
@@ -254,10 +257,13 @@ describe('the lock', () => {
     await client.rest.git.createRef({ ...at, ref: 'refs/goals-sync/lock', sha: stuck.sha })
     emu.fail({ method: 'DELETE', path: /goals-sync\/lock$/, status: 404, times: 100 })
     const warnings: string[] = []
-    const text = emu.file('main', 'goals.md')!.replace('[ ] learn to sail', '[x] learn to sail')
+    // A new goal: creating its issue is what takes the lock.
+    const text = emu
+      .file('main', 'goals.md')!
+      .replace('[ ] learn to sail', '[ ] learn to sail\n\n[ ] learn to knit')
     await push(emu, text, { warnings })
     expect(warnings.join('\n')).toMatch(/Could not take the goals-sync lock.*still holds/s)
-    expect(emu.issue(issueFor(emu, 'learn to sail').number)!.state).toBe('closed')
+    expect(issueFor(emu, 'learn to knit').state).toBe('open')
   }, 30_000)
 
   it('a server that will not make the lock ref does not stop the sync', async () => {
@@ -270,9 +276,12 @@ describe('the lock', () => {
       body: { message: 'Reference update failed' }
     })
     const warnings: string[] = []
-    const text = emu.file('main', 'goals.md')!.replace('[ ] learn to sail', '[x] learn to sail')
+    // A new goal: creating its issue is what takes the lock.
+    const text = emu
+      .file('main', 'goals.md')!
+      .replace('[ ] learn to sail', '[ ] learn to sail\n\n[ ] learn to knit')
     await push(emu, text, { warnings })
     expect(warnings.join('\n')).toMatch(/Could not take the goals-sync lock/)
-    expect(emu.issue(issueFor(emu, 'learn to sail').number)!.state).toBe('closed')
+    expect(issueFor(emu, 'learn to knit').state).toBe('open')
   })
 })

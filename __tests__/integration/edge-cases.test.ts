@@ -91,7 +91,10 @@ describe('edge cases', () => {
 
   it('a run that fails after taking the lock releases it', async () => {
     await synced()
-    const text = emu.file('main', 'goals.md')!.replace('[ ] learn to sail', '[x] learn to sail')
+    // A new goal: creating its issue is what takes the lock.
+    const text = emu
+      .file('main', 'goals.md')!
+      .replace('[ ] learn to sail', '[ ] learn to sail\n\n[ ] learn to knit')
     // The listing after the lock fails for good.
     emu.fail({
       method: 'GET',

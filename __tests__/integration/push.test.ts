@@ -87,7 +87,10 @@ describe('push: file → issues', () => {
       '[ ] contribute a patch to a compiler',
       '[x] contribute a patch to a compiler'
     )
+    emu.resetLog()
     const ticked = await push(emu, text)
+    // The close and one commit (tree, commit, ref): no lock, since a close done twice changes nothing.
+    expect(emu.writes()).toBe(4)
     const issue = issueFor(emu, 'contribute a patch to a compiler')
     expect(issue.state).toBe('closed')
     expect(ticked.applied.closed).toEqual([issue.number])
