@@ -52572,7 +52572,9 @@ async function runSync(input) {
         const badgeStale = async () => settings.badge !== null &&
             (await readFile(client, at, settings.badge, branch))?.text !==
                 badge_renderBadge(report.done, report.total);
-        const needsCommit = settings.commit !== 'none' && (finalText !== text || (await badgeStale()));
+        // An issue event that changes no line leaves a stale badge to the next full run: it stays within the read bound.
+        const needsCommit = settings.commit !== 'none' &&
+            (finalText !== text || (run.kind !== 'issue' && (await badgeStale())));
         if (issueWrites) {
             await applyOps(client, at, ops, budget, report.applied, {
                 reserve: lockReserve + (needsCommit ? commitCost : 0),

@@ -96,6 +96,19 @@ describe('issues → file', () => {
     expect(emu.file('main', 'goals.md')).toContain('[x] learn to sail')
   })
 
+  it('an issue event that changes nothing writes nothing and stays within the read bound', async () => {
+    await synced()
+    const issue = issueFor(emu, 'run 10 km without stopping') // already closed and ticked
+    emu.resetLog()
+    await sync(
+      emu,
+      'issues',
+      issuesEvent('closed', emu.issueJson(issue.number), { sender: 'octo' })
+    )
+    expect(emu.writes()).toBe(0)
+    expect(emu.reads()).toBeLessThanOrEqual(3 + 1)
+  })
+
   it('ignores other issue actions with a message', async () => {
     await synced()
     const issue = issueFor(emu, 'learn to sail')
