@@ -49137,6 +49137,7 @@ async function roleOf(client, at, login) {
         throw explainAccess(error, `read the permission of ${login}`, 'metadata: read');
     }
 }
+/** Whether this exact comment is on the issue already; when the comments cannot be read, assume not. */
 async function hasComment(client, at, number, body) {
     try {
         const comments = await client.paginate(client.rest.issues.listComments, {
@@ -49147,10 +49148,15 @@ async function hasComment(client, at, number, body) {
         return comments.some(c => c.body === body);
     }
     catch (error) {
-        throw explainAccess(error, `read the comments of issue #${number}`, 'issues: read');
+        if (isRateLimit(error))
+            throw error;
+        return false;
     }
 }
-/** Names of the repository's labels, lower-cased (GitHub compares them without case). */
+/**
+ * Names of the repository's labels, lower-cased (GitHub compares them without
+ * case). Only a saving: when they cannot be listed, the labels are just created.
+ */
 async function labelNames(client, at) {
     try {
         const labels = await client.paginate(client.rest.issues.listLabelsForRepo, {
@@ -49160,7 +49166,9 @@ async function labelNames(client, at) {
         return new Set(labels.map(l => l.name.toLowerCase()));
     }
     catch (error) {
-        throw explainAccess(error, 'list the labels', 'issues: read');
+        if (isRateLimit(error))
+            throw error;
+        return new Set();
     }
 }
 

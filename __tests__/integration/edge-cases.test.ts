@@ -166,6 +166,18 @@ describe('edge cases', () => {
     expect(issueFor(emu, 'ship it').labels.sort()).toEqual(['Career', 'goal'])
   })
 
+  it('a server that cannot list labels or comments still syncs (those reads only save work)', async () => {
+    emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+    emu.fail({ method: 'GET', path: /\/labels$/, status: 404, times: 100 })
+    emu.fail({ method: 'GET', path: /\/comments$/, status: 404, times: 100 })
+    await push(emu, SEEDLIKE)
+    expect(goalIssues(emu)).toHaveLength(15)
+    await push(emu, emu.file('main', 'goals.md')!.replace('[ ] learn to sail\n', ''))
+    const gone = issueFor(emu, 'learn to sail')
+    expect(gone).toMatchObject({ state: 'closed', state_reason: 'not_planned' })
+    expect(emu.comments(gone.number)).toHaveLength(1)
+  })
+
   it('issues turned off (410) fail the run with the fix, not a stack trace', async () => {
     emu = await emulatorWith({ 'goals.md': '# Goals\n' })
     emu.fail({

@@ -5,7 +5,7 @@ import { decodeMarker } from '../sync/marker.ts'
 import type { TrackedIssue } from '../sync/tracked-issue.ts'
 import type { Identity } from './identity.ts'
 import type { Client } from './octokit-client.ts'
-import { explainAccess, statusOf } from './errors.ts'
+import { explainAccess, isRateLimit, statusOf } from './errors.ts'
 
 export interface RepoRef {
   owner: string
@@ -214,6 +214,7 @@ export async function roleOf(
   }
 }
 
+/** Whether this exact comment is on the issue already; when the comments cannot be read, assume not. */
 export async function hasComment(client: Client, at: RepoRef, number: number, body: string) {
   try {
     const comments = await client.paginate(client.rest.issues.listComments, {
@@ -223,11 +224,15 @@ export async function hasComment(client: Client, at: RepoRef, number: number, bo
     })
     return comments.some(c => c.body === body)
   } catch (error) {
-    throw explainAccess(error, `read the comments of issue #${number}`, 'issues: read')
+    if (isRateLimit(error)) throw error
+    return false
   }
 }
 
-/** Names of the repository's labels, lower-cased (GitHub compares them without case). */
+/**
+ * Names of the repository's labels, lower-cased (GitHub compares them without
+ * case). Only a saving: when they cannot be listed, the labels are just created.
+ */
 export async function labelNames(client: Client, at: RepoRef): Promise<Set<string>> {
   try {
     const labels = await client.paginate(client.rest.issues.listLabelsForRepo, {
@@ -236,6 +241,7 @@ export async function labelNames(client: Client, at: RepoRef): Promise<Set<strin
     })
     return new Set(labels.map(l => l.name.toLowerCase()))
   } catch (error) {
-    throw explainAccess(error, 'list the labels', 'issues: read')
+    if (isRateLimit(error)) throw error
+    return new Set()
   }
 }
