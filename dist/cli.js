@@ -49798,9 +49798,10 @@ async function runSync(input) {
         }
         report.ops = ops;
         report.edits = edits;
-        summarise(applyGoalEdits(text, edits, level).text);
+        const finalText = applyGoalEdits(text, edits, level).text;
+        summarise(finalText);
         if (!settings.dryRun)
-            await applyAndCommit();
+            await applyAndCommit(finalText);
     }
     finally {
         if (lock) {
@@ -49865,7 +49866,7 @@ async function runSync(input) {
         }
         return files;
     }
-    async function applyAndCommit() {
+    async function applyAndCommit(finalText) {
         const lockReserve = lock ? LOCK_RELEASE : 0;
         const recovery = {
             findIssue: async (key) => {
@@ -49878,7 +49879,6 @@ async function runSync(input) {
             hasComment: (n, body) => hasComment(client, at, n, body)
         };
         // A run that changes nothing in the file or badge reads no more and commits nothing.
-        const finalText = applyGoalEdits(text, edits, level).text;
         const badgeStale = async () => settings.badge !== null &&
             (await readFile(client, at, settings.badge, branch))?.text !==
                 badge_renderBadge(report.done, report.total);

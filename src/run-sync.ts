@@ -235,8 +235,9 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     }
     report.ops = ops
     report.edits = edits
-    summarise(applyGoalEdits(text, edits, level).text)
-    if (!settings.dryRun) await applyAndCommit()
+    const finalText = applyGoalEdits(text, edits, level).text
+    summarise(finalText)
+    if (!settings.dryRun) await applyAndCommit(finalText)
   } finally {
     if (lock) {
       budget.take(LOCK_RELEASE)
@@ -306,7 +307,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     return files
   }
 
-  async function applyAndCommit() {
+  async function applyAndCommit(finalText: string) {
     const lockReserve = lock ? LOCK_RELEASE : 0
     const recovery: Recovery = {
       findIssue: async key => {
@@ -325,7 +326,6 @@ export async function runSync(input: RunInput): Promise<RunReport> {
       hasComment: (n, body) => hasComment(client, at, n, body)
     }
     // A run that changes nothing in the file or badge reads no more and commits nothing.
-    const finalText = applyGoalEdits(text, edits, level).text
     const badgeStale = async () =>
       settings.badge !== null &&
       (await readFile(client, at, settings.badge, branch))?.text !==

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { issuesEvent, pushEvent } from '../../test-support/runner.ts'
-import { createClient } from '../../src/github/octokit-client.ts'
 import {
   closeAs,
   emulatorWith,
@@ -11,7 +10,8 @@ import {
   reconcile,
   SEEDLIKE,
   sync,
-  syncedEmulator
+  syncedEmulator,
+  plantLock
 } from './harness.ts'
 
 let emu: Emulator
@@ -209,21 +209,7 @@ describe('the lock', () => {
   it('a lock left by a run that died is taken over once its time is past', async () => {
     await synced()
     // The lock of a run that was cancelled a moment ago, made as that run made it.
-    const client = createClient({
-      token: emu.token,
-      baseUrl: emu.url,
-      pacing: false,
-      warn: () => {}
-    })
-    const at = { owner: 'octo', repo: 'goals' }
-    const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: emu.head('main') })
-    const { data: dead } = await client.rest.git.createCommit({
-      ...at,
-      message: `goals-sync lock held until ${new Date(Date.now() - 1000).toISOString()}`,
-      tree: head.tree.sha,
-      parents: []
-    })
-    await client.rest.git.createRef({ ...at, ref: 'refs/goals-sync/lock', sha: dead.sha })
+    await plantLock(emu, new Date(Date.now() - 1000))
     emu.resetLog()
     // A new goal: creating its issue is what takes the lock.
     const text = emu
@@ -240,21 +226,7 @@ describe('the lock', () => {
 
   it('a lock that is never released (a server that cannot delete it) delays the run, never stops it', async () => {
     await synced()
-    const client = createClient({
-      token: emu.token,
-      baseUrl: emu.url,
-      pacing: false,
-      warn: () => {}
-    })
-    const at = { owner: 'octo', repo: 'goals' }
-    const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: emu.head('main') })
-    const { data: stuck } = await client.rest.git.createCommit({
-      ...at,
-      message: `goals-sync lock held until ${new Date(Date.now() + 3_600_000).toISOString()}`,
-      tree: head.tree.sha,
-      parents: []
-    })
-    await client.rest.git.createRef({ ...at, ref: 'refs/goals-sync/lock', sha: stuck.sha })
+    await plantLock(emu, new Date(Date.now() + 3_600_000))
     emu.fail({ method: 'DELETE', path: /goals-sync\/lock$/, status: 404, times: 100 })
     const warnings: string[] = []
     // A new goal: creating its issue is what takes the lock.

@@ -13,7 +13,8 @@ import {
   reconcile,
   SEEDLIKE,
   sync,
-  syncedEmulator
+  syncedEmulator,
+  clientFor
 } from './harness.ts'
 
 let emu: Emulator
@@ -30,9 +31,7 @@ describe('edge cases', () => {
   it('an issue whose goal label a person removed is found again, not duplicated', async () => {
     await synced()
     const issue = issueFor(emu, 'learn to sail')
-    const client = await import('../../src/github/octokit-client.ts').then(m =>
-      m.createClient({ token: emu.token, baseUrl: emu.url, pacing: false, warn: () => {} })
-    )
+    const client = clientFor(emu)
     await client.rest.issues.removeLabel({
       owner: 'octo',
       repo: 'goals',
@@ -149,9 +148,7 @@ describe('edge cases', () => {
 
   it('renaming a category does not rename a label a person made (others use it)', async () => {
     emu = await emulatorWith({ 'goals.md': '## Work\n[ ] ship it\n' })
-    const client = await import('../../src/github/octokit-client.ts').then(m =>
-      m.createClient({ token: emu.token, baseUrl: emu.url, pacing: false, warn: () => {} })
-    )
+    const client = clientFor(emu)
     await client.rest.issues.createLabel({
       owner: 'octo',
       repo: 'goals',

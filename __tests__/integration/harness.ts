@@ -106,3 +106,22 @@ export function changedLines(a: string, b: string): [string, string][] {
   if (x.length !== y.length) throw new Error(`line count changed: ${x.length} → ${y.length}`)
   return x.flatMap((line, i) => (line === y[i] ? [] : [[line, y[i]!] as [string, string]]))
 }
+
+/** The real client on the emulator, as a person or another tool would use it. */
+export function clientFor(emu: Emulator) {
+  return createClient({ token: emu.token, baseUrl: emu.url, pacing: false, warn: () => {} })
+}
+
+/** A lock ref as a run makes it, saying it is held until `until` (a dead run's, or a stuck one). */
+export async function plantLock(emu: Emulator, until: Date): Promise<void> {
+  const client = clientFor(emu)
+  const at = { owner: emu.owner, repo: emu.repo }
+  const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: emu.head('main') })
+  const { data: lock } = await client.rest.git.createCommit({
+    ...at,
+    message: `goals-sync lock held until ${until.toISOString()}`,
+    tree: head.tree.sha,
+    parents: []
+  })
+  await client.rest.git.createRef({ ...at, ref: 'refs/goals-sync/lock', sha: lock.sha })
+}
