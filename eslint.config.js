@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['dist/', '.build/', 'node_modules/', 'coverage/', 'demo-out/'] },
+  {
+    ignores: [
+      'dist/',
+      '.build/',
+      'node_modules/',
+      'coverage/',
+      'demo-out/',
+      'reports/',
+      '.stryker-tmp/'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

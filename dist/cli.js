@@ -41863,7 +41863,7 @@ function lib_makeBadge(format) {
   return makeBadge(cleanedFormat)
 }
 
-;// CONCATENATED MODULE: ./.build/badge.js
+;// CONCATENATED MODULE: ./.build/render/badge.js
 // The progress badge, drawn with shields.io's own renderer so it looks like the
 // badges people already have in their READMEs.
 
@@ -42421,7 +42421,7 @@ async function fixCommand(path, badge, level, io) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.build/config.js
+;// CONCATENATED MODULE: ./.build/run/config.js
 // The optional settings file (.github/goals-sync.yml). Every mistake is an
 // error that names the file and line: a typo'd key silently ignored would leave
 // people wondering why their colour never shows up.
@@ -47950,7 +47950,7 @@ function createClient(options) {
     }, retry, throttling);
 }
 
-;// CONCATENATED MODULE: ./.build/report.js
+;// CONCATENATED MODULE: ./.build/action/report.js
 function outputsOf(report) {
     const list = (n) => n.join(',');
     return {
@@ -48298,7 +48298,7 @@ async function labelNames(client, at) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/apply.js
+;// CONCATENATED MODULE: ./.build/run/apply.js
 
 
 function emptyApplied() {
@@ -48407,7 +48407,7 @@ async function applyOps(client, at, ops, budget, result, options) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./.build/budget.js
+;// CONCATENATED MODULE: ./.build/run/budget.js
 // The write budget of one run (input max-writes): every write request counts,
 // the lock and the commit included, so the cap is what it says.
 class WriteBudget {
@@ -48432,7 +48432,7 @@ class WriteBudget {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/event.js
+;// CONCATENATED MODULE: ./.build/run/event.js
 // What a run has to do, decided from the event alone (no requests).
 const ZERO_SHA = /^0+$/;
 function classifyEvent(eventName, payload, branch) {
@@ -49079,7 +49079,7 @@ function shorten(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-;// CONCATENATED MODULE: ./.build/issue-event.js
+;// CONCATENATED MODULE: ./.build/run/issue-event.js
 // An issues event (closed, reopened, edited) turned into edits of the goals
 // file: only for the action's own issues, only for senders who may triage, and
 // only for the exact goal the issue's marker names.
@@ -49169,7 +49169,7 @@ async function decideIssueEvent(client, at, settings, payload, run, text, identi
     };
 }
 
-;// CONCATENATED MODULE: ./.build/label-style.js
+;// CONCATENATED MODULE: ./.build/run/label-style.js
 // Colours and descriptions of the labels the action creates: from the settings
 // file when it names them, otherwise a stable colour per category.
 
@@ -49532,7 +49532,7 @@ function categoryRenames(doc, issueOf) {
     return renames;
 }
 
-;// CONCATENATED MODULE: ./.build/marker-refresh.js
+;// CONCATENATED MODULE: ./.build/run/marker-refresh.js
 // After a commit that carries issue-side changes (a tick from a closed issue, a
 // title from an edited one), each such issue's marker records the new synced
 // state. Only then: a marker that ran ahead of the file would make
@@ -49634,7 +49634,7 @@ function writesOf(op) {
     return 1;
 }
 
-;// CONCATENATED MODULE: ./.build/run-sync.js
+;// CONCATENATED MODULE: ./.build/run/run-sync.js
 // One run of goals-sync, shared by the action and the command line:
 // read (config, goals file, issues) → plan → apply → commit → report.
 
@@ -49941,7 +49941,7 @@ async function runSync(input) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/settings.js
+;// CONCATENATED MODULE: ./.build/action/settings.js
 class InputError extends Error {
 }
 /** The defaults of action.yml, for callers that are not a runner (the CLI, tests). */

@@ -40329,21 +40329,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1318:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3799);
-// The action's entry point, as action.yml names it (dist/index.js).
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 3799:
+/***/ 7452:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43301,7 +43287,7 @@ function getIDToken(aud) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.build/config.js
+;// CONCATENATED MODULE: ./.build/run/config.js
 // The optional settings file (.github/goals-sync.yml). Every mistake is an
 // error that names the file and line: a typo'd key silently ignored would leave
 // people wondering why their colour never shows up.
@@ -48824,7 +48810,7 @@ function createClient(options) {
     }, retry, throttling);
 }
 
-;// CONCATENATED MODULE: ./.build/report.js
+;// CONCATENATED MODULE: ./.build/action/report.js
 function outputsOf(report) {
     const list = (n) => n.join(',');
     return {
@@ -49172,7 +49158,7 @@ async function labelNames(client, at) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/apply.js
+;// CONCATENATED MODULE: ./.build/run/apply.js
 
 
 function emptyApplied() {
@@ -50683,7 +50669,7 @@ function lib_makeBadge(format) {
   return makeBadge(cleanedFormat)
 }
 
-;// CONCATENATED MODULE: ./.build/badge.js
+;// CONCATENATED MODULE: ./.build/render/badge.js
 // The progress badge, drawn with shields.io's own renderer so it looks like the
 // badges people already have in their READMEs.
 
@@ -50716,7 +50702,7 @@ function badge_renderBadge(done, total) {
     return `${svg}\n`;
 }
 
-;// CONCATENATED MODULE: ./.build/budget.js
+;// CONCATENATED MODULE: ./.build/run/budget.js
 // The write budget of one run (input max-writes): every write request counts,
 // the lock and the commit included, so the cap is what it says.
 class WriteBudget {
@@ -50741,7 +50727,7 @@ class WriteBudget {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/event.js
+;// CONCATENATED MODULE: ./.build/run/event.js
 // What a run has to do, decided from the event alone (no requests).
 const ZERO_SHA = /^0+$/;
 function classifyEvent(eventName, payload, branch) {
@@ -51678,7 +51664,7 @@ function shorten(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-;// CONCATENATED MODULE: ./.build/issue-event.js
+;// CONCATENATED MODULE: ./.build/run/issue-event.js
 // An issues event (closed, reopened, edited) turned into edits of the goals
 // file: only for the action's own issues, only for senders who may triage, and
 // only for the exact goal the issue's marker names.
@@ -51768,7 +51754,7 @@ async function decideIssueEvent(client, at, settings, payload, run, text, identi
     };
 }
 
-;// CONCATENATED MODULE: ./.build/label-style.js
+;// CONCATENATED MODULE: ./.build/run/label-style.js
 // Colours and descriptions of the labels the action creates: from the settings
 // file when it names them, otherwise a stable colour per category.
 
@@ -52131,7 +52117,7 @@ function categoryRenames(doc, issueOf) {
     return renames;
 }
 
-;// CONCATENATED MODULE: ./.build/marker-refresh.js
+;// CONCATENATED MODULE: ./.build/run/marker-refresh.js
 // After a commit that carries issue-side changes (a tick from a closed issue, a
 // title from an edited one), each such issue's marker records the new synced
 // state. Only then: a marker that ran ahead of the file would make
@@ -52332,7 +52318,7 @@ function writesOf(op) {
     return 1;
 }
 
-;// CONCATENATED MODULE: ./.build/run-sync.js
+;// CONCATENATED MODULE: ./.build/run/run-sync.js
 // One run of goals-sync, shared by the action and the command line:
 // read (config, goals file, issues) → plan → apply → commit → report.
 
@@ -52639,7 +52625,7 @@ async function runSync(input) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/settings.js
+;// CONCATENATED MODULE: ./.build/action/settings.js
 class InputError extends Error {
 }
 /** The defaults of action.yml, for callers that are not a runner (the CLI, tests). */
@@ -52732,7 +52718,7 @@ function buildSettings(get, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/main.js
+;// CONCATENATED MODULE: ./.build/action/main.js
 // The action's shell: inputs → settings, run the sync, outputs and summary.
 
 
@@ -52801,6 +52787,20 @@ async function main(env = process.env) {
     }
 }
 
+
+/***/ }),
+
+/***/ 1318:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7452);
+// The action's entry point, as action.yml names it (dist/index.js).
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

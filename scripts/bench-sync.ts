@@ -3,8 +3,8 @@
 // GitHub's recommended spacing). Run: node scripts/bench-sync.ts
 import { performance } from 'node:perf_hooks'
 import { createClient } from '../src/github/octokit-client.ts'
-import { runSync } from '../src/run-sync.ts'
-import { buildSettings, INPUT_DEFAULTS } from '../src/settings.ts'
+import { runSync } from '../src/run/run-sync.ts'
+import { buildSettings, INPUT_DEFAULTS } from '../src/action/settings.ts'
 import { startEmulator, type Emulator } from '../test-support/emulator/index.ts'
 import { dispatchEvent, pushEvent } from '../test-support/runner.ts'
 

@@ -1,4 +1,4 @@
 // The action's entry point, as action.yml names it (dist/index.js).
-import { main } from './main.ts'
+import { main } from './action/main.ts'
 
 await main()

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { parseGoals } from '../../src/goals/parse.ts'
-import { outputsOf } from '../../src/report.ts'
+import { outputsOf } from '../../src/action/report.ts'
 import { emulatorWith, goalIssues, reconcile, SEEDLIKE, sync } from '../integration/harness.ts'
 import {
   duplicatedTitles,

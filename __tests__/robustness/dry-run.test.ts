@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { parseGoals } from '../../src/goals/parse.ts'
-import { outputsOf } from '../../src/report.ts'
+import { outputsOf } from '../../src/action/report.ts'
 import { emulatorWith, issueFor, reconcile, SEEDLIKE, sync } from '../integration/harness.ts'
 import { landPush, writeRequests } from './support.ts'
 

@@ -2,7 +2,7 @@
 // GitHub access at all.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { renderBadge } from '../badge.ts'
+import { renderBadge } from '../render/badge.ts'
 import { applyEdits, counterEdits, staleCounters } from '../goals/edit.ts'
 import type { GoalsDoc } from '../goals/model.ts'
 import { parseGoals } from '../goals/parse.ts'

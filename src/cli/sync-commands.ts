@@ -1,11 +1,11 @@
 // plan and sync: the action's run from a terminal, on the same code path.
 // Both do a full reconcile (as workflow_dispatch does); plan never writes.
-import { ConfigError } from '../config.ts'
+import { ConfigError } from '../run/config.ts'
 import { ActionError, describeHttpError } from '../github/errors.ts'
 import { createClient } from '../github/octokit-client.ts'
-import { planJson, summaryMarkdown } from '../report.ts'
-import { runSync, unpaced, unpacedTimings } from '../run-sync.ts'
-import { buildSettings, INPUT_DEFAULTS, InputError } from '../settings.ts'
+import { planJson, summaryMarkdown } from '../action/report.ts'
+import { runSync, unpaced, unpacedTimings } from '../run/run-sync.ts'
+import { buildSettings, INPUT_DEFAULTS, InputError } from '../action/settings.ts'
 import { UsageError } from './args.ts'
 import type { Io } from './goals-commands.ts'
 

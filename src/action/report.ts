@@ -1,7 +1,7 @@
 // What a run tells the world: the action's outputs, the job summary and the
 // plan as JSON. Pure formatting, shared by the action and the command line.
-import type { RunReport } from './run-sync.ts'
-import type { Op } from './sync/ops.ts'
+import type { RunReport } from '../run/run-sync.ts'
+import type { Op } from '../sync/ops.ts'
 
 export function outputsOf(report: RunReport): Record<string, string> {
   const list = (n: number[]) => n.join(',')

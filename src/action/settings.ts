@@ -1,6 +1,6 @@
 // Turns the action's inputs (or the command line's flags) into one typed
 // settings object, rejecting bad values with the input's name and the fix.
-import type { Conflict } from './sync/ops.ts'
+import type { Conflict } from '../sync/ops.ts'
 
 export type CommitMode = 'push' | 'pull-request' | 'none'
 

@@ -2,7 +2,7 @@
 // budget. The plan's order makes every prefix safe, so stopping early (budget
 // spent, rate limit exhausted) only leaves work for the next run.
 import type { WriteBudget } from './budget.ts'
-import { isRateLimit, messageOf, statusOf } from './github/errors.ts'
+import { isRateLimit, messageOf, statusOf } from '../github/errors.ts'
 import {
   addComment,
   createIssue,
@@ -10,9 +10,9 @@ import {
   renameLabel,
   updateIssue,
   type RepoRef
-} from './github/issues.ts'
-import type { Client } from './github/octokit-client.ts'
-import type { Op } from './sync/ops.ts'
+} from '../github/issues.ts'
+import type { Client } from '../github/octokit-client.ts'
+import type { Op } from '../sync/ops.ts'
 
 export interface Applied {
   created: number[]

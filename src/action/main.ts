@@ -1,11 +1,11 @@
 // The action's shell: inputs → settings, run the sync, outputs and summary.
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
-import { ConfigError } from './config.ts'
-import { ActionError, describeHttpError, isRateLimit, messageOf } from './github/errors.ts'
-import { createClient } from './github/octokit-client.ts'
+import { ConfigError } from '../run/config.ts'
+import { ActionError, describeHttpError, isRateLimit, messageOf } from '../github/errors.ts'
+import { createClient } from '../github/octokit-client.ts'
 import { outputsOf, planJson, summaryMarkdown } from './report.ts'
-import { runSync, unpaced, unpacedTimings } from './run-sync.ts'
+import { runSync, unpaced, unpacedTimings } from '../run/run-sync.ts'
 import { buildSettings, InputError, runnerInputs } from './settings.ts'
 
 function readEvent(env: NodeJS.ProcessEnv): Record<string, unknown> {

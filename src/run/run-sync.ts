@@ -1,7 +1,7 @@
 // One run of goals-sync, shared by the action and the command line:
 // read (config, goals file, issues) → plan → apply → commit → report.
 import { applyOps, emptyApplied, type Applied, type Recovery } from './apply.ts'
-import { renderBadge, percentOf } from './badge.ts'
+import { renderBadge, percentOf } from '../render/badge.ts'
 import { WriteBudget } from './budget.ts'
 import { DEFAULT_CONFIG, parseConfig } from './config.ts'
 import { classifyEvent } from './event.ts'
@@ -10,23 +10,23 @@ import {
   commitAsPullRequest,
   commitToBranch,
   type CommitResult
-} from './github/commit.ts'
-import { ActionError, isRateLimit, messageOf } from './github/errors.ts'
-import { branchExists, defaultBranch, readFile } from './github/files.ts'
-import { Identity } from './github/identity.ts'
-import { hasComment, labelNames, listTrackedIssues, type RepoRef } from './github/issues.ts'
-import { acquireLock, type Lock } from './github/lock.ts'
-import type { Client } from './github/octokit-client.ts'
-import { parseGoals } from './goals/parse.ts'
+} from '../github/commit.ts'
+import { ActionError, isRateLimit, messageOf } from '../github/errors.ts'
+import { branchExists, defaultBranch, readFile } from '../github/files.ts'
+import { Identity } from '../github/identity.ts'
+import { hasComment, labelNames, listTrackedIssues, type RepoRef } from '../github/issues.ts'
+import { acquireLock, type Lock } from '../github/lock.ts'
+import type { Client } from '../github/octokit-client.ts'
+import { parseGoals } from '../goals/parse.ts'
 import { decideIssueEvent } from './issue-event.ts'
 import { labelStyles } from './label-style.ts'
 import { refreshMarkers } from './marker-refresh.ts'
-import type { Settings } from './settings.ts'
-import { applyGoalEdits } from './sync/file-edits.ts'
-import { keyOfIssue } from './sync/match.ts'
-import { writesOf, type GoalEdit, type Op } from './sync/ops.ts'
-import { planSync, type PlanSettings } from './sync/plan.ts'
-import type { TrackedIssue } from './sync/tracked-issue.ts'
+import type { Settings } from '../action/settings.ts'
+import { applyGoalEdits } from '../sync/file-edits.ts'
+import { keyOfIssue } from '../sync/match.ts'
+import { writesOf, type GoalEdit, type Op } from '../sync/ops.ts'
+import { planSync, type PlanSettings } from '../sync/plan.ts'
+import type { TrackedIssue } from '../sync/tracked-issue.ts'
 
 export interface Logger {
   info: (message: string) => void

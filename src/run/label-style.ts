@@ -2,8 +2,8 @@
 // file when it names them, otherwise a stable colour per category.
 import { createHash } from 'node:crypto'
 import type { FileConfig } from './config.ts'
-import type { LabelStyle } from './sync/plan.ts'
-import { MAX_LABEL_DESCRIPTION, shorten } from './sync/text.ts'
+import type { LabelStyle } from '../sync/plan.ts'
+import { MAX_LABEL_DESCRIPTION, shorten } from '../sync/text.ts'
 
 /** Calm, readable label colours; a category keeps its colour across runs and repositories. */
 const PALETTE = [

@@ -4,14 +4,14 @@
 // `conflict: latest` misjudge which side changed.
 import { applyOps, type Applied, type Recovery } from './apply.ts'
 import type { WriteBudget } from './budget.ts'
-import { readFile } from './github/files.ts'
-import type { RepoRef } from './github/issues.ts'
-import type { Client } from './github/octokit-client.ts'
-import { parseGoals } from './goals/parse.ts'
-import { issueBody } from './sync/body.ts'
-import { goalKey, type Marker } from './sync/marker.ts'
-import type { GoalEdit } from './sync/ops.ts'
-import { sameMarker, type PlanSettings } from './sync/plan.ts'
+import { readFile } from '../github/files.ts'
+import type { RepoRef } from '../github/issues.ts'
+import type { Client } from '../github/octokit-client.ts'
+import { parseGoals } from '../goals/parse.ts'
+import { issueBody } from '../sync/body.ts'
+import { goalKey, type Marker } from '../sync/marker.ts'
+import type { GoalEdit } from '../sync/ops.ts'
+import { sameMarker, type PlanSettings } from '../sync/plan.ts'
 
 export async function refreshMarkers(
   client: Client,

@@ -1,16 +1,16 @@
 // An issues event (closed, reopened, edited) turned into edits of the goals
 // file: only for the action's own issues, only for senders who may triage, and
 // only for the exact goal the issue's marker names.
-import { getTrackedIssue, roleOf, toTracked, type RepoRef } from './github/issues.ts'
-import { statusOf } from './github/errors.ts'
-import type { Identity } from './github/identity.ts'
-import type { Client } from './github/octokit-client.ts'
-import { parseGoals } from './goals/parse.ts'
-import type { Settings } from './settings.ts'
-import { goalKey } from './sync/marker.ts'
-import { keyOfGoal } from './sync/match.ts'
-import type { GoalEdit } from './sync/ops.ts'
-import { issueTitle } from './sync/text.ts'
+import { getTrackedIssue, roleOf, toTracked, type RepoRef } from '../github/issues.ts'
+import { statusOf } from '../github/errors.ts'
+import type { Identity } from '../github/identity.ts'
+import type { Client } from '../github/octokit-client.ts'
+import { parseGoals } from '../goals/parse.ts'
+import type { Settings } from '../action/settings.ts'
+import { goalKey } from '../sync/marker.ts'
+import { keyOfGoal } from '../sync/match.ts'
+import type { GoalEdit } from '../sync/ops.ts'
+import { issueTitle } from '../sync/text.ts'
 
 export async function decideIssueEvent(
   client: Client,
