@@ -1,0 +1,287 @@
+// A goal born from an issue is one new line in the file's own style; nothing
+// else changes. Every expected text here is written out by hand.
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { AppendError, appendGoal, categoryNameProblem, inertTitle } from '../../src/goals/append.ts'
+import { parseGoals } from '../../src/goals/parse.ts'
+import { md, seed, seedPath } from './support.ts'
+
+const add = (
+  text: string,
+  category: string | null,
+  title = 'new goal',
+  checked = false,
+  categoryLevel = 2
+) => appendGoal(text, { category, title, checked, categoryLevel })
+
+describe('appendGoal: at the end of a category', () => {
+  it('bare goals with blank lines between them get a blank line and a bare box', () => {
+    const text = md('## A [1/2]', '', '[ ] one', '', '[x] two', '', '## B', '', '[ ] three')
+    const out = add(text, 'A')
+    expect(out.text).toBe(
+      md(
+        '## A [1/2]',
+        '',
+        '[ ] one',
+        '',
+        '[x] two',
+        '',
+        '[ ] new goal',
+        '',
+        '## B',
+        '',
+        '[ ] three'
+      )
+    )
+    expect(out).toMatchObject({ line: 6, title: 'new goal', newCategory: false })
+  })
+
+  it('a compact task list gets a task item right under the last one', () => {
+    const text = md('## A', '- [ ] one', '- [x] two', '## B', '* [ ] three')
+    expect(add(text, 'A').text).toBe(
+      md('## A', '- [ ] one', '- [x] two', '- [ ] new goal', '## B', '* [ ] three')
+    )
+    expect(add(text, 'B', 'x', true).text).toBe(
+      md('## A', '- [ ] one', '- [x] two', '## B', '* [ ] three', '* [x] x')
+    )
+  })
+
+  it('keeps the marker, indentation and gap of the category’s last top-level goal', () => {
+    const text = md('## A', '  +   [ ]  one', '  +   [ ]  two')
+    expect(add(text, 'A').text).toBe(
+      md('## A', '  +   [ ]  one', '  +   [ ]  two', '  +   [ ]  new goal')
+    )
+  })
+
+  it('goes after the whole last item: its nested goals and its notes', () => {
+    const text = md(
+      '## A',
+      '- [ ] parent',
+      '  - [ ] child',
+      '    more about the child',
+      '',
+      '  a loose paragraph of the parent',
+      '## B'
+    )
+    const out = add(text, 'A')
+    expect(out.text).toBe(
+      md(
+        '## A',
+        '- [ ] parent',
+        '  - [ ] child',
+        '    more about the child',
+        '',
+        '  a loose paragraph of the parent',
+        '- [ ] new goal',
+        '## B'
+      )
+    )
+    expect(parseGoals(out.text).goals[2]).toMatchObject({ title: 'new goal', parent: null })
+  })
+
+  it('a lazy continuation line stays with its goal', () => {
+    const text = md('## A', '[ ] one', 'continues one', '', 'Some closing words.')
+    expect(add(text, 'A').text).toBe(
+      md('## A', '[ ] one', 'continues one', '[ ] new goal', '', 'Some closing words.')
+    )
+  })
+
+  it('numbered goals count on', () => {
+    const text = md('## Career', '', '1. [ ] talk', '2) [ ] mentor', '')
+    expect(add(text, 'Career').text).toBe(
+      md('## Career', '', '1. [ ] talk', '2) [ ] mentor', '3) [ ] new goal', '')
+    )
+  })
+
+  it('a ticked goal is written with a lowercase x', () => {
+    expect(add(md('## A', '- [X] one'), 'A', 'done', true).text).toBe(
+      md('## A', '- [X] one', '- [x] done')
+    )
+  })
+
+  it('uses the last section when a category name appears twice', () => {
+    const text = md('## A', '[ ] one', '## B', '[ ] two', '## A', '[ ] three', '## C')
+    expect(add(text, 'A').text).toBe(
+      md('## A', '[ ] one', '## B', '[ ] two', '## A', '[ ] three', '[ ] new goal', '## C')
+    )
+  })
+
+  it('deeper headings stay inside the category', () => {
+    const text = md('## A', '### sub', '- [ ] one', '## B')
+    expect(add(text, 'A').text).toBe(md('## A', '### sub', '- [ ] one', '- [ ] new goal', '## B'))
+  })
+
+  it('an empty category takes the file’s style, under its heading and own-line counter', () => {
+    const text = md(
+      '## A',
+      '',
+      '- [ ] one',
+      '',
+      '- [ ] two',
+      '',
+      '## Empty',
+      '[0/0]',
+      'Words.',
+      '## B'
+    )
+    expect(add(text, 'Empty').text).toBe(
+      md(
+        '## A',
+        '',
+        '- [ ] one',
+        '',
+        '- [ ] two',
+        '',
+        '## Empty',
+        '[0/0]',
+        '',
+        '- [ ] new goal',
+        'Words.',
+        '## B'
+      )
+    )
+  })
+
+  it('an empty category in a file without goals gets a bare box after a blank line', () => {
+    expect(add(md('# T', '## A'), 'A').text).toBe(md('# T', '## A', '', '[ ] new goal'))
+  })
+
+  it('respects a category level from the settings', () => {
+    const text = md('## Part', '### A', '- [ ] one', '### B', '- [ ] two')
+    expect(add(text, 'A', 'g', false, 3).text).toBe(
+      md('## Part', '### A', '- [ ] one', '- [ ] g', '### B', '- [ ] two')
+    )
+  })
+})
+
+describe('appendGoal: before the first category', () => {
+  it('after the goals that have no category', () => {
+    const text = md('# T', '', '- [ ] loose', '', '## A', '- [ ] one')
+    expect(add(text, null).text).toBe(
+      md('# T', '', '- [ ] loose', '- [ ] new goal', '', '## A', '- [ ] one')
+    )
+  })
+
+  it('just before the first category heading, set apart by blank lines', () => {
+    expect(add(md('# T', 'Intro.', '## A', '[ ] one'), null).text).toBe(
+      md('# T', 'Intro.', '', '[ ] new goal', '', '## A', '[ ] one')
+    )
+    expect(add(md('# T', '', '## A', '[ ] one'), null).text).toBe(
+      md('# T', '', '[ ] new goal', '', '## A', '[ ] one')
+    )
+    expect(add(md('## A', '[ ] one'), null).text).toBe(md('[ ] new goal', '', '## A', '[ ] one'))
+  })
+
+  it('at the end of a file without categories', () => {
+    expect(add(md('[ ] one', '[ ] two'), null).text).toBe(md('[ ] one', '[ ] two', '[ ] new goal'))
+    expect(add('Just words.\n', null).text).toBe('Just words.\n\n[ ] new goal\n')
+    expect(add('', null).text).toBe('[ ] new goal\n')
+  })
+})
+
+describe('appendGoal: a category that does not exist yet', () => {
+  it('is added at the end of the file, heading at the category level', () => {
+    const text = md('## A', '', '- [ ] one', '', '```', 'code', '```')
+    const out = add(text, 'Fitness', 'run')
+    expect(out.text).toBe(
+      md('## A', '', '- [ ] one', '', '```', 'code', '```', '', '## Fitness', '', '- [ ] run')
+    )
+    expect(out).toMatchObject({ line: 10, newCategory: true })
+    expect(add(md('## A', '[ ] one'), 'New', 'g', false, 3).text).toBe(
+      md('## A', '[ ] one', '', '### New', '', '[ ] g')
+    )
+  })
+
+  it('refuses a name that would not read back as itself', () => {
+    expect(() => add(md('## A'), 'Trail #')).toThrow(AppendError)
+    expect(() => add(md('## A'), 'Trail #')).toThrow(/cannot add the category "Trail #"/)
+    expect(categoryNameProblem('Reading [2/5]')).toMatch(/\[n\/m\]/)
+    expect(categoryNameProblem(' spaced')).toMatch(/space/)
+    expect(categoryNameProblem('two\nlines')).toMatch(/line break/)
+    expect(categoryNameProblem('<!-- x')).toMatch(/<!--/)
+    expect(categoryNameProblem('C# and F#')).toBeNull()
+    expect(categoryNameProblem('Phase [X]: start')).toBeNull()
+  })
+})
+
+describe('appendGoal: line endings and the end of the file', () => {
+  it('uses the file’s line ending', () => {
+    expect(add('## A\r\n[ ] one\r\n', 'A').text).toBe('## A\r\n[ ] one\r\n[ ] new goal\r\n')
+    expect(add('## A\r[ ] one\r', 'A').text).toBe('## A\r[ ] one\r[ ] new goal\r')
+    // Mostly CRLF with one LF: the most common ending wins.
+    expect(add('## A\r\n[ ] one\r\n[ ] two\n', 'A').text).toBe(
+      '## A\r\n[ ] one\r\n[ ] two\n[ ] new goal\r\n'
+    )
+  })
+
+  it('a file without a final newline still ends without one', () => {
+    expect(add('## A\n[ ] one', 'A').text).toBe('## A\n[ ] one\n[ ] new goal')
+    expect(add('## A\r\n\r\n[ ] one\r\n\r\n[ ] two', 'A').text).toBe(
+      '## A\r\n\r\n[ ] one\r\n\r\n[ ] two\r\n\r\n[ ] new goal'
+    )
+    expect(add('## A\n[ ] one', 'B').text).toBe('## A\n[ ] one\n\n## B\n[ ] new goal')
+  })
+
+  it('keeps a BOM', () => {
+    expect(add('\uFEFF## A\n[ ] one\n', 'A').text).toBe('\uFEFF## A\n[ ] one\n[ ] new goal\n')
+  })
+})
+
+describe('appendGoal: the title is data', () => {
+  it.each([
+    ['a heading', '# not a heading', '# not a heading'],
+    ['line breaks', 'first\nsecond\r\nthird', 'first second  third'],
+    ['a fence', '``` not code', '``` not code'],
+    ['a comment opener', 'a <!-- b', 'a <\\!-- b'],
+    ['a counter', '[3/4]', '[3/4]'],
+    ['another box', '[x] sneaky', '[x] sneaky'],
+    ['a unicode line separator', 'a\u2028b', 'a b'],
+    ['tabs and outer spaces', '  \tpadded\t ', 'padded']
+  ])('%s stays one goal line', (_what, title, written) => {
+    const text = md('## A', '[ ] one', '## B', '[ ] two')
+    const out = add(text, 'A', title)
+    expect(out.title).toBe(written)
+    expect(out.text).toBe(md('## A', '[ ] one', `[ ] ${written}`, '## B', '[ ] two'))
+    const doc = parseGoals(out.text)
+    expect(doc.goals.map(g => [g.category, g.title])).toEqual([
+      ['A', 'one'],
+      ['A', written],
+      ['B', 'two']
+    ])
+  })
+
+  it('an empty title is refused', () => {
+    expect(() => inertTitle(' \n ')).toThrow('a goal title cannot be empty')
+  })
+})
+
+describe('appendGoal: never where the Markdown would swallow it', () => {
+  it('refuses a new category after an unclosed code block', () => {
+    const text = md('## A', '[ ] one', '```', 'never closed')
+    expect(() => add(text, 'B')).toThrow(/cannot be added safely at line 7/)
+  })
+
+  it('refuses an empty category whose heading is followed by an unclosed comment... only when it matters', () => {
+    // The goal goes right under the heading, before the comment, so it is fine.
+    const text = md('## A', '<!-- open', '## B')
+    expect(add(text, 'A').text).toBe(md('## A', '', '[ ] new goal', '<!-- open', '## B'))
+  })
+})
+
+describe('appendGoal on the real seed', () => {
+  it.skipIf(!existsSync(seedPath))('adds the last goal of Technical Goals', () => {
+    const text = seed()
+    const out = add(text, 'Technical Goals', 'learn Zig')
+    const before = text.split('\n')
+    const after = out.text.split('\n')
+    const last = before.indexOf('[x] be able to build prototypes quickly for new ideas')
+    expect(after).toEqual([
+      ...before.slice(0, last + 1),
+      '',
+      '[ ] learn Zig',
+      ...before.slice(last + 1)
+    ])
+    const tech = parseGoals(out.text).categories.find(c => c.name === 'Technical Goals')
+    expect([tech?.done, tech?.total]).toEqual([5, 17])
+  })
+})
