@@ -18,6 +18,7 @@ import type { ObjectStore } from './git.ts'
 import type { Route } from './http.ts'
 import { editIssue, issueJson, issueRoutes, newIssue } from './issues.ts'
 import { createLabel, issueLabels, labelRoutes } from './labels.ts'
+import { milestoneBook, milestoneJson, milestoneRoutes } from './milestones.ts'
 import { objectRoutes } from './objects.ts'
 import { pullRoutes } from './pulls.ts'
 import { branchHead, refRoutes, resolveCommitish } from './refs.ts'
@@ -62,6 +63,7 @@ export interface IssueSummary {
   closed_by: string | null
   created_at: string
   updated_at: string
+  milestone: number | null
 }
 
 export interface CommitSummary {
@@ -110,6 +112,8 @@ export interface Emulator {
   comments(n: number): Array<{ body: string; user: string; created_at: string }>
   labels(): Array<{ name: string; color: string; description: string | null }>
   pulls(): PullSummary[]
+  /** Every milestone (open and closed) exactly as the REST API returns it. */
+  milestones(): Array<components['schemas']['milestone']>
   createIssue(input: {
     as: string
     title: string
@@ -150,7 +154,8 @@ function routes(): Route[] {
     ...issueRoutes,
     ...labelRoutes,
     ...pullRoutes,
-    ...commentRoutes
+    ...commentRoutes,
+    ...milestoneRoutes
   ]
 }
 
@@ -198,7 +203,8 @@ function summary(state: RepoState, i: IssueRecord): IssueSummary {
     closed_at: i.closedAt,
     closed_by: i.closedBy,
     created_at: i.createdAt,
-    updated_at: i.updatedAt
+    updated_at: i.updatedAt,
+    milestone: i.milestone ?? null
   }
 }
 
@@ -292,6 +298,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             ]
           : []
       ),
+    milestones: () => milestoneBook(state).list.map(m => milestoneJson(state, url, m)),
     createIssue(input) {
       const { as, state: wanted, ...fields } = input
       const issue = newIssue(state, as, fields)

@@ -4,6 +4,7 @@ import type { components } from '@octokit/openapi-types'
 import { asObject, notFound, ok, paged, validationFailed } from './http.ts'
 import type { Ctx, Json, Route } from './http.ts'
 import { issueLabels, labelIds, labelJson } from './labels.ts'
+import { inMilestone, issueMilestone, milestoneField } from './milestones.ts'
 import { nextId } from './state.ts'
 import type { IssueRecord, RepoState } from './state.ts'
 import { association, SERVER_URL, simpleUser } from './users.ts'
@@ -37,7 +38,7 @@ export function issueJson(state: RepoState, api: string, i: IssueRecord): Issue 
     labels: issueLabels(state, i).map(l => labelJson(state, api, l)),
     assignee: assignees[0] ?? null,
     assignees,
-    milestone: null,
+    milestone: issueMilestone(state, api, i),
     locked: i.locked,
     active_lock_reason: null,
     comments: state.comments.filter(c => c.issue === i.number).length,
@@ -99,6 +100,7 @@ export function newIssue(
     state: 'open',
     stateReason: null,
     labels: body.labels === undefined ? [] : labelIds(state, body.labels),
+    milestone: body.milestone === undefined ? null : milestoneField(state, body.milestone),
     assignees: Array.isArray(body.assignees) ? body.assignees.map(String) : [],
     locked: false,
     createdAt: now,
@@ -134,10 +136,12 @@ export function editIssue(
     validationFailed({ resource, code: 'invalid', field: 'state_reason', value: reason })
   }
   const labels = body.labels === undefined ? undefined : labelIds(state, body.labels)
+  const milestone = body.milestone === undefined ? undefined : milestoneField(state, body.milestone)
   const now = state.clock.next()
   if (typeof body.title === 'string') issue.title = body.title
   if (body.body !== undefined) issue.body = typeof body.body === 'string' ? body.body : null
   if (labels) issue.labels = labels
+  if (milestone !== undefined) issue.milestone = milestone
   if (Array.isArray(body.assignees)) issue.assignees = body.assignees.map(String)
   if (body.state === 'closed' && issue.state === 'open') {
     issue.state = 'closed'
@@ -183,6 +187,7 @@ function listIssues(ctx: Ctx) {
     )
       return false
     if (Date.parse(i.updatedAt) < since) return false
+    if (!inMilestone(i, query.milestone)) return false
     const names = issueLabels(state, i).map(l => l.name.toLowerCase())
     return wantLabels.every(l => names.includes(l))
   })

@@ -3,6 +3,7 @@
 // HTTP view and the helper view can never disagree.
 import type { ObjectStore } from './git.ts'
 import { Clock } from './clock.ts'
+import type { MilestoneRecord } from './milestones.ts'
 
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
 export type Access = 'none' | 'read' | 'write'
@@ -53,6 +54,8 @@ export interface IssueRecord {
   closedBy: string | null
   /** Present when this number belongs to a pull request (they share the sequence). */
   pull?: PullRecord
+  /** Number of the milestone the issue is in; absent or null: none. */
+  milestone?: number | null
 }
 
 export interface CommentRecord {
@@ -83,6 +86,8 @@ export interface RepoState {
   clock: Clock
   nextNumber: number
   nextId: number
+  /** Created on first use (see milestones.ts). */
+  milestones?: { list: MilestoneRecord[]; next: number }
 }
 
 export const REPO_ID = 700_001
