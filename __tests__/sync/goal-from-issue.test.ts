@@ -158,6 +158,7 @@ describe('decideGoalFromIssue: ignored, with the reason', () => {
       'Issue #7 is a pull request; only issues become goals.'
     )
     expect(reason(input({ title: '   ' }))).toBe('Issue #7 has an empty title.')
+    expect(reason(input({ title: '\n\u0000\t' }))).toBe('Issue #7 has an empty title.')
   })
 
   it('made by a tool: a bot author, or a goals-sync marker in the body', () => {

@@ -3,7 +3,7 @@
 // already holds the issue. Labels decide the category because only people with
 // triage or the repository's own issue forms can set them; a form answer, which
 // the issue's author types, may only pick a category the file already has.
-import { categoryNameProblem } from '../goals/append.ts'
+import { AppendError, categoryNameProblem, inertTitle } from '../goals/append.ts'
 import { formAnswer } from './issue-form.ts'
 import { decodeMarker } from './marker.ts'
 import { categoryLabel } from './text.ts'
@@ -134,8 +134,18 @@ function refusalOf({ event, issue, sender, commonLabel, inLedger }: GoalFromIssu
   if (decodeMarker(issue.body) !== null || (issue.body ?? '').includes('<!-- goals-sync ')) {
     return 'carries a goals-sync marker: it was made by goals-sync (perhaps for another goals file) or copied from such an issue'
   }
-  if (issue.title.trim() === '') return 'has an empty title'
+  if (emptyTitle(issue.title)) return 'has an empty title'
   return null
+}
+
+function emptyTitle(title: string): boolean {
+  try {
+    inertTitle(title)
+    return false
+  } catch (error) {
+    if (error instanceof AppendError) return true
+    throw error
+  }
 }
 
 function ignore(issue: IssueFacts, why: string): GoalFromIssue {
