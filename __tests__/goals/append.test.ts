@@ -2,7 +2,13 @@
 // else changes. Every expected text here is written out by hand.
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { AppendError, appendGoal, categoryNameProblem, inertTitle } from '../../src/goals/append.ts'
+import {
+  AppendError,
+  appendGoal,
+  categoryNameProblem,
+  checkAppended,
+  inertTitle
+} from '../../src/goals/append.ts'
 import { parseGoals } from '../../src/goals/parse.ts'
 import { md, seed, seedPath } from './support.ts'
 
@@ -193,6 +199,7 @@ describe('appendGoal: a category that does not exist yet', () => {
   })
 
   it('refuses a name that would not read back as itself', () => {
+    expect(categoryNameProblem('')).toMatch(/empty/)
     expect(() => add(md('## A'), 'Trail #')).toThrow(AppendError)
     expect(() => add(md('## A'), 'Trail #')).toThrow(/cannot add the category "Trail #"/)
     expect(categoryNameProblem('Reading [2/5]')).toMatch(/\[n\/m\]/)
@@ -283,5 +290,119 @@ describe('appendGoal on the real seed', () => {
     ])
     const tech = parseGoals(out.text).categories.find(c => c.name === 'Technical Goals')
     expect([tech?.done, tech?.total]).toEqual([5, 17])
+  })
+})
+
+describe('appendGoal: style details', () => {
+  it('a category with one goal takes its spacing from neighbouring goals elsewhere', () => {
+    const text = md('## A', '', '[ ] a', '', '[ ] b', '', '## B', '[ ] c', '')
+    expect(add(text, 'B').text).toBe(
+      md('## A', '', '[ ] a', '', '[ ] b', '', '## B', '[ ] c', '', '[ ] new goal', '')
+    )
+    const compact = md('## A', '[ ] a', '[ ] b', '', '## B', '', '[ ] c')
+    expect(add(compact, 'B').text).toBe(
+      md('## A', '[ ] a', '[ ] b', '', '## B', '', '[ ] c', '[ ] new goal')
+    )
+  })
+
+  it('a line of spaces between goals counts as blank', () => {
+    expect(add(md('## A', '[ ] a', '   ', '[ ] b'), 'A').text).toBe(
+      md('## A', '[ ] a', '   ', '[ ] b', '', '[ ] new goal')
+    )
+  })
+
+  it('an empty category in a compact file gets the goal right under its heading', () => {
+    const text = md('## A', '- [ ] a', '- [ ] b', '## B', 'Words.')
+    expect(add(text, 'B').text).toBe(
+      md('## A', '- [ ] a', '- [ ] b', '## B', '- [ ] new goal', 'Words.')
+    )
+  })
+
+  it('an empty category takes the style of top-level goals, not of nested ones', () => {
+    const text = md('## A', '* [ ] a', '  - [ ] nested', '## B')
+    expect(add(text, 'B').text).toBe(
+      md('## A', '* [ ] a', '  - [ ] nested', '## B', '* [ ] new goal')
+    )
+  })
+
+  it('numbers: two digits, indented lists, and a new list starting at 1', () => {
+    expect(add(md('## A', '9. [ ] a'), 'A').text).toBe(md('## A', '9. [ ] a', '10. [ ] new goal'))
+    expect(add(md('## A', '- x', '  3. [ ] a'), 'A').text).toBe(
+      md('## A', '- x', '  3. [ ] a', '  4. [ ] new goal')
+    )
+    expect(add(md('## A', '5) [ ] a', '## B'), 'B').text).toBe(
+      md('## A', '5) [ ] a', '## B', '1) [ ] new goal')
+    )
+  })
+
+  it('tab-indented notes belong to their item', () => {
+    const text = md('## A', '- [ ] a', '\tnotes under a tab', '## B')
+    expect(add(text, 'A').text).toBe(
+      md('## A', '- [ ] a', '\tnotes under a tab', '- [ ] new goal', '## B')
+    )
+  })
+
+  it('an indented heading ends the category even after an unindented goal', () => {
+    expect(add(md('## A', '[ ] a', ' ## B', '[ ] b'), 'A').text).toBe(
+      md('## A', '[ ] a', '[ ] new goal', ' ## B', '[ ] b')
+    )
+  })
+
+  it.each([
+    ['plain text continues the goal', 'more words', true],
+    ['#tag is text, not a heading', '#tag', true],
+    ['a list item', '- not a goal', false],
+    ['a starred item', '* note', false],
+    ['a plus item', '+ note', false],
+    ['a numbered item', '12. note', false],
+    ['a numbered item with )', '3) note', false],
+    ['a quote', '> quoted', false],
+    ['a backtick fence', '```', false],
+    ['a tilde fence', '~~~', false],
+    ['a comment', '<!-- c -->', false],
+    ['a heading deeper than categories', '### sub', false]
+  ])('after the last goal, %s: goes %s', (_what, next, after) => {
+    const text = md('## A', '[ ] a', next)
+    const wanted = after
+      ? md('## A', '[ ] a', next, '[ ] new goal')
+      : md('## A', '[ ] a', '[ ] new goal', next)
+    expect(add(text, 'A').text).toBe(wanted)
+  })
+
+  it('a new category after a trailing blank line adds no second blank line', () => {
+    expect(add(md('## A', '[ ] a', ''), 'B').text).toBe(
+      md('## A', '[ ] a', '', '## B', '[ ] new goal')
+    )
+  })
+
+  it('one line without an ending, and tied line endings (the first seen wins)', () => {
+    expect(add('[ ] a', null).text).toBe('[ ] a\n[ ] new goal')
+    expect(add('## A\r\n[ ] a\n', 'A').text).toBe('## A\r\n[ ] a\n[ ] new goal\r\n')
+  })
+})
+
+describe('checkAppended: the safety net', () => {
+  const before = parseGoals(md('## A', '[ ] a', '## B', '[x] b'))
+  const want = { line: 2, title: 'n', category: 'A', checked: false }
+  const verdict =
+    (text: string, w: Partial<typeof want> = {}) =>
+    () =>
+      checkAppended(before, text, 2, { ...want, ...w })
+
+  it('passes exactly the intended result', () => {
+    expect(verdict(md('## A', '[ ] a', '[ ] n', '## B', '[x] b'))).not.toThrow()
+  })
+
+  it.each([
+    ['no goal at the line', md('## A', '[ ] a', 'n', '## B', '[x] b')],
+    ['another title', md('## A', '[ ] a', '[ ] m', '## B', '[x] b')],
+    ['another category', md('## A', '[ ] a', '## C', '[ ] n', '## B', '[x] b')],
+    ['another box', md('## A', '[ ] a', '[x] n', '## B', '[x] b')],
+    ['nested under a goal', md('## A', '- [ ] a', '  - [ ] n', '## B', '[x] b')],
+    ['another goal changed', md('## A', '[ ] a', '[ ] n', '## B', '[ ] b')],
+    ['a goal lost', md('## A', '[ ] a', '[ ] n', '## B')]
+  ])('refuses %s', (_what, text) => {
+    const w = _what === 'another category' ? { line: 3 } : {}
+    expect(verdict(text, w)).toThrow(AppendError)
   })
 })

@@ -98,6 +98,13 @@ describe('decideGoalFromIssue: goals', () => {
     expect(decideGoalFromIssue(input({ body }))).toEqual(added('Technical Goals'))
   })
 
+  it('the form’s answer may be a long category’s shortened label', () => {
+    const body = '### Category\n\nCommunication, community and writing goals… f88285\n'
+    expect(decideGoalFromIssue(input({ labels: ['goal'], body }))).toEqual(
+      added(LONG, { from: 'form' })
+    )
+  })
+
   it('a form answer never creates a category: the goal goes before the first one, with a note', () => {
     const body = '### Category\n\n# Injected\n'
     expect(decideGoalFromIssue(input({ labels: ['goal'], body }))).toEqual(

@@ -131,6 +131,13 @@ describe('formAnswer', () => {
     expect(formAnswer('#### Category\n\nLearning', 'Category')).toBeNull()
   })
 
+  it('a heading with trailing spaces is still the field; "###" inside a line is text', () => {
+    expect(formAnswer('### Category  \n\nCareer', 'Category')).toBe('Career')
+    expect(formAnswer('### Notes\n\nsee ### below\n### Category\n\nCareer', 'Notes')).toBe(
+      'see ### below'
+    )
+  })
+
   it('keeps a multi-line answer and stops at the next field', () => {
     expect(formAnswer('### Notes\n\nline one\nline two\n### Category\n\nCareer', 'Notes')).toBe(
       'line one\nline two'

@@ -231,7 +231,22 @@ describe('planMilestones: later runs', () => {
       ...base,
       existing: [milestone(1, 'Health', { openIssues: 2 }), synced.existing[1] as ExistingMilestone]
     }
-    expect(plan({ ...crowded, goals: [goal(10, 'Work', { milestone: 1 })] }).after).toEqual([])
+    expect(
+      plan({
+        ...crowded,
+        goals: [goal(10, 'Work', { milestone: 1 }), goal(11, 'Work', { milestone: 2 })]
+      }).after
+    ).toEqual([])
+    // A closed goal leaving it does not count as an open one.
+    expect(
+      plan({
+        ...crowded,
+        goals: [
+          goal(10, 'Work', { milestone: 1 }),
+          goal(12, 'Work', { milestone: 1, openNow: false })
+        ]
+      }).after
+    ).toEqual([])
     // A person's milestone is never closed.
     expect(plan({ ...base, made: [{ number: 2, category: 'Work' }] }).after).toEqual([])
     // Already closed: nothing.
@@ -284,6 +299,81 @@ describe('planMilestones: later runs', () => {
     })
     expect(out.made).toEqual([])
     expect(out.before.map(o => o.kind)).toEqual(['create-milestone'])
+  })
+})
+
+describe('planMilestones: whose milestone', () => {
+  it('keeps the action’s milestone by number when a person renamed it', () => {
+    const out = plan({
+      categories: ['Health'],
+      existing: [milestone(1, 'Body', { description: 'renamed by hand' })],
+      made: [{ number: 1, category: 'Health' }],
+      goals: [goal(10, 'Health', { milestone: 1 })]
+    })
+    expect([out.before, out.sets, out.after]).toEqual([[], [], []])
+    expect(out.made).toEqual([{ number: 1, category: 'Health' }])
+  })
+
+  it('a rename moves only its own category’s milestone', () => {
+    const out = plan({
+      categories: ['Work', 'Fitness'],
+      renames: [{ from: 'Health', to: 'Fitness' }],
+      existing: [milestone(1, 'Health')],
+      made: [{ number: 1, category: 'Health' }]
+    })
+    expect(out.before.map(o => [o.kind, 'title' in o ? o.title : null])).toEqual([
+      ['create-milestone', 'Work'],
+      ['update-milestone', 'Fitness']
+    ])
+  })
+
+  it('a category that was split keeps its milestone; the new name gets another', () => {
+    const out = plan({
+      categories: ['Health', 'Fitness'],
+      renames: [{ from: 'Health', to: 'Fitness' }],
+      existing: [milestone(1, 'Health')],
+      made: [{ number: 1, category: 'Health' }]
+    })
+    expect(out.before.map(o => [o.kind, 'title' in o ? o.title : null])).toEqual([
+      ['create-milestone', 'Fitness']
+    ])
+  })
+
+  it('a rename and a reopen in one write give both reasons', () => {
+    const out = plan({
+      categories: ['Fitness'],
+      renames: [{ from: 'Health', to: 'Fitness' }],
+      existing: [milestone(1, 'Health', { state: 'closed' })],
+      made: [{ number: 1, category: 'Health' }],
+      goals: [goal(10, 'Fitness', { milestone: 1 })]
+    })
+    expect(out.before).toEqual([
+      {
+        kind: 'update-milestone',
+        number: 1,
+        category: 'Fitness',
+        title: 'Fitness',
+        description: 'Goals under "Fitness" in goals.md, kept by goals-sync',
+        state: 'open',
+        why: 'category "Health" renamed to "Fitness"; "Fitness" has open goals again'
+      }
+    ])
+  })
+
+  it('open goals of another category do not reopen a closed milestone', () => {
+    const out = plan({
+      categories: ['Health', 'Work'],
+      existing: [milestone(1, 'Health', { state: 'closed' }), milestone(2, 'Work')],
+      made: [
+        { number: 1, category: 'Health' },
+        { number: 2, category: 'Work' }
+      ],
+      goals: [
+        goal(10, 'Health', { milestone: 1, openNow: false, openAfter: false }),
+        goal(11, 'Work', { milestone: 2 })
+      ]
+    })
+    expect(out.before).toEqual([])
   })
 })
 

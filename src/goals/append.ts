@@ -70,8 +70,7 @@ export function appendGoal(source: string, goal: AppendGoal): Appended {
   const eol = dominantEol(split.lines)
   const title = inertTitle(goal.title)
   const box = goal.checked ? 'x' : ' '
-  const sections =
-    goal.category === null ? [] : doc.categories.filter(c => c.name === goal.category)
+  const sections = doc.categories.filter(c => c.name === goal.category)
   const section = sections.at(-1)
   const newCategory = goal.category !== null && !section
   if (newCategory) {
@@ -114,7 +113,12 @@ export function appendGoal(source: string, goal: AppendGoal): Appended {
   }
   const line = at + insert.indexOf(goalLine)
   const text = joinLines({ bom: split.bom, lines: spliceLines(split.lines, at, insert, eol) })
-  check(doc, text, categoryLevel, { line, title, category: goal.category, checked: goal.checked })
+  checkAppended(doc, text, categoryLevel, {
+    line,
+    title,
+    category: goal.category,
+    checked: goal.checked
+  })
   return { text, line, title, newCategory }
 }
 
@@ -123,7 +127,8 @@ function spliceLines(lines: readonly Line[], at: number, texts: string[], eol: s
   const out = lines.map(l => ({ ...l }))
   const added = texts.map(text => ({ text, eol }))
   const previous = out[at - 1]
-  if (at === out.length && previous && previous.eol === '') {
+  // Only the last line can lack an ending.
+  if (previous && previous.eol === '') {
     previous.eol = eol
     ;(added.at(-1) as Line).eol = ''
   }
@@ -133,9 +138,9 @@ function spliceLines(lines: readonly Line[], at: number, texts: string[], eol: s
 
 function styleOf(doc: GoalsDoc, lines: readonly Line[], members: readonly Goal[]): Style {
   const own = members.filter(g => g.parent === null)
-  const tops = own.length > 0 ? own : doc.goals.filter(g => g.parent === null)
-  const last = tops.at(-1)
-  if (!last) return { prefix: '', gap: ' ', spaced: spacedIn(doc.goals, lines) }
+  const all = doc.goals.filter(g => g.parent === null)
+  const last = (own.length > 0 ? own : all).at(-1)
+  if (!last) return { prefix: '', gap: ' ', spaced: false }
   const text = (lines[last.line] as Line).text
   let prefix = text.slice(0, last.boxAt - 1)
   const ordered = /^(\d+)([.)])/.exec(last.marker)
@@ -146,17 +151,19 @@ function styleOf(doc: GoalsDoc, lines: readonly Line[], members: readonly Goal[]
   }
   return {
     prefix,
-    gap: text.slice(last.boxAt + 2, last.titleStart) || ' ',
-    spaced: spacedIn(own.length > 1 ? own : tops, lines)
+    gap: text.slice(last.boxAt + 2, last.titleStart),
+    // One goal shows no spacing: the file's other categories tell.
+    spaced: spacedIn(own.length > 1 ? own : all, lines)
   }
 }
 
-/** Whether the last two of these goals are separated by a blank line. */
-function spacedIn(goals: readonly Goal[], lines: readonly Line[]): boolean {
-  const tops = goals.filter(g => g.parent === null)
-  const last = tops.at(-1)
-  if (!last || tops.length < 2) return false
-  return isBlank(lines[last.line - 1])
+/** Whether the last two neighbouring top-level goals of one category have a blank line between them. */
+function spacedIn(tops: readonly Goal[], lines: readonly Line[]): boolean {
+  for (let i = tops.length - 1; i > 0; i--) {
+    const goal = tops[i] as Goal
+    if (goal.category === (tops[i - 1] as Goal).category) return isBlank(lines[goal.line - 1])
+  }
+  return false
 }
 
 function blankAfterHeading(doc: GoalsDoc, lines: readonly Line[]): boolean {
@@ -221,7 +228,7 @@ function dominantEol(lines: readonly Line[]): string {
 }
 
 /** The new text must hold every old goal unchanged plus exactly the new one, where intended. */
-function check(
+export function checkAppended(
   before: GoalsDoc,
   text: string,
   categoryLevel: number,

@@ -5,7 +5,6 @@
 // the issue's author types, may only pick a category the file already has.
 import { AppendError, categoryNameProblem, inertTitle } from '../goals/append.ts'
 import { formAnswer } from './issue-form.ts'
-import { decodeMarker } from './marker.ts'
 import { categoryLabel } from './text.ts'
 
 /** The form field (`### Category` in the body) read when no label names a category. */
@@ -131,7 +130,8 @@ function refusalOf({ event, issue, sender, commonLabel, inLedger }: GoalFromIssu
   if (issue.author.toLowerCase().endsWith('[bot]')) {
     return `was opened by ${issue.author}, a tool; goals come from people's issues`
   }
-  if (decodeMarker(issue.body) !== null || (issue.body ?? '').includes('<!-- goals-sync ')) {
+  // Any trace of a marker, even one too damaged to decode.
+  if ((issue.body ?? '').includes('<!-- goals-sync ')) {
     return 'carries a goals-sync marker: it was made by goals-sync (perhaps for another goals file) or copied from such an issue'
   }
   if (emptyTitle(issue.title)) return 'has an empty title'

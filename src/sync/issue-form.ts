@@ -8,7 +8,7 @@ const NO_RESPONSE = '_No response_'
 export function formAnswer(body: string | null | undefined, label: string): string | null {
   if (!body) return null
   const lines = body.split(/\r\n|\r|\n/)
-  const wanted = label.trim().toLowerCase()
+  const wanted = label.toLowerCase()
   const start = lines.findIndex(
     l => /^###[ \t]/.test(l) && l.slice(4).trim().toLowerCase() === wanted
   )
