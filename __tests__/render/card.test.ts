@@ -117,6 +117,17 @@ describe('renderCard', () => {
     expect(two).toContain('13/41 goals done, 31%')
   })
 
+  it('widens the card for large counts instead of cutting them', () => {
+    const svg = renderCard(cardOf([{ name: 'Reading', done: 123456, total: 7890123 }]))
+    const count = texts(svg).find(t => t.content === '123456/7890123')!
+    // 16 + 200 + 12 name column and gap, 200 bar, 12 gap, the count, 16 margin.
+    const width = Math.ceil(440 + verdana('123456/7890123') + 16)
+    expect(width).toBeGreaterThan(520)
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*width="${width}"`))
+    expect(svg).toContain(`<text x="${width - 16}" y="52" class="mu" text-anchor="end"`)
+    expect(count.length).toBeCloseTo(verdana('123456/7890123'), 2)
+  })
+
   it('follows the viewer colour scheme with one media query', () => {
     const svg = renderCard(cardOf(seed))
     expect(svg.match(/@media \(prefers-color-scheme: dark\)/g)).toHaveLength(1)

@@ -23,7 +23,6 @@ export interface CardModel {
 
 const FONT = '11px Verdana'
 const FONT_FAMILY = 'Verdana,Geneva,DejaVu Sans,sans-serif'
-const WIDTH = 520
 const PAD = 16
 const ROW = 24
 const NAME_WIDTH = 200
@@ -31,8 +30,9 @@ const GAP = 12
 const BAR_X = PAD + NAME_WIDTH + GAP
 const BAR_WIDTH = 200
 const BAR_HEIGHT = 8
-const COUNT_RIGHT = WIDTH - PAD
-const COUNT_WIDTH = COUNT_RIGHT - (BAR_X + BAR_WIDTH + GAP)
+const COUNT_X = BAR_X + BAR_WIDTH + GAP
+/** Room for counts up to about 9999/9999; larger counts widen the card instead of being cut. */
+const MIN_COUNT_WIDTH = 64
 const ELLIPSIS = '…'
 
 /** Both of GitHub's themes: the card follows the viewer's colour scheme. */
@@ -86,11 +86,7 @@ function text(x: number, y: number, content: string, cls: string, anchorEnd = fa
   return `<text x="${x}" y="${y}" class="${cls}"${anchor} textLength="${length}" lengthAdjust="spacingAndGlyphs">${escapeXml(content)}</text>`
 }
 
-function countLabel(done: number, total: number): string {
-  return fitText(`${done}/${total}`, COUNT_WIDTH)
-}
-
-function barRow(y: number, name: string, done: number, total: number): string[] {
+function barRow(y: number, right: number, name: string, done: number, total: number): string[] {
   const barY = y - BAR_HEIGHT + 1
   const filled = filledWidth(done, total, BAR_WIDTH)
   const parts = [
@@ -103,43 +99,45 @@ function barRow(y: number, name: string, done: number, total: number): string[] 
       `<rect x="${BAR_X}" y="${barY}" width="${filled}" height="${BAR_HEIGHT}" rx="${Math.min(BAR_HEIGHT / 2, filled / 2)}" class="fi"/>`
     )
   }
-  parts.push(text(COUNT_RIGHT, y, countLabel(done, total), 'mu', true))
+  parts.push(text(right, y, `${done}/${total}`, 'mu', true))
   return [`<g>`, ...parts, `</g>`]
 }
 
 /** The card's SVG text for a model; the same model always gives the same bytes. */
 export function renderCard(model: CardModel): string {
-  const body: string[] = []
-  let done = 0
-  let total = 0
+  const categories = model.sections.flatMap(s => s.categories)
+  const done = categories.reduce((sum, c) => sum + c.done, 0)
+  const total = categories.reduce((sum, c) => sum + c.total, 0)
+  const counts = [...categories, { done, total }].map(c => textWidth(`${c.done}/${c.total}`))
+  const width = Math.ceil(COUNT_X + Math.max(MIN_COUNT_WIDTH, ...counts) + PAD)
+  const right = width - PAD
+  const summary = `${done}/${total} goals done, ${percentOf(done, total)}%`
   let y = PAD + 12
-  body.push(text(PAD, y, 'Goals', 'tx').replace('<text ', '<text font-weight="bold" '))
-  const totalRowY = y
+  const body = [
+    text(PAD, y, 'Goals', 'tx').replace('<text ', '<text font-weight="bold" '),
+    text(right, y, summary, 'mu', true)
+  ]
   y += ROW
   for (const section of model.sections) {
     if (section.title !== null) {
-      body.push(text(PAD, y, fitText(section.title, WIDTH - 2 * PAD), 'mu'))
+      body.push(text(PAD, y, fitText(section.title, width - 2 * PAD), 'mu'))
       y += ROW
     }
     for (const c of section.categories) {
-      body.push(...barRow(y, c.name, c.done, c.total))
-      done += c.done
-      total += c.total
+      body.push(...barRow(y, right, c.name, c.done, c.total))
       y += ROW
     }
   }
   const lineY = y - ROW / 2 - 2
-  body.push(`<line x1="${PAD}" y1="${lineY}" x2="${WIDTH - PAD}" y2="${lineY}" class="ln"/>`)
+  body.push(`<line x1="${PAD}" y1="${lineY}" x2="${right}" y2="${lineY}" class="ln"/>`)
   y += 2
-  body.push(...barRow(y, 'Total', done, total))
+  body.push(...barRow(y, right, 'Total', done, total))
   const height = y + PAD
-  const summary = `${done}/${total} goals done, ${percentOf(done, total)}%`
-  body.splice(1, 0, text(COUNT_RIGHT, totalRowY, summary, 'mu', true))
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(`goals: ${summary}`)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(`goals: ${summary}`)}">`,
     `<title>${escapeXml(`goals: ${summary}`)}</title>`,
     `<style>${STYLE}</style>`,
-    `<rect x="0.5" y="0.5" width="${WIDTH - 1}" height="${height - 1}" rx="6" class="bg"/>`,
+    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6" class="bg"/>`,
     `<g font-family="${FONT_FAMILY}" font-size="11">`,
     ...body,
     `</g>`,
