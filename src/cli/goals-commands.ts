@@ -144,13 +144,11 @@ export async function fixCommand(
   }
   if (card !== undefined) {
     // Loaded only when asked for: the card brings the font metrics along.
-    const { renderCard, cardOf } = await import('../render/card.ts')
-    const categories = listJson(doc).categories.map(c => ({
-      name: c.name ?? '(no category)',
-      done: c.done,
-      total: c.total
-    }))
-    await writeImage(card, renderCard(cardOf(categories)), 'card', doc, io)
+    const [{ renderCard }, { cardModelOf }] = await Promise.all([
+      import('../render/card.ts'),
+      import('../render/card-model.ts')
+    ])
+    await writeImage(card, renderCard(cardModelOf([{ title: null, doc }])), 'card', doc, io)
   }
   return 0
 }

@@ -150,3 +150,6 @@ export function renderCard(model: CardModel): string {
 export function cardOf(categories: CardCategory[]): CardModel {
   return { sections: [{ title: null, categories }] }
 }
+
+/** Goals before the first category heading get a row of their own, named as `list` names them. */
+export const UNCATEGORISED = '(no category)'
