@@ -144,11 +144,8 @@ export async function fixCommand(
   }
   if (card !== undefined) {
     // Loaded only when asked for: the card brings the font metrics along.
-    const [{ renderCard }, { cardModelOf }] = await Promise.all([
-      import('../render/card.ts'),
-      import('../render/card-model.ts')
-    ])
-    await writeImage(card, renderCard(cardModelOf([{ title: null, doc }])), 'card', doc, io)
+    const { renderCardOf } = await import('../render/card-model.ts')
+    await writeImage(card, renderCardOf([{ title: null, doc }]), 'card', doc, io)
   }
   return 0
 }
