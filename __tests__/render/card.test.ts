@@ -94,6 +94,12 @@ describe('renderCard', () => {
     expect(svg).not.toContain('<script>')
   })
 
+  it('drops control characters, which XML cannot hold even escaped', () => {
+    const svg = renderCard(cardOf([{ name: 'Bell\u0007 and\u001b escape', done: 0, total: 1 }]))
+    expect(svg).toContain('>Bell and escape</text>')
+    expect(Array.from(svg).filter(c => c < ' ' && c !== '\n')).toEqual([])
+  })
+
   it('draws an empty category and an empty card without a fill and without dividing by zero', () => {
     const svg = renderCard(cardOf([{ name: 'Someday', done: 0, total: 0 }]))
     expect(fills(svg)).toEqual([])

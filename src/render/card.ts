@@ -72,12 +72,18 @@ export function filledWidth(done: number, total: number, width: number): number 
   return Math.round((Math.min(done, total) / total) * width * 10) / 10
 }
 
+// Control characters are not allowed in XML at all, even escaped: one in a
+// heading would make the whole image fail to load.
 function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- matching them is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  )
 }
 
 function text(x: number, y: number, content: string, cls: string, anchorEnd = false): string {
