@@ -9,7 +9,8 @@ export const HELP = `goals-sync — keep a goals checklist and GitHub issues in 
 Usage:
   goals-sync list FILE [--json]        categories and goals as the action sees them
   goals-sync check FILE                exit 1 naming each stale counter, else 0
-  goals-sync fix FILE [--badge PATH]   rewrite stale counters in place; write the badge
+  goals-sync fix FILE [--badge PATH] [--card PATH]
+                                       rewrite stale counters in place; write the badge and card
   goals-sync plan --repo OWNER/NAME    what a sync would do (reads only)
   goals-sync sync --repo OWNER/NAME    sync the repository's goals file and issues both ways
   goals-sync --help
@@ -28,14 +29,14 @@ flags: --path, --badge, --label, --branch, --conflict, --commit-message,
 const ALLOWED_FLAGS: Record<string, string[]> = {
   list: ['json', 'level'],
   check: ['level'],
-  fix: ['badge', 'level'],
+  fix: ['badge', 'card', 'level'],
   plan: ['json', ...SYNC_FLAGS],
   sync: ['json', ...SYNC_FLAGS]
 }
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
-    const args = parseArgs(argv, ['level', ...SYNC_FLAGS])
+    const args = parseArgs(argv, ['level', 'card', ...SYNC_FLAGS])
     if (args.flags.has('help') || args.flags.has('h') || args.command === 'help') {
       io.out(HELP)
       return 0
@@ -64,11 +65,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         return await checkCommand(needFile(), level, io)
       case 'fix': {
         const badge = args.flags.get('badge')
+        const card = args.flags.get('card')
         return await fixCommand(
           needFile(),
           typeof badge === 'string' ? badge : undefined,
           level,
-          io
+          io,
+          typeof card === 'string' ? card : undefined
         )
       }
       case 'plan':

@@ -125,7 +125,8 @@ export async function fixCommand(
   path: string,
   badge: string | undefined,
   level: number,
-  io: Io
+  io: Io,
+  card?: string
 ): Promise<number> {
   const source = await readGoalsFile(path)
   const doc = parseGoals(source, { categoryLevel: level })
@@ -139,15 +140,30 @@ export async function fixCommand(
     io.out(`${path}: counters already up to date`)
   }
   if (badge !== undefined) {
-    const svg = renderBadge(doc.done, doc.total)
-    const prior = await readFile(badge, 'utf8').catch(() => undefined)
-    if (prior !== svg) {
-      await mkdir(dirname(badge), { recursive: true }).catch(() => {})
-      await writeOrExplain(badge, svg)
-      io.out(`${badge}: badge ${doc.done}/${doc.total} written`)
-    } else {
-      io.out(`${badge}: badge already up to date`)
-    }
+    await writeImage(badge, renderBadge(doc.done, doc.total), 'badge', doc, io)
+  }
+  if (card !== undefined) {
+    // Loaded only when asked for: the card brings the font metrics along.
+    const { renderCardOf } = await import('../render/card-model.ts')
+    await writeImage(card, renderCardOf([{ title: null, doc }]), 'card', doc, io)
   }
   return 0
+}
+
+/** Writes an SVG only when its bytes change, so a second `fix` touches nothing. */
+async function writeImage(
+  path: string,
+  svg: string,
+  kind: 'badge' | 'card',
+  doc: GoalsDoc,
+  io: Io
+): Promise<void> {
+  const prior = await readFile(path, 'utf8').catch(() => undefined)
+  if (prior === svg) {
+    io.out(`${path}: ${kind} already up to date`)
+    return
+  }
+  await mkdir(dirname(path), { recursive: true }).catch(() => {})
+  await writeOrExplain(path, svg)
+  io.out(`${path}: ${kind} ${doc.done}/${doc.total} written`)
 }
