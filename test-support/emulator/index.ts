@@ -45,6 +45,10 @@ export interface EmulatorOptions {
   tokens?: Record<string, TokenInfo>
   private?: boolean
   port?: number
+  /** Emulated time runs this many times slower than real time (secondary limits): 0.01 makes a minute 0.6 s. */
+  timeScale?: number
+  /** Check request bodies against GitHub's REST description and log violations (default true). */
+  validate?: boolean
 }
 
 export interface IssueSummary {
@@ -130,6 +134,8 @@ export interface Emulator {
   protect(branch: string, mode: ProtectionMode | false): void
   addToken(token: string, info: TokenInfo): void
   readonly requests: LoggedRequest[]
+  /** Every body violation of GitHub's REST description so far, one line each. */
+  violations(): string[]
   reads(): number
   writes(): number
   resetLog(): void
@@ -219,7 +225,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   for (const [token, info] of Object.entries(tokens)) state.tokens.set(token, info)
 
-  const server = new EmulatorServer(state, routes())
+  const server = new EmulatorServer(state, routes(), {
+    ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+    ...(options.validate === undefined ? {} : { validate: options.validate })
+  })
   const url = await server.listen(options.port ?? 0)
   const issueOr = (n: number) => {
     const i = state.issues.get(n)
@@ -318,6 +327,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     get requests() {
       return server.requests
     },
+    violations: () => server.requests.flatMap(r => r.violations ?? []),
     reads: () => server.requests.filter(r => r.method === 'GET' || r.method === 'HEAD').length,
     writes: () => server.requests.filter(r => r.method !== 'GET' && r.method !== 'HEAD').length,
     resetLog: () => void server.requests.splice(0),
