@@ -30,7 +30,7 @@ function listen(server: Server): Promise<number> {
 
 const workflowAdvice = /workflow|"token" input|permissions:/
 
-let cleanup: Array<() => Promise<void> | void> = []
+const cleanup: Array<() => Promise<void> | void> = []
 afterEach(async () => {
   for (const c of cleanup.splice(0)) await c()
 })

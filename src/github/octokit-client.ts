@@ -77,47 +77,52 @@ type Send = (options: RequestOptions) => Promise<unknown>
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 /**
- * Waits, in send order, until a write may leave: the gaps count from when the previous
- * write was sent (not from when it was queued), so a retry or a slow read between two
- * writes never lets the next one go early.
+ * Waits, in order, until a write may leave: one write at a time (GitHub asks for writes in
+ * series), each gap counted from when the previous write was answered, so it holds at
+ * GitHub's end however long a request took to get there, and a retry or a slow read in
+ * between never lets the next one go early.
  */
 export function sendTimeGate(scale: number, now: () => number = Date.now) {
   const writeGap = GITHUB_PACING.writeGapMs * scale
   const createGap = GITHUB_PACING.createGapMs * scale
   const windows = GITHUB_PACING.createWindows.map(w => ({ ms: w.ms * scale, max: w.max }))
   let lastWrite = -Infinity
+  let lastCreate = -Infinity
   const created: number[] = []
-  let turn: Promise<unknown> = Promise.resolve()
+  let turn: Promise<void> = Promise.resolve()
 
   const delay = (creating: boolean): number => {
-    const t = now()
     let until = lastWrite + writeGap
     if (creating) {
-      until = Math.max(until, (created.at(-1) ?? -Infinity) + createGap)
+      until = Math.max(until, lastCreate + createGap)
       for (const w of windows) {
         const oldest = created.at(-w.max)
         if (created.length >= w.max && oldest !== undefined) until = Math.max(until, oldest + w.ms)
       }
     }
-    return until - t
+    return until - now()
   }
 
   return async (send: Send, options: RequestOptions) => {
     const method = options.method.toUpperCase()
     if (method === 'GET' || method === 'HEAD') return send(options)
     const creating = throttling.triggersNotification(new URL(options.url, 'http://x').pathname)
-    const mine = turn.then(async () => {
+    const previous = turn
+    let release = () => {}
+    turn = new Promise(resolve => (release = resolve))
+    await previous
+    try {
       for (let wait = delay(creating); wait > 0; wait = delay(creating)) await sleep(wait)
-      lastWrite = now()
       if (creating) {
-        created.push(lastWrite)
-        const longest = windows.at(-1)
-        while (longest && created.length > longest.max) created.shift()
+        created.push(now())
+        if (created.length > (windows.at(-1)?.max ?? 0)) created.shift()
       }
-    })
-    turn = mine
-    await mine
-    return send(options)
+      return await send(options)
+    } finally {
+      lastWrite = now()
+      if (creating) lastCreate = lastWrite
+      release()
+    }
   }
 }
 

@@ -19,6 +19,8 @@ export interface LoggedRequest {
   query: Record<string, string>
   status: number
   body?: unknown
+  /** The path as sent, when it named the repository by id (/repositories/{id}/...). */
+  via?: string
   /** When the request arrived (ms since the epoch, sub-millisecond precision). */
   at: number
   /** Where the body breaks GitHub's REST description (undeclared properties, wrong types). */
@@ -211,6 +213,7 @@ export class EmulatorServer {
       query,
       status: 0,
       at,
+      ...(rawPath === url.pathname ? {} : { via: decode(url.pathname) }),
       ...(body === undefined ? {} : { body }),
       ...(violations.length > 0 ? { violations } : {})
     }
