@@ -107,7 +107,7 @@ describe('GitHub fidelity', () => {
   })
 
   it('answers 403 with retry-after past 80 content creations a minute', async () => {
-    const emu = await emulator()
+    const emu = await emulator({ secondaryLimits: true })
     const gh = getOctokit(emu.token, { baseUrl: emu.url, retry: { enabled: false } })
     await Promise.all(
       Array.from({ length: 80 }, (_, n) => gh.rest.issues.create({ ...repo, title: `g${n}` }))

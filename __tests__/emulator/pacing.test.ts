@@ -57,7 +57,7 @@ describe('pacing', () => {
   })
 
   it('without the gate the emulator refuses the 81st creation of a minute', async () => {
-    emu = await startEmulator({ files: { 'goals.md': '# Goals\n' } })
+    emu = await startEmulator({ files: { 'goals.md': '# Goals\n' }, secondaryLimits: true })
     const gh = createClient({ token: emu.token, baseUrl: emu.url, pacing: false, warn: () => {} })
     await Promise.all(
       Array.from({ length: 80 }, (_, n) => gh.rest.issues.create({ ...repo, title: `goal ${n}` }))

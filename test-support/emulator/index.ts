@@ -45,6 +45,12 @@ export interface EmulatorOptions {
   tokens?: Record<string, TokenInfo>
   private?: boolean
   port?: number
+  /**
+   * GitHub's secondary limits (403 with retry-after past 80 content creations a minute or
+   * 500 an hour). Off unless asked for or a timeScale is given: tests that run with pacing
+   * off would meet them where the action, paced, never does.
+   */
+  secondaryLimits?: boolean
   /** Emulated time runs this many times slower than real time (secondary limits): 0.01 makes a minute 0.6 s. */
   timeScale?: number
   /** Check request bodies against GitHub's REST description and log violations (default true). */
@@ -227,6 +233,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const server = new EmulatorServer(state, routes(), {
     ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+    secondaryLimits: options.secondaryLimits ?? options.timeScale !== undefined,
     ...(options.validate === undefined ? {} : { validate: options.validate })
   })
   const url = await server.listen(options.port ?? 0)

@@ -30,6 +30,8 @@ export interface LoggedRequest {
 export interface ServerOptions {
   /** Emulated time runs this many times slower than real time: 0.01 makes a minute 0.6 s. */
   timeScale?: number
+  /** Enforce GitHub's secondary limits on content creation (80 a minute, 500 an hour). */
+  secondaryLimits?: boolean
   /** Check request bodies against GitHub's REST description (default true). */
   validate?: boolean
 }
@@ -152,12 +154,12 @@ export class EmulatorServer {
   private readonly faults: Fault[] = []
   private readonly buckets = new Map<string, Bucket>()
   private readonly http: Server
-  private readonly limits: SecondaryLimits
+  private readonly limits: SecondaryLimits | null
   private readonly validate: boolean
 
   constructor(state: RepoState, routes: Route[], options: ServerOptions = {}) {
     this.state = state
-    this.limits = new SecondaryLimits(options.timeScale ?? 1)
+    this.limits = options.secondaryLimits ? new SecondaryLimits(options.timeScale ?? 1) : null
     this.validate = options.validate ?? true
     this.routes = routes.map(r => ({ ...r, ...compile(r.path) }))
     this.http = createServer((req, res) => {
@@ -335,12 +337,12 @@ export class EmulatorServer {
     const denied =
       route.scope && this.deny(actor, route, route.scope, isRead(method) ? 'read' : 'write')
     if (denied) return denied
-    const creating = route.createsContent === true
-    const limited = creating ? this.limits.refuse(actor.token ?? actor.login) : undefined
+    const limits = route.createsContent ? this.limits : null
+    const limited = limits?.refuse(actor.token ?? actor.login)
     if (limited) return limited
     try {
       const reply = route.handle({ ...base, state, params, actor })
-      if (creating && reply.status < 300) this.limits.count(actor.token ?? actor.login)
+      if (reply.status < 300) limits?.count(actor.token ?? actor.login)
       return reply
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
