@@ -244,7 +244,14 @@ export function repositoryPayload({
     master_branch: defaultBranch,
     visibility: 'public',
     fork: false,
-    archived: false
+    archived: false,
+    disabled: false,
+    has_issues: true,
+    open_issues_count: 0,
+    topics: [],
+    created_at: '2024-01-01T00:00:00Z',
+    updated_at: '2024-01-01T00:00:00Z',
+    pushed_at: '2024-01-01T00:00:00Z'
   }
 }
 
@@ -299,7 +306,8 @@ export function pushEvent(
     commits,
     head_commit: commits.at(-1) ?? null,
     pusher: { name: sender, email: noreplyEmail(sender) },
-    repository: repositoryPayload(opts),
+    // Push payloads alone give these two as Unix seconds, not ISO strings.
+    repository: { ...repositoryPayload(opts), created_at: 1_704_067_200, pushed_at: 1_704_067_200 },
     sender: account(sender)
   }
 }
@@ -320,8 +328,13 @@ export function issuesEvent(
   }
 }
 
-export function scheduleEvent(cron = '17 3 * * *') {
-  return { schedule: cron }
+/** A scheduled run: GitHub sends the cron line, the repository and the workflow file, no sender. */
+export function scheduleEvent(opts: RepoRef & { cron?: string } = {}) {
+  return {
+    schedule: opts.cron ?? '17 3 * * *',
+    repository: repositoryPayload(opts),
+    workflow: '.github/workflows/goals.yml'
+  }
 }
 
 export function dispatchEvent(

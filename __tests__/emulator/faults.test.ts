@@ -105,7 +105,8 @@ describe('faults, pacing and the request log', () => {
         method: 'GET',
         path: '/repos/octo/goals/contents/docs/a b.md',
         query: { ref: 'main' },
-        status: 404
+        status: 404,
+        at: expect.any(Number)
       }
     ])
     expect([emu.reads(), emu.writes()]).toEqual([1, 0])

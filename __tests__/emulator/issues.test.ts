@@ -17,7 +17,7 @@ describe('issues API', () => {
     expect(first.data[0]?.pull_request).toBeDefined()
     expect(first.data[1]?.pull_request).toBeUndefined()
     const link = first.headers.link ?? ''
-    expect(link).toContain(`<${emu.url}/repos/octo/goals/issues?per_page=2&page=2>; rel="next"`)
+    expect(link).toContain(`<${emu.url}/repositories/700001/issues?per_page=2&page=2>; rel="next"`)
     expect(link).toContain('page=3>; rel="last"')
     expect(link).not.toContain('rel="prev"')
 

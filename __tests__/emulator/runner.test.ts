@@ -119,7 +119,26 @@ describe('runAction', () => {
       head_commit: null,
       sender: { login: 'octo' }
     })
-    expect(scheduleEvent()).toEqual({ schedule: '17 3 * * *' })
+    expect(push.repository).toMatchObject({ created_at: 1_704_067_200, pushed_at: 1_704_067_200 })
+    const schedule = scheduleEvent({ defaultBranch: 'trunk' })
+    expect(schedule).toMatchObject({
+      schedule: '17 3 * * *',
+      repository: {
+        id: 700001,
+        full_name: 'octo/goals',
+        default_branch: 'trunk',
+        owner: { login: 'octo' }
+      },
+      workflow: '.github/workflows/goals.yml'
+    })
+    expect(Object.keys(schedule).sort()).toEqual(['repository', 'schedule', 'workflow'])
+    expect(dispatchEvent({ inputs: { why: 'now' } })).toMatchObject({
+      inputs: { why: 'now' },
+      ref: 'refs/heads/main',
+      repository: { full_name: 'octo/goals', created_at: '2024-01-01T00:00:00Z' },
+      sender: { login: 'octo' },
+      workflow: '.github/workflows/goals.yml'
+    })
     expect(inputEnvName('dry run')).toBe('INPUT_DRY_RUN')
     expect(inputEnvName('dry-run')).toBe('INPUT_DRY-RUN')
     expect(parseOutputFile('a=1\nb<<EOF\nx\n\ny\nEOF\n')).toEqual({ a: '1', b: 'x\n\ny' })

@@ -104,6 +104,7 @@ describe('the settings file', () => {
     expect(issueFor(emu, 'build a boat').labels.sort()).toEqual(['Someday', 'goal'])
     expect(issueFor(emu, 'build a boat').assignees).toEqual([])
 
+    emu.setPermission('alice', 'write') // GitHub refuses (422) an assignee without access
     emu.commit('main', { '.github/goals-sync.yml': 'assignees: [alice]\n' }, 'settings', 'octo')
     const more = emu.file('main', 'goals.md')! + '\n- [ ] plant a tree\n'
     await sync(emu, 'push', landPush(emu, more))

@@ -3,9 +3,9 @@ import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { ConfigError } from '../run/config.ts'
 import { ActionError, describeHttpError, isRateLimit, messageOf } from '../github/errors.ts'
-import { createClient } from '../github/octokit-client.ts'
+import { createClient, pacingFromEnv } from '../github/octokit-client.ts'
 import { outputsOf, planJson, summaryMarkdown } from './report.ts'
-import { runSync, unpaced, unpacedTimings } from '../run/run-sync.ts'
+import { runSync, unpacedTimings } from '../run/run-sync.ts'
 import { buildSettings, InputError, runnerInputs } from './settings.ts'
 
 function readEvent(env: NodeJS.ProcessEnv): Record<string, unknown> {
@@ -27,7 +27,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     const client = createClient({
       token: settings.token,
       baseUrl: settings.apiUrl,
-      pacing: !unpaced(env),
+      pacing: pacingFromEnv(env),
       warn: message => core.warning(message)
     })
     const report = await runSync({

@@ -1,10 +1,10 @@
 // plan and sync: the action's run from a terminal, on the same code path.
 // Both do a full reconcile (as workflow_dispatch does); plan never writes.
 import { ConfigError } from '../run/config.ts'
-import { ActionError, describeHttpError } from '../github/errors.ts'
-import { createClient } from '../github/octokit-client.ts'
+import { describeForTerminal } from '../github/errors.ts'
+import { createClient, pacingFromEnv } from '../github/octokit-client.ts'
 import { planJson, summaryMarkdown } from '../action/report.ts'
-import { runSync, unpaced, unpacedTimings } from '../run/run-sync.ts'
+import { runSync, unpacedTimings } from '../run/run-sync.ts'
 import { buildSettings, INPUT_DEFAULTS, InputError } from '../action/settings.ts'
 import { UsageError } from './args.ts'
 import type { Io } from './goals-commands.ts'
@@ -49,7 +49,7 @@ export async function syncCommand(
     const client = createClient({
       token,
       baseUrl: settings.apiUrl,
-      pacing: !unpaced(env),
+      pacing: pacingFromEnv(env),
       warn: m => io.err(`warning: ${m}`)
     })
     const report = await runSync({
@@ -66,17 +66,13 @@ export async function syncCommand(
     if (flags.has('json')) io.out(JSON.stringify(planJson(report), null, 2))
     return 0
   } catch (error) {
-    if (
-      error instanceof ActionError ||
-      error instanceof InputError ||
-      error instanceof ConfigError
-    ) {
+    if (error instanceof InputError || error instanceof ConfigError) {
       io.err(`goals-sync: ${error.message}`)
       return 1
     }
-    const http = describeHttpError(error)
-    if (http) {
-      io.err(`goals-sync: ${http}`)
+    const said = describeForTerminal(error)
+    if (said) {
+      io.err(`goals-sync: ${said}`)
       return 1
     }
     throw error

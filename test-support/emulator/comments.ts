@@ -86,6 +86,7 @@ export const commentRoutes: Route[] = [
     path: '/repos/:owner/:repo/issues/:number/comments',
     scope: 'issues',
     readersMayWrite: true,
+    createsContent: true,
     docs: `${DOCS}#create-an-issue-comment`,
     handle: ctx => {
       const comment = addComment(

@@ -41,6 +41,8 @@ export interface Route {
   scope?: Scope
   /** Creating issues and comments only needs read access for people (not for apps). */
   readersMayWrite?: boolean
+  /** Counts towards GitHub's secondary limits on content creation. */
+  createsContent?: boolean
   docs: string
   handle: (ctx: Ctx) => Reply
 }
@@ -108,9 +110,11 @@ export function paginate<T>(ctx: Ctx, items: T[]): { page: T[]; headers: Record<
   const perPage = Math.min(toInt(ctx.query.per_page, 30), 100)
   const page = toInt(ctx.query.page, 1)
   const last = Math.max(1, Math.ceil(items.length / perPage))
+  // GitHub names the repository by id in these links: /repositories/{id}/issues?...&page=2.
+  const path = ctx.path.replace(/^\/repos\/[^/]+\/[^/]+/, `/repositories/${ctx.state.id}`)
   const link = (n: number, rel: string) => {
     const q = new URLSearchParams({ ...ctx.query, page: String(n) })
-    return `<${ctx.api}${ctx.path}?${q.toString()}>; rel="${rel}"`
+    return `<${ctx.api}${path}?${q.toString()}>; rel="${rel}"`
   }
   const links: string[] = []
   if (page > 1) links.push(link(Math.min(page - 1, last), 'prev'))

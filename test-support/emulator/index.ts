@@ -46,6 +46,16 @@ export interface EmulatorOptions {
   tokens?: Record<string, TokenInfo>
   private?: boolean
   port?: number
+  /**
+   * GitHub's secondary limits (403 with retry-after past 80 content creations a minute or
+   * 500 an hour). Off unless asked for or a timeScale is given: tests that run with pacing
+   * off would meet them where the action, paced, never does.
+   */
+  secondaryLimits?: boolean
+  /** Emulated time runs this many times slower than real time (secondary limits): 0.01 makes a minute 0.6 s. */
+  timeScale?: number
+  /** Check request bodies against GitHub's REST description and log violations (default true). */
+  validate?: boolean
 }
 
 export interface IssueSummary {
@@ -134,6 +144,8 @@ export interface Emulator {
   protect(branch: string, mode: ProtectionMode | false): void
   addToken(token: string, info: TokenInfo): void
   readonly requests: LoggedRequest[]
+  /** Every body violation of GitHub's REST description so far, one line each. */
+  violations(): string[]
   reads(): number
   writes(): number
   resetLog(): void
@@ -225,7 +237,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   for (const [token, info] of Object.entries(tokens)) state.tokens.set(token, info)
 
-  const server = new EmulatorServer(state, routes())
+  const server = new EmulatorServer(state, routes(), {
+    ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+    secondaryLimits: options.secondaryLimits ?? options.timeScale !== undefined,
+    ...(options.validate === undefined ? {} : { validate: options.validate })
+  })
   const url = await server.listen(options.port ?? 0)
   const issueOr = (n: number) => {
     const i = state.issues.get(n)
@@ -325,6 +341,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     get requests() {
       return server.requests
     },
+    violations: () => server.requests.flatMap(r => r.violations ?? []),
     reads: () => server.requests.filter(r => r.method === 'GET' || r.method === 'HEAD').length,
     writes: () => server.requests.filter(r => r.method !== 'GET' && r.method !== 'HEAD').length,
     resetLog: () => void server.requests.splice(0),

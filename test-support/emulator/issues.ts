@@ -7,7 +7,7 @@ import { issueLabels, labelIds, labelJson } from './labels.ts'
 import { inMilestone, issueMilestone, milestoneField } from './milestones.ts'
 import { nextId } from './state.ts'
 import type { IssueRecord, RepoState } from './state.ts'
-import { association, SERVER_URL, simpleUser } from './users.ts'
+import { association, atLeast, roleOf, SERVER_URL, simpleUser } from './users.ts'
 
 type Issue = components['schemas']['issue']
 type StateReason = IssueRecord['stateReason']
@@ -78,6 +78,21 @@ function checkText(resource: string, field: 'title' | 'body', value: unknown, ma
   }
 }
 
+/**
+ * GitHub refuses the whole request (422) when one login cannot be assigned: people with
+ * triage access or more (org members who can read, collaborators who can write).
+ */
+function assignees(state: RepoState, resource: string, value: unknown): string[] | undefined {
+  if (value === undefined) return undefined
+  const logins = Array.isArray(value) ? value.map(String) : []
+  for (const login of logins) {
+    if (!atLeast(roleOf(state, login), 'triage')) {
+      validationFailed({ resource, code: 'invalid', field: 'assignees', value: login })
+    }
+  }
+  return logins
+}
+
 export function newIssue(
   state: RepoState,
   login: string,
@@ -90,6 +105,7 @@ export function newIssue(
   }
   checkText(resource, 'title', body.title, 256)
   checkText(resource, 'body', body.body, 65536)
+  const assigned = assignees(state, resource, body.assignees) ?? []
   const now = state.clock.next()
   const issue: IssueRecord = {
     number: state.nextNumber++,
@@ -101,7 +117,7 @@ export function newIssue(
     stateReason: null,
     labels: body.labels === undefined ? [] : labelIds(state, body.labels),
     milestone: body.milestone === undefined ? null : milestoneField(state, body.milestone),
-    assignees: Array.isArray(body.assignees) ? body.assignees.map(String) : [],
+    assignees: assigned,
     locked: false,
     createdAt: now,
     updatedAt: now,
@@ -137,12 +153,13 @@ export function editIssue(
   }
   const labels = body.labels === undefined ? undefined : labelIds(state, body.labels)
   const milestone = body.milestone === undefined ? undefined : milestoneField(state, body.milestone)
+  const assigned = assignees(state, resource, body.assignees)
   const now = state.clock.next()
   if (typeof body.title === 'string') issue.title = body.title
   if (body.body !== undefined) issue.body = typeof body.body === 'string' ? body.body : null
   if (labels) issue.labels = labels
   if (milestone !== undefined) issue.milestone = milestone
-  if (Array.isArray(body.assignees)) issue.assignees = body.assignees.map(String)
+  if (assigned) issue.assignees = assigned
   if (body.state === 'closed' && issue.state === 'open') {
     issue.state = 'closed'
     issue.closedAt = now
@@ -222,12 +239,25 @@ export const issueRoutes: Route[] = [
     path: '/repos/:owner/:repo/issues',
     scope: 'issues',
     readersMayWrite: true,
+    createsContent: true,
     docs: `${DOCS}#create-an-issue`,
     handle: ctx => {
-      const issue = newIssue(ctx.state, ctx.actor.login, asObject(ctx.body))
+      const { state, actor } = ctx
+      const body = asObject(ctx.body)
+      // Assignees from someone without push access are dropped silently, as GitHub does.
+      const pusher = actor.kind === 'installation' || atLeast(roleOf(state, actor.login), 'write')
+      const issue = newIssue(state, actor.login, pusher ? body : { ...body, assignees: undefined })
       const json = issueJson(ctx.state, ctx.api, issue)
       return ok(json, 201, { location: json.url })
     }
+  },
+  {
+    method: 'GET',
+    path: '/repos/:owner/:repo/assignees/:assignee',
+    scope: 'issues',
+    docs: 'https://docs.github.com/rest/issues/assignees#check-if-a-user-can-be-assigned',
+    handle: ctx =>
+      atLeast(roleOf(ctx.state, ctx.params.assignee ?? ''), 'triage') ? { status: 204 } : notFound()
   },
   {
     method: 'PATCH',

@@ -179,6 +179,7 @@ export const pullRoutes: Route[] = [
     method: 'POST',
     path: '/repos/:owner/:repo/pulls',
     scope: 'pull_requests',
+    createsContent: true,
     docs: `${DOCS}#create-a-pull-request`,
     handle: createPull
   },

@@ -8,6 +8,8 @@ import type { components } from '@octokit/openapi-types'
 import { ApiError, DOCS } from './http.ts'
 import type { Actor, Ctx, Json, Reply, Route } from './http.ts'
 import type { Access, RepoState, Role, Scope } from './state.ts'
+import { bodyViolations } from './schema-check.ts'
+import { SecondaryLimits } from './secondary-limits.ts'
 import { roleOf, userId } from './users.ts'
 
 export interface LoggedRequest {
@@ -17,6 +19,21 @@ export interface LoggedRequest {
   query: Record<string, string>
   status: number
   body?: unknown
+  /** The path as sent, when it named the repository by id (/repositories/{id}/...). */
+  via?: string
+  /** When the request arrived (ms since the epoch, sub-millisecond precision). */
+  at: number
+  /** Where the body breaks GitHub's REST description (undeclared properties, wrong types). */
+  violations?: string[]
+}
+
+export interface ServerOptions {
+  /** Emulated time runs this many times slower than real time: 0.01 makes a minute 0.6 s. */
+  timeScale?: number
+  /** Enforce GitHub's secondary limits on content creation (80 a minute, 500 an hour). */
+  secondaryLimits?: boolean
+  /** Check request bodies against GitHub's REST description (default true). */
+  validate?: boolean
 }
 
 export interface FaultRule {
@@ -93,13 +110,39 @@ function decode(s: string): string {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+const LONE_SURROGATE = /\p{Surrogate}/u
+
+/** A strict server's parse: bytes must be UTF-8 and no string may hold a lone surrogate. */
+function parseJson(raw: Buffer): unknown {
+  const value = JSON.parse(strictUtf8.decode(raw)) as unknown
+  const check = (v: unknown): void => {
+    if (typeof v === 'string' && LONE_SURROGATE.test(v)) throw new Error('lone surrogate')
+    if (v && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        check(k)
+        check(item)
+      }
+    }
+  }
+  check(value)
+  return value
+}
+
+/** GitHub's pagination links name repositories by id; the emulator serves both forms. */
+function byName(path: string, state: RepoState): string {
+  const m = /^\/repositories\/(\d+)(\/.*)?$/.exec(path)
+  if (!m) return path
+  return Number(m[1]) === state.id ? `/repos/${state.owner}/${state.name}${m[2] ?? ''}` : path
 }
 
 export class EmulatorServer {
@@ -111,9 +154,13 @@ export class EmulatorServer {
   private readonly faults: Fault[] = []
   private readonly buckets = new Map<string, Bucket>()
   private readonly http: Server
+  private readonly limits: SecondaryLimits | null
+  private readonly validate: boolean
 
-  constructor(state: RepoState, routes: Route[]) {
+  constructor(state: RepoState, routes: Route[], options: ServerOptions = {}) {
     this.state = state
+    this.limits = options.secondaryLimits ? new SecondaryLimits(options.timeScale ?? 1) : null
+    this.validate = options.validate ?? true
     this.routes = routes.map(r => ({ ...r, ...compile(r.path) }))
     this.http = createServer((req, res) => {
       this.serve(req, res).catch((err: unknown) => {
@@ -147,24 +194,30 @@ export class EmulatorServer {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse) {
+    const at = performance.timeOrigin + performance.now()
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', this.url)
-    const path = decode(url.pathname)
+    const rawPath = byName(url.pathname, this.state)
+    const path = decode(rawPath)
     const query = Object.fromEntries(url.searchParams)
-    const text = await readBody(req)
+    const raw = await readBody(req)
     let body: unknown
     let reply: Reply | undefined
     try {
-      body = text && !isRead(method) ? JSON.parse(text) : undefined
+      body = raw.length > 0 && !isRead(method) ? parseJson(raw) : undefined
     } catch {
       reply = { status: 400, body: { message: 'Problems parsing JSON', documentation_url: DOCS } }
     }
+    const violations = this.validate && !reply ? bodyViolations(method, rawPath, body) : []
     const entry: LoggedRequest = {
       method,
       path,
       query,
       status: 0,
-      ...(body === undefined ? {} : { body })
+      at,
+      ...(rawPath === url.pathname ? {} : { via: decode(url.pathname) }),
+      ...(body === undefined ? {} : { body }),
+      ...(violations.length > 0 ? { violations } : {})
     }
     this.requests.push(entry)
     try {
@@ -181,11 +234,11 @@ export class EmulatorServer {
       const ctx = {
         query,
         body,
-        path: url.pathname,
+        path: rawPath,
         api: this.url,
         accept: req.headers.accept ?? ''
       }
-      reply = this.dispatch(method, url.pathname, actor, bucket, ctx)
+      reply = this.dispatch(method, rawPath, actor, bucket, ctx)
     }
     entry.status = reply.status
     this.send(res, method, reply, bucket)
@@ -284,8 +337,13 @@ export class EmulatorServer {
     const denied =
       route.scope && this.deny(actor, route, route.scope, isRead(method) ? 'read' : 'write')
     if (denied) return denied
+    const limits = route.createsContent ? this.limits : null
+    const limited = limits?.refuse(actor.token ?? actor.login)
+    if (limited) return limited
     try {
-      return route.handle({ ...base, state, params, actor })
+      const reply = route.handle({ ...base, state, params, actor })
+      if (reply.status < 300) limits?.count(actor.token ?? actor.login)
+      return reply
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
       const body: Json = {
