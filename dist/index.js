@@ -43421,12 +43421,13 @@ function isRateLimit(error) {
 function explainAccess(error, doing, permission) {
     const status = statusOf(error);
     const message = messageOf(error);
+    // The cause stays attached, so the command line can give its own advice for a 401.
     if (status === 401) {
-        return new ActionError(`Could not ${doing}: the token was refused (401 ${message}). Fix: pass a valid token in the "token" input.`);
+        return new ActionError(`Could not ${doing}: the token was refused (401 ${message}). Fix: pass a valid token in the "token" input.`, { cause: error });
     }
     if (status === 403 && !isRateLimit(error)) {
         return new ActionError(`Could not ${doing}: 403 ${message}. Fix: give the workflow "permissions: ${permission}" ` +
-            '(goals-sync needs issues: write and contents: write; pull-requests: write with commit: pull-request).');
+            '(goals-sync needs issues: write and contents: write; pull-requests: write with commit: pull-request).', { cause: error });
     }
     return error instanceof Error ? error : new Error(String(error));
 }
@@ -43434,23 +43435,115 @@ function explainAccess(error, doing, permission) {
  * Any other answer from GitHub, said plainly with what to do about it, for
  * errors that reach the top of a run (no stack trace: it is not our bug).
  */
-function describeHttpError(error) {
+function describeHttpError(error, context = 'workflow') {
     const e = error;
     const status = statusOf(error);
-    if (status === undefined || !e?.request)
+    if (!e?.request || (status === undefined && networkCause(error) === null))
         return null;
     const where = `${e.request.method ?? ''} ${(e.request.url ?? '').replace(/^https?:\/\/[^/]+/, '')}`.trim();
     const message = messageOf(error);
     if (status === 410) {
         return `GitHub answered 410 (${message}) to ${where}: issues are turned off in this repository. Fix: turn Issues on in the repository's settings.`;
     }
-    if (status >= 500) {
-        return `GitHub answered ${status} (${message}) to ${where}, also on retrying. Run the workflow again: nothing is lost, the next run carries on.`;
+    const network = networkCause(error);
+    if (network) {
+        const again = context === 'terminal' ? 'run the command again' : 'run the workflow again';
+        return `Could not reach ${hostOf(e.request.url)} for ${where}: ${network}. Fix: ${networkFix(network, context)}, then ${again}.`;
     }
-    if (status === 422 && /assignee/i.test(message)) {
-        return `GitHub refused an assignee (${message}) for ${where}. Fix: list in "assignees" of the settings file only people who can be assigned in this repository.`;
+    if (status === 401 && context === 'terminal')
+        return badTokenInTerminal(message);
+    if (status !== undefined && status >= 500) {
+        const again = context === 'terminal' ? 'Run the command again' : 'Run the workflow again';
+        return `GitHub answered ${status} (${message}) to ${where}, also on retrying. ${again}: nothing is lost, the next run carries on.`;
+    }
+    const assignee = refusedAssignee(error);
+    if (status === 422 && assignee !== null) {
+        return (`GitHub refused to assign ${assignee} (422 ${message}) to ${where}. Fix: in the settings file ` +
+            `(.github/goals-sync.yml, or the file the input "config" names), list under "assignees" only ` +
+            'people who can be assigned in this repository (collaborators with triage access or more), or remove them.');
     }
     return `GitHub answered ${status} (${message}) to ${where}.`;
+}
+/** The login GitHub's 422 names as not assignable, or null when the 422 is about something else. */
+function refusedAssignee(error) {
+    const e = error;
+    const field = e?.response?.data?.errors?.find(x => x.field === 'assignees' || x.field === 'assignee');
+    if (field)
+        return field.value === undefined ? 'an assignee' : JSON.stringify(field.value);
+    return /assignee/i.test(messageOf(error)) ? 'an assignee' : null;
+}
+function hostOf(url) {
+    try {
+        return new URL(url ?? '').origin;
+    }
+    catch {
+        return 'the API server';
+    }
+}
+// Node's fetch puts the system's reason (ECONNREFUSED, ENOTFOUND, ...) a cause or two deep.
+function causeCode(error) {
+    for (let e = error, depth = 0; e && depth < 5; depth++) {
+        if (typeof e.code === 'string')
+            return e.code;
+        if (e.name === 'TimeoutError')
+            return 'TIMEOUT';
+        if (e.message === 'bad port')
+            return 'BAD_PORT';
+        e = e.cause;
+    }
+    return undefined;
+}
+const NETWORK_CAUSES = {
+    ECONNREFUSED: 'the connection was refused (ECONNREFUSED): nothing listens there',
+    ENOTFOUND: 'its host name does not resolve (ENOTFOUND)',
+    EAI_AGAIN: 'its host name could not be looked up (EAI_AGAIN): DNS did not answer',
+    ECONNRESET: 'the connection was reset (ECONNRESET)',
+    ETIMEDOUT: 'the connection timed out (ETIMEDOUT)',
+    EHOSTUNREACH: 'the host is unreachable (EHOSTUNREACH)',
+    ENETUNREACH: 'the network is unreachable (ENETUNREACH)',
+    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
+    UND_ERR_SOCKET: 'the connection broke',
+    TIMEOUT: 'the server did not answer in time',
+    BAD_PORT: 'its port is one that fetch refuses to use (bad port)'
+};
+/** A refused connection or a host name that does not exist: retrying in seconds will not help. */
+function unreachable(error) {
+    if (error?.response)
+        return false;
+    const code = causeCode(error);
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'BAD_PORT';
+}
+/** Why no answer came at all (refused, DNS, timeout), or null when the server did answer. */
+function networkCause(error) {
+    if (error?.response)
+        return null;
+    const code = causeCode(error);
+    return code === undefined ? null : (NETWORK_CAUSES[code] ?? `the request failed (${code})`);
+}
+function networkFix(cause, context) {
+    const setting = context === 'terminal' ? 'GITHUB_API_URL' : 'GITHUB_API_URL (the runner sets it)';
+    if (/ENOTFOUND|EAI_AGAIN/.test(cause))
+        return `check the host name in ${setting} and your DNS`;
+    if (/ECONNREFUSED|bad port/.test(cause))
+        return `check that ${setting} names the right server and port`;
+    return 'check your network connection and any proxy';
+}
+function badTokenInTerminal(message) {
+    return (`GitHub refused the token (401 ${message}). Fix: set GITHUB_TOKEN to a valid token ` +
+        'that can read (plan) or write (sync) the repository, e.g. GITHUB_TOKEN=$(gh auth token).');
+}
+/**
+ * A failure said for a terminal: network causes and a refused token get terminal advice
+ * (environment variables, the command) rather than the workflow's inputs.
+ */
+function describeForTerminal(error) {
+    const cause = error instanceof ActionError ? error.cause : undefined;
+    if (cause !== undefined && statusOf(cause) === 401)
+        return badTokenInTerminal(messageOf(cause));
+    if (error instanceof ActionError)
+        return error.message;
+    return describeHttpError(error, 'terminal');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -48780,34 +48873,158 @@ throttling.triggersNotification = triggersNotification;
 
 ;// CONCATENATED MODULE: ./.build/github/octokit-client.js
 // The one place that builds the Octokit client: REST methods and pagination
-// from @actions/github, composed with the retry and throttling plugins.
+// from @actions/github, composed with the retry and throttling plugins and a
+// gate that spaces writes as GitHub asks, measured when each request is sent.
 
 
 
+
+/**
+ * GitHub's documented pacing, in one place: writes at least 1 s apart, content-creating
+ * writes (issues, comments) at least 3 s apart, and at most 80 of those a minute and 500
+ * an hour (its secondary limits; 3 s apart already keeps to 80 a minute).
+ */
+const GITHUB_PACING = {
+    writeGapMs: 1_000,
+    createGapMs: 3_000,
+    createWindows: [
+        { ms: 60_000, max: 80 },
+        { ms: 3_600_000, max: 500 }
+    ]
+};
+/**
+ * GitHub ends a request on its side after 10 s; a minute leaves room for a large upload,
+ * and bounds a run against a server that accepts the connection but never answers.
+ */
+const REQUEST_TIMEOUT_MS = 60_000;
 /** Longest wait for a primary rate-limit reset that a run sits out; past it the rest is deferred. */
 const MAX_RATE_LIMIT_WAIT_S = 60;
-/** A limiter group that runs each job at once, for GOALS_SYNC_PACING=off. */
-const unpaced = {
+/** A limiter group that runs each job at once: the send-time gate below does the spacing. */
+const immediate = {
     key: () => ({
         schedule: (_options, job, ...args) => Promise.resolve(job(...args))
     })
 };
+/**
+ * GOALS_SYNC_PACING: unset or `on` → GitHub's pacing (1); `off` → none (false);
+ * `scale:F` → GitHub's intervals times F, for time-scaled tests.
+ */
+function pacingFromEnv(env) {
+    const value = (env.GOALS_SYNC_PACING ?? '').trim();
+    if (value === '' || value === 'on')
+        return true;
+    if (value === 'off')
+        return false;
+    const scale = /^scale:(.+)$/.exec(value)?.[1];
+    const factor = scale === undefined ? NaN : Number(scale);
+    if (!(factor > 0 && factor <= 1)) {
+        throw new ActionError(`GOALS_SYNC_PACING is "${value}": use on, off or scale:F with 0 < F ≤ 1 (e.g. scale:0.01).`);
+    }
+    return factor;
+}
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Waits, in order, until a write may leave: one write at a time (GitHub asks for writes in
+ * series), each gap counted from when the previous write was answered, so it holds at
+ * GitHub's end however long a request took to get there, and a retry or a slow read in
+ * between never lets the next one go early.
+ */
+function sendTimeGate(scale, now = Date.now) {
+    const writeGap = GITHUB_PACING.writeGapMs * scale;
+    const createGap = GITHUB_PACING.createGapMs * scale;
+    const windows = GITHUB_PACING.createWindows.map(w => ({ ms: w.ms * scale, max: w.max }));
+    let lastWrite = -Infinity;
+    let lastCreate = -Infinity;
+    const created = [];
+    let turn = Promise.resolve();
+    const delay = (creating) => {
+        let until = lastWrite + writeGap;
+        if (creating) {
+            until = Math.max(until, lastCreate + createGap);
+            for (const w of windows) {
+                const oldest = created.at(-w.max);
+                if (created.length >= w.max && oldest !== undefined)
+                    until = Math.max(until, oldest + w.ms);
+            }
+        }
+        return until - now();
+    };
+    return async (send, options) => {
+        const method = options.method.toUpperCase();
+        if (method === 'GET' || method === 'HEAD')
+            return send(options);
+        const creating = throttling.triggersNotification(new URL(options.url, 'http://x').pathname);
+        const previous = turn;
+        let release = () => { };
+        turn = new Promise(resolve => (release = resolve));
+        await previous;
+        try {
+            for (let wait = delay(creating); wait > 0; wait = delay(creating))
+                await sleep(wait);
+            if (creating) {
+                created.push(now());
+                if (created.length > (windows.at(-1)?.max ?? 0))
+                    created.shift();
+            }
+            return await send(options);
+        }
+        finally {
+            lastWrite = now();
+            if (creating)
+                lastCreate = lastWrite;
+            release();
+        }
+    };
+}
 function createClient(options) {
     // Both handlers warn; a primary limit is waited out only when its reset is near.
     const handler = (what, retry) => (retryAfter, request, _o, retryCount) => {
         options.warn(`${what} for ${request.method} ${request.url}; retry after ${retryAfter}s.`);
         return retry(retryAfter, retryCount);
     };
+    const scale = options.pacing === true ? 1 : options.pacing === false ? 0 : options.pacing;
     const throttle = {
         onRateLimit: handler('Rate limit reached', (after, count) => count < 1 && after <= MAX_RATE_LIMIT_WAIT_S),
         onSecondaryRateLimit: handler('Secondary rate limit', (_after, count) => count < 3),
-        ...(options.pacing ? {} : { write: unpaced, notifications: unpaced })
+        write: immediate,
+        notifications: immediate,
+        // retry-after is in GitHub's seconds; a time-scaled test shrinks them like the gaps.
+        ...(scale > 0 && scale < 1 ? { retryAfterBaseValue: 1000 * scale } : {})
+    };
+    const time = scale > 0 ? scale : 1;
+    // Registered first, this is the innermost request hook: it runs after the retry and
+    // throttling plugins have decided to send, once per request that really leaves.
+    const gate = scale > 0 ? sendTimeGate(scale) : null;
+    const transport = (octokit) => {
+        const send = async (request, opts) => {
+            try {
+                return await (gate ? gate(request, opts) : request(opts));
+            }
+            catch (error) {
+                // A refused connection or an unknown host does not mend within a retry's seconds:
+                // without a status the retry plugin lets it through at once, and nothing was sent.
+                if (unreachable(error))
+                    delete error.status;
+                throw error;
+            }
+        };
+        octokit.hook.wrap('request', send);
+        return {};
+    };
+    const timedFetch = (url, init) => {
+        const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS * time);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return fetch(url, { ...init, signal });
     };
     return getOctokit(options.token, {
         baseUrl: options.baseUrl,
         throttle: throttle,
-        retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] }
-    }, retry, throttling);
+        retry: {
+            doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+            ...(time < 1 ? { retryAfterBaseValue: 1000 * time } : {})
+        },
+        request: { fetch: timedFetch }
+    }, transport, retry, throttling);
 }
 
 ;// CONCATENATED MODULE: ./.build/action/report.js
@@ -50848,7 +51065,7 @@ async function defaultBranch(client, at) {
 /** The run's write budget does not cover the commit; the next run makes it. */
 class BudgetSpent extends Error {
 }
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+const commit_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 async function headOf(client, at, branch) {
     try {
         const { data } = await client.rest.git.getRef({ ...at, ref: `heads/${branch}` });
@@ -50934,7 +51151,7 @@ async function commitToBranch(client, at, options) {
             if (attempt >= attempts) {
                 throw new ActionError(`The branch "${options.branch}" kept moving during the run (${attempts} tries); run the workflow again.`);
             }
-            await sleep(backoff(attempt));
+            await commit_sleep(backoff(attempt));
         }
     }
 }
@@ -52341,10 +52558,10 @@ function writesOf(op) {
 
 
 /** GOALS_SYNC_PACING=off: a local test server, where nothing needs GitHub's spacing. */
-const run_sync_unpaced = (env) => env.GOALS_SYNC_PACING === 'off';
+const unpaced = (env) => env.GOALS_SYNC_PACING === 'off';
 /** Lock timings to go with pacing off: writes are fast, so a dead run's lock expires fast too. */
 function unpacedTimings(env) {
-    return run_sync_unpaced(env)
+    return unpaced(env)
         ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000, maxWaitMs: 10_000 } }
         : {};
 }
@@ -52746,7 +52963,7 @@ async function main(env = process.env) {
         const client = createClient({
             token: settings.token,
             baseUrl: settings.apiUrl,
-            pacing: !run_sync_unpaced(env),
+            pacing: pacingFromEnv(env),
             warn: message => warning(message)
         });
         const report = await runSync({
