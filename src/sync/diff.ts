@@ -105,3 +105,67 @@ export function similarity(a: string, b: string): number {
 function normalise(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim()
 }
+
+/** A text's bigrams as a set: the k-th repeat of a bigram is its own token, so sets count like multisets. */
+function bigramTokens(text: string): string[] {
+  const seen = new Map<string, number>()
+  const out: string[] = []
+  for (let k = 0; k < text.length - 1; k++) {
+    const g = text.slice(k, k + 2)
+    const n = (seen.get(g) ?? 0) + 1
+    seen.set(g, n)
+    out.push(`${g}${n}`)
+  }
+  return out
+}
+
+/**
+ * Every pair (a from `left`, b from `right`) whose similarity is at least
+ * `threshold`, without comparing every pair. Prefix filtering: Dice ≥ t needs
+ * an overlap of at least t·|X|/(2−t) bigrams, so with all bigrams ranked
+ * rarest first, two such texts share a token among the first
+ * |X| − ⌈t·|X|/(2−t)⌉ + 1 of each. Only pairs sharing one are scored, which
+ * finds exactly the pairs comparing all would (texts too short for a bigram
+ * pair only when equal).
+ */
+export function similarPairs(
+  left: readonly string[],
+  right: readonly string[],
+  threshold: number
+): { a: number; b: number; score: number }[] {
+  const norm = (list: readonly string[]) => list.map(normalise)
+  const l = norm(left)
+  const r = norm(right)
+  const tokens = (list: string[]) => list.map(bigramTokens)
+  const lt = tokens(l)
+  const rt = tokens(r)
+  const frequency = new Map<string, number>()
+  for (const list of [...lt, ...rt])
+    for (const t of list) frequency.set(t, (frequency.get(t) ?? 0) + 1)
+  const rarestFirst = (a: string, b: string) =>
+    frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0)
+  const prefix = (list: string[]) => {
+    const need = Math.ceil((threshold * list.length) / (2 - threshold) - 1e-9)
+    return [...list].sort(rarestFirst).slice(0, list.length - Math.max(need, 1) + 1)
+  }
+
+  const index = new Map<string, number[]>()
+  r.forEach((text, b) => {
+    const keys = text.length < 2 ? [`=${text}`] : prefix(rt[b]!)
+    for (const t of keys) {
+      const bucket = index.get(t)
+      if (bucket) bucket.push(b)
+      else index.set(t, [b])
+    }
+  })
+  const pairs: { a: number; b: number; score: number }[] = []
+  l.forEach((text, a) => {
+    const keys = text.length < 2 ? [`=${text}`] : prefix(lt[a]!)
+    const candidates = new Set<number>(keys.flatMap(t => index.get(t) ?? []))
+    for (const b of candidates) {
+      const score = similarity(left[a]!, right[b]!)
+      if (score >= threshold) pairs.push({ a, b, score })
+    }
+  })
+  return pairs
+}
