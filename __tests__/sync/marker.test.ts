@@ -6,13 +6,13 @@ import { decodeMarker, encodeMarker, goalKey, type Marker } from '../../src/sync
 const MARKER: Marker = {
   file: 'goals.md',
   category: 'Craft-Goals',
-  title: 'ask @bob -- then --> go',
+  title: 'ask @bob -- then --> go &lt;',
   n: 2,
   synced: 'closed',
   removed: false
 }
 const ENCODED =
-  '<!-- goals-sync {"v":1,"file":"goals.md","category":"Craft\\u002dGoals","title":"ask \\u0040bob \\u002d\\u002d then \\u002d\\u002d> go","n":2,"synced":"closed","removed":false} -->'
+  '<!-- goals-sync {"v":1,"file":"goals.md","category":"Craft\\u002dGoals","title":"ask \\u0040bob \\u002d\\u002d then \\u002d\\u002d\\u003e go \\u0026lt;","n":2,"synced":"closed","removed":false} -->'
 
 describe('encodeMarker', () => {
   it('writes JSON in a comment, with - and @ escaped', () => {

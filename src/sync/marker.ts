@@ -1,9 +1,9 @@
 // The hidden marker in an issue body records which goal the issue is for and
 // what was last synced. It is a hint (for people, and for finding an issue
 // whose creation answer was lost), never proof of ownership: anyone who can
-// edit a body can type one. It is JSON inside an HTML comment; '-' is escaped
-// so that goal text can never close the comment early, and '@' so that nothing
-// in it reads as a mention. Only the last marker of a body is read, and only
+// edit a body can type one. It is JSON inside an HTML comment; '-', '<' and
+// '>' are escaped so that goal text can never close the comment early, '@' and
+// '&' so that nothing in it reads as a mention, even to a tool that decodes it. Only the last marker of a body is read, and only
 // when every field is valid: the action's own marker always ends its body, and
 // goal text quoted above it is escaped so that it cannot open a comment.
 import { identityTitle } from './text.ts'
@@ -35,7 +35,8 @@ export function encodeMarker(marker: Marker): string {
     synced: marker.synced,
     removed: marker.removed
   })
-  return `${PREFIX}${json.replace(/-/g, '\\u002d').replace(/@/g, '\\u0040')}${SUFFIX}`
+  const escaped = json.replace(/[-@&<>]/g, c => `\\u00${c.charCodeAt(0).toString(16)}`)
+  return `${PREFIX}${escaped}${SUFFIX}`
 }
 
 /** The body's last marker, or null when there is none or it is not exactly what encodeMarker writes. */
