@@ -1,7 +1,10 @@
 // SPEC §3: goal text copied into a body never notifies anyone; titles are cut to 256
 // characters with the full text in the body; category labels over 50 characters are
 // shortened deterministically.
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { dispatchEvent, runAction } from '../../test-support/runner.ts'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { emulatorWith, goalIssues, reconcile, sync } from '../integration/harness.ts'
 import { landPush, writeRequests } from './support.ts'
@@ -262,4 +265,66 @@ describe('hostile goal text', () => {
       ).toEqual([])
     }
   })
+})
+
+describe('the bundle: log and summary', () => {
+  const TOKEN = 'ghs_TextSafetyTokenNeverPrinted'
+  it('workflow commands and HTML in goals and issue titles stay text', async () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
+    const text = [
+      '# Goals',
+      '',
+      '## <script>alert(1)</script> & <b>Bold</b>',
+      '',
+      '- [ ] ::error file=goals.md::pwned',
+      '- [ ] fine ##[error]boom',
+      ''
+    ].join('\n')
+    emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+    emu.addToken(TOKEN, { login: 'github-actions[bot]', kind: 'installation' })
+    const target = {
+      url: emu.url,
+      token: TOKEN,
+      owner: emu.owner,
+      repo: emu.repo,
+      head: (b: string) => emu.head(b)
+    }
+    const run = (eventName: string, event: object) =>
+      runAction(join(root, 'dist/index.js'), {
+        emu: target,
+        eventName,
+        event,
+        actionYml: join(root, 'action.yml'),
+        env: { GOALS_SYNC_PACING: 'off' }
+      })
+    const first = await run('push', landPush(emu, text))
+    expect(first.code, first.stdout).toBe(0)
+    // A title changed on GitHub to one with line breaks, then a full reconcile.
+    const fine = goalIssues(emu).find(i => i.title.startsWith('fine'))!
+    emu.editIssue(
+      fine.number,
+      { title: 'ok\n::error file=a::pwned\r::add-mask::leak\n##[warning]x' },
+      { as: 'octo' }
+    )
+    const second = await run('workflow_dispatch', dispatchEvent())
+    expect(second.code, second.stdout).toBe(0)
+
+    for (const result of [first, second]) {
+      const lines = result.stdout.split(/\r\n|\r|\n/)
+      const commands = lines.filter(l => /^\s*::/.test(l))
+      for (const c of commands)
+        expect(
+          c.startsWith(`::add-mask::${TOKEN}`) || /^::(warning|error|debug)::/.test(c),
+          c
+        ).toBe(true)
+      expect(lines.filter(l => !l.startsWith('::') && l.includes('##['))).toEqual([])
+      expect(result.summary).not.toMatch(/<script|<b>/i)
+    }
+    expect(first.summary).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;Bold&lt;/b&gt;'
+    )
+    expect(first.summary).toMatch(/░/)
+    // One log line per issue written, by its title.
+    expect(first.stdout).toMatch(/^#\d+ created: fine #\u2060#\[error\]boom$/m)
+  }, 60_000)
 })
