@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatchEvent, runAction } from '../../test-support/runner.ts'
+import { progressBar } from '../../src/action/report.ts'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { emulatorWith, goalIssues, reconcile, sync } from '../integration/harness.ts'
 import { landPush, writeRequests } from './support.ts'
@@ -327,4 +328,14 @@ describe('the bundle: log and summary', () => {
     // One log line per issue written, by its title.
     expect(first.stdout).toMatch(/^#\d+ created: fine #\u2060#\[error\]boom$/m)
   }, 60_000)
+})
+
+describe('summary pieces', () => {
+  it('progress bars: ten cells, rounded down', () => {
+    expect(progressBar(1, 2)).toBe('█████░░░░░ 50%')
+    expect(progressBar(0, 3)).toBe('░░░░░░░░░░ 0%')
+    expect(progressBar(2, 3)).toBe('██████░░░░ 66%')
+    expect(progressBar(3, 3)).toBe('██████████ 100%')
+    expect(progressBar(0, 0)).toBe('░░░░░░░░░░ 0%')
+  })
 })
