@@ -69,6 +69,16 @@ describe('issueBody', () => {
     expect(body.length).toBeLessThanOrEqual(65_536)
     expect(decodeMarker(body)!.category).toBe(category)
   })
+  it('a title cut at 4,095 (an emoji at the cut) carries the note too, as its own quoted lines', () => {
+    const body = issueBody({ ...base, title: 'e'.repeat(4095) }, { fileUrl: URL })
+    expect(body.split('\n').slice(0, 5)).toEqual([
+      `> ${'e'.repeat(4095)}`,
+      '>',
+      '> _(The goal is longer than this; its full text is in the file.)_',
+      '',
+      `Goal in **Reading** of [\`goals.md\`](${URL}).`
+    ])
+  })
   it('a title at the 4,096 cut carries the note, a shorter long one does not', () => {
     const noted = issueBody({ ...base, title: 'b'.repeat(4096) }, { fileUrl: URL })
     expect(noted).toContain('> _(The goal is longer than this; its full text is in the file.)_')

@@ -54,6 +54,16 @@ describe('applyGoalEdits', () => {
     expect(applyGoalEdits('### B\n[x] a\n', [], 3).text).toBe('### B [1/1]\n[x] a\n')
     expect(applyGoalEdits('### B\n[x] a\n', [], 2).text).toBe('### B\n[x] a\n')
   })
+  it('finds goals under the categories of the level given', () => {
+    const text = '## Year\n### A\n[ ] one\n'
+    const r = applyGoalEdits(text, [edit('["A","one",0]', { checked: true })], 3)
+    expect(r.text).toBe('## Year\n### A [1/1]\n[x] one\n')
+    expect(r.missing).toEqual([])
+  })
+  it('a title-only edit keeps the box as it is', () => {
+    const r = applyGoalEdits('## A\n[x] one\n', [edit('["A","one",0]', { title: 'uno' })], 2)
+    expect(r.text).toBe('## A [1/1]\n[x] uno\n')
+  })
   it('finds goals beyond 4,096 characters by their start', () => {
     const long = 'y'.repeat(5000)
     const r = applyGoalEdits(

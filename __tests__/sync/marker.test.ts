@@ -75,6 +75,12 @@ describe('decodeMarker', () => {
   for (const [what, fields] of broken) {
     it(`refuses a marker with ${what}`, () => expect(decodeMarker(valid(fields))).toBeNull())
   }
+  it('a comment without the goals-sync prefix is not a marker', () => {
+    expect(decodeMarker(`${'x'.repeat(16)}{${FIELDS}} -->`)).toBeNull()
+  })
+  it('a marker that is never closed is not read', () => {
+    expect(decodeMarker(`<!-- goals-sync {${FIELDS}}x`)).toBeNull()
+  })
   it('refuses JSON that is not an object', () => {
     expect(decodeMarker('<!-- goals-sync [1,2] -->')).toBeNull()
     expect(decodeMarker('<!-- goals-sync null -->')).toBeNull()
