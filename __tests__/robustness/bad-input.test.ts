@@ -119,4 +119,58 @@ describe('bad input', () => {
     expect(message).toContain(`${CONFIG}:4`)
     expect(message).toContain('"colour"')
   })
+
+  const badPaths: [Record<string, string>, string, RegExp][] = [
+    [{ badge: 'goals.md' }, 'badge', /goals file/],
+    [{ badge: '.github/workflows/goals.yml' }, 'badge', /\.github\/workflows/],
+    [{ badge: '.GitHub/Workflows/x.svg' }, 'badge', /\.github\/workflows/],
+    [{ badge: '/etc/passwd' }, 'badge', /inside the repository/],
+    [{ badge: 'a/../goals.md' }, 'badge', /inside the repository/],
+    [{ badge: '.github/goals-sync.yml' }, 'badge', /settings file/],
+    [{ path: 'goals/*.md', badge: 'goals/badge.md' }, 'badge', /goals file/],
+    [{ path: 'goals/**/*.md', card: 'goals/x.md' }, 'card', /goals file/],
+    [{ card: '.github/badges/goals.svg' }, 'card', /"badge" writes there/],
+    [{ card: '.github/workflows/card.svg' }, 'card', /\.github\/workflows/],
+    [{ path: '.github/workflows/goals.md' }, 'path', /\.github\/workflows/]
+  ]
+  for (const [inputs, name, fix] of badPaths) {
+    it(`${JSON.stringify(inputs)} is refused before any request, naming "${name}"`, async () => {
+      emu = await emulatorWith({ 'goals.md': SEEDLIKE })
+      const head = emu.head('main')
+      const message = await failureOf(sync(emu, 'push', landPush(emu, SEEDLIKE), { inputs }))
+      expect(message).toContain(`Input "${name}"`)
+      expect(message).toMatch(fix)
+      expect(emu.requests).toEqual([])
+      expect(emu.head('main')).not.toBe(head)
+      expect(emu.issues()).toEqual([])
+    })
+  }
+
+  it('bot-login set to a person is refused, naming the line; nothing is written', async () => {
+    const yaml = 'heading-level: 2\nbot-login: octocat\n'
+    emu = await emulatorWith({ 'goals.md': SEEDLIKE, [CONFIG]: yaml })
+    const message = await failureOf(reconcile(emu))
+    expect(message).toContain(`${CONFIG}:2`)
+    expect(message).toContain('"octocat"')
+    expect(message).toMatch(/\[bot\]/)
+    expect(writeRequests(emu)).toEqual([])
+  })
+
+  it('a settings file over 64 KB is refused quickly, naming the file', async () => {
+    const yaml = `categories:\n${Array.from({ length: 20_000 }, (_, i) => `  c${i}:\n    color: "0e8a16"\n`).join('')}`
+    emu = await emulatorWith({ 'goals.md': SEEDLIKE, [CONFIG]: yaml })
+    const message = await failureOf(reconcile(emu))
+    expect(message).toContain(CONFIG)
+    expect(message).toMatch(/65536/)
+    expect(writeRequests(emu)).toEqual([])
+  })
+
+  it('a key twice in the settings file is an error naming the second line', async () => {
+    const yaml =
+      'heading-level: 2\ncategories:\n  A:\n    color: "0e8a16"\n  A:\n    color: "0e8a17"\n'
+    emu = await emulatorWith({ 'goals.md': SEEDLIKE, [CONFIG]: yaml })
+    const message = await failureOf(reconcile(emu))
+    expect(message).toContain(`${CONFIG}:5`)
+    expect(message).toContain('"A" appears twice')
+  })
 })

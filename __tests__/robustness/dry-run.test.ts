@@ -6,6 +6,7 @@ import { parseGoals } from '../../src/goals/parse.ts'
 import { outputsOf } from '../../src/action/report.ts'
 import { emulatorWith, issueFor, reconcile, SEEDLIKE, sync } from '../integration/harness.ts'
 import { landPush, writeRequests } from './support.ts'
+import { issuesEvent } from '../../test-support/runner.ts'
 
 let emu: Emulator
 afterEach(async () => {
@@ -93,5 +94,27 @@ describe('dry-run', () => {
     expect(fromReconcile.file).toContainEqual(
       expect.objectContaining({ issue: meetup.number, checked: true })
     )
+  })
+
+  it('an issue event under dry-run plans the tick but commits nothing', async () => {
+    emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+    await sync(emu, 'push', landPush(emu, SEEDLIKE))
+    emu.setPermission('octo', 'admin')
+    const sail = issueFor(emu, 'learn to sail')
+    emu.closeIssue(sail.number, { as: 'octo' })
+    const head = emu.head('main')
+    const file = emu.file('main', 'goals.md')
+    emu.resetLog()
+    const report = await sync(
+      emu,
+      'issues',
+      issuesEvent('closed', emu.issueJson(sail.number), { sender: 'octo' }),
+      dry
+    )
+    expect(writeRequests(emu)).toEqual([])
+    expect(emu.head('main')).toBe(head)
+    expect(emu.file('main', 'goals.md')).toBe(file)
+    expect(report.edits).toMatchObject([{ issue: sail.number, checked: true }])
+    expect(outputsOf(report)['commit-sha']).toBe('')
   })
 })

@@ -4,9 +4,19 @@ import { readFileSync } from 'node:fs'
 import { ConfigError } from '../run/config.ts'
 import { ActionError, describeHttpError, isRateLimit, messageOf } from '../github/errors.ts'
 import { createClient, pacingFromEnv } from '../github/octokit-client.ts'
-import { outputsOf, planJson, summaryMarkdown } from './report.ts'
+import { issueLogLines, outputsOf, planJson, summaryMarkdown } from './report.ts'
 import { runSync, unpacedTimings } from '../run/run-sync.ts'
 import { buildSettings, InputError, runnerInputs } from './settings.ts'
+import { inertLogLines } from '../sync/text.ts'
+
+/**
+ * Every info line goes through here: text from goals and issues reaches the
+ * log, and a runner would obey a line of it that reads as a workflow command.
+ * Warnings and errors need nothing: @actions/core escapes their line breaks.
+ */
+function info(message: string): void {
+  for (const line of inertLogLines(message)) core.info(line)
+}
 
 function readEvent(env: NodeJS.ProcessEnv): Record<string, unknown> {
   const path = env.GITHUB_EVENT_PATH
@@ -35,16 +45,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       client,
       eventName: env.GITHUB_EVENT_NAME ?? '',
       payload: readEvent(env),
-      log: { info: m => core.info(m), warning: m => core.warning(m) },
+      log: { info, warning: m => core.warning(m) },
       ...unpacedTimings(env)
     })
-    if (report.skipped) core.info(`goals-sync: ${report.skipped}.`)
-    for (const note of report.notes) core.info(note)
+    if (report.skipped) info(`goals-sync: ${report.skipped}.`)
+    for (const note of report.notes) info(note)
+    for (const line of issueLogLines(report)) info(line)
     for (const w of report.warnings) core.warning(w)
     const outputs = outputsOf(report)
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
-    if (settings.dryRun)
-      core.info(`Dry run; the plan:\n${JSON.stringify(planJson(report), null, 2)}`)
+    if (settings.dryRun) info(`Dry run; the plan:\n${JSON.stringify(planJson(report), null, 2)}`)
     const issueUrl = (n: number) =>
       `${settings.serverUrl}/${settings.owner}/${settings.repo}/issues/${n}`
     if (env.GITHUB_STEP_SUMMARY)

@@ -1,7 +1,11 @@
 // What a run tells the world: the action's outputs, the job summary and the
-// plan as JSON. Pure formatting, shared by the action and the command line.
+// plan as JSON, and the log's line per issue. Pure formatting, shared by the
+// action and the command line. Goal and issue text in the summary is inert
+// (HTML and Markdown escaped, mentions broken): it is data, not markup.
 import type { RunReport } from '../run/run-sync.ts'
+import { decodeMarker } from '../sync/marker.ts'
 import type { Op } from '../sync/ops.ts'
+import { inertSummaryText, issueTitle } from '../sync/text.ts'
 
 export function outputsOf(report: RunReport): Record<string, string> {
   const list = (n: number[]) => n.join(',')
@@ -67,52 +71,139 @@ export function planJson(report: RunReport) {
   }
 }
 
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')
+/** One issue the run wrote, as people name it: by its goal's title. */
+export interface TouchedIssue {
+  number: number
+  /** The goal's title as the issue carries it; null when the run's report does not say. */
+  title: string | null
+  /** created, closed, reopened, closed as not planned, updated. */
+  effect: string
+  why: string
+}
+
+type UpdateOp = Extract<Op, { kind: 'update-issue' }>
+
+function updateEffect(op: UpdateOp): string {
+  if (op.effect === 'closed')
+    return op.stateReason === 'not_planned' ? 'closed as not planned' : 'closed'
+  return op.effect
+}
+
+/** The issues this run wrote, in the order it wrote them, from its plan and what was applied. */
+export function touchedIssues(report: RunReport): TouchedIssue[] {
+  const creates = report.ops.filter(o => o.kind === 'create-issue')
+  const updates = report.ops.filter((o): o is UpdateOp => o.kind === 'update-issue')
+  const created = report.applied.created
+  const out: TouchedIssue[] = []
+  let made = 0
+  for (const t of report.applied.touched) {
+    const op = updates.find(o => o.number === t.number && o.why === t.what)
+    if (op) {
+      const title = op.title ?? decodeMarker(op.body)?.title ?? null
+      out.push({
+        number: t.number,
+        title: title === null ? null : issueTitle(title),
+        effect: updateEffect(op),
+        why: op.why
+      })
+    } else if (created.includes(t.number)) {
+      const create = creates[made++]
+      const closed = report.applied.closed.includes(t.number)
+      out.push({
+        number: t.number,
+        title: create?.title ?? null,
+        effect: closed ? 'created and closed' : 'created',
+        why: closed ? 'new goal, already ticked' : 'new goal'
+      })
+    } else {
+      out.push({ number: t.number, title: null, effect: 'updated', why: t.what })
+    }
+  }
+  return out
+}
+
+/** One log line per issue written: `#12 closed: learn Rust`. The logger makes it inert. */
+export function issueLogLines(report: RunReport): string[] {
+  return touchedIssues(report).map(t => `#${t.number} ${t.effect}: ${t.title ?? `(${t.why})`}`)
+}
+
+const BAR_CELLS = 10
+
+/** A text bar of ten cells and the whole percentage: `█████░░░░░ 50%`. */
+export function progressBar(done: number, total: number): string {
+  const percent = total === 0 ? 0 : Math.floor((done * 100) / total)
+  const full = total === 0 ? 0 : Math.floor((done * BAR_CELLS) / total)
+  return `${'█'.repeat(full)}${'░'.repeat(BAR_CELLS - full)} ${percent}%`
+}
+
+const inert = inertSummaryText
+
+function describePlanned(op: Op): string {
+  switch (op.kind) {
+    case 'create-label':
+      return `create label "${inert(op.name)}"`
+    case 'rename-label':
+      return `rename label "${inert(op.from)}" to "${inert(op.to)}"`
+    case 'create-issue':
+      return `create an issue${op.close ? ' (then close it, ticked)' : ''}: ${inert(op.title)}`
+    case 'update-issue': {
+      const title = op.title ?? decodeMarker(op.body)?.title
+      return `${updateEffect(op).replace('updated', 'update')} #${op.number}${title ? `: ${inert(issueTitle(title))}` : ''} (${inert(op.why)})`
+    }
+  }
+}
 
 export function summaryMarkdown(report: RunReport, issueUrl: (n: number) => string): string {
   const out: string[] = ['## Goals progress', '']
   if (report.skipped) {
-    out.push(`Nothing to sync: ${report.skipped}.`)
+    out.push(`Nothing to sync: ${inert(report.skipped)}.`)
     return out.join('\n')
   }
   out.push(
     `**${report.done}/${report.total}** goals done (${report.percent}%)${report.dryRun ? ' — dry run, nothing was written' : ''}.`,
     ''
   )
-  out.push('| Category | Done | Total | Progress |', '| --- | ---: | ---: | ---: |')
+  out.push('| Category | Progress | Done |', '| --- | --- | ---: |')
   for (const c of report.categories) {
-    const percent = c.total === 0 ? 0 : Math.floor((c.done * 100) / c.total)
-    out.push(`| ${escapeCell(c.name ?? '(no category)')} | ${c.done} | ${c.total} | ${percent}% |`)
+    const name = c.name === null ? '_(no category)_' : inert(c.name)
+    out.push(`| ${name} | ${progressBar(c.done, c.total)} | ${c.done}/${c.total} |`)
   }
   out.push('')
-  const touched = report.applied.touched
+  const link = (n: number) => `[#${n}](${issueUrl(n)})`
   if (report.dryRun) {
     out.push(
       `### Planned (${report.ops.length} issue operation(s), ${report.edits.length} file change(s))`,
       ''
     )
-    for (const op of report.ops.map(describe)) out.push(`- ${escapeCell(JSON.stringify(op))}`)
-  } else if (touched.length > 0) {
-    out.push('### Issues touched', '')
-    for (const t of touched)
-      out.push(`- [#${t.number}](${issueUrl(t.number)}): ${escapeCell(t.what)}`)
+    for (const op of report.ops) out.push(`- ${describePlanned(op)}`)
   } else {
-    out.push('No issue needed a change.')
+    const touched = touchedIssues(report)
+    if (touched.length > 0) {
+      out.push('### Issues touched', '')
+      for (const t of touched)
+        out.push(
+          `- ${link(t.number)} ${t.effect}: ${t.title === null ? '' : `${inert(t.title)} `}(${inert(t.why)})`
+        )
+    } else {
+      out.push('No issue needed a change.')
+    }
   }
   if (report.edits.length > 0) {
     out.push('', `### ${report.dryRun ? 'Planned file changes' : 'File changes'}`, '')
     for (const e of report.edits) {
       const what =
         e.checked === undefined
-          ? `text → "${escapeCell(e.title ?? '')}"`
+          ? `text → "${inert(e.title ?? '')}"`
           : e.checked
             ? 'ticked'
             : 'unticked'
-      out.push(`- goal of [#${e.issue}](${issueUrl(e.issue)}) ${what} (${escapeCell(e.why)})`)
+      out.push(
+        `- ${inert(issueTitle(e.marker.title))} (${link(e.issue)}): ${what} (${inert(e.why)})`
+      )
     }
   }
   if (report.commit?.sha)
-    out.push('', `Committed \`${report.commit.files.join('`, `')}\` as ${report.commit.sha}.`)
+    out.push('', `Committed ${report.commit.files.map(inert).join(', ')} as ${report.commit.sha}.`)
   if (report.commit?.pullRequest)
     out.push(
       '',
@@ -121,10 +212,10 @@ export function summaryMarkdown(report: RunReport, issueUrl: (n: number) => stri
   if (report.applied.deferred > 0)
     out.push(
       '',
-      `${report.applied.deferred} operation(s) deferred to the next run (${report.applied.stoppedBy}).`
+      `${report.applied.deferred} operation(s) deferred to the next run (${inert(report.applied.stoppedBy ?? '')}).`
     )
-  for (const note of report.notes) out.push('', note)
+  for (const note of report.notes) out.push('', inert(note))
   if (report.warnings.length > 0)
-    out.push('', '### Warnings', '', ...report.warnings.map(w => `- ${escapeCell(w)}`))
+    out.push('', '### Warnings', '', ...report.warnings.map(w => `- ${inert(w)}`))
   return out.join('\n')
 }

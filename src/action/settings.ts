@@ -11,6 +11,8 @@ export interface Settings {
   path: string
   /** null: no badge. */
   badge: string | null
+  /** The progress card SVG; null: no card. */
+  card: string | null
   label: string
   /** null: the repository's default branch. */
   branch: string | null
@@ -34,6 +36,7 @@ export type InputSource = (name: string) => string | undefined
 export const INPUT_DEFAULTS: Record<string, string> = {
   path: 'goals.md',
   badge: '.github/badges/goals.svg',
+  card: '.github/badges/goals-card.svg',
   label: 'goal',
   branch: '',
   'dry-run': 'false',
@@ -80,12 +83,82 @@ function repoPath(get: InputSource, name: string, fallback: string, allowEmpty: 
   const raw = text(get, name)
   const value = raw === '' && !allowEmpty ? fallback : raw
   if (value === '') return value
-  if (value.startsWith('/') || value.split('/').some(p => p === '..' || p === '.' || p === '')) {
+  if (
+    value.startsWith('/') ||
+    /^[A-Za-z]:/.test(value) ||
+    value.split('/').some(p => p === '..' || p === '.' || p === '')
+  ) {
     throw new InputError(
-      `Input "${name}" is "${raw}": give a path inside the repository, like ${fallback}.`
+      `Input "${name}" is "${raw}": give a path inside the repository (no leading /, no . or .. parts), like ${fallback}.`
+    )
+  }
+  if (underWorkflows(value)) {
+    throw new InputError(
+      `Input "${name}" is "${raw}": goals-sync never writes under .github/workflows/ (a file there is a workflow); choose another place, like ${fallback}.`
     )
   }
   return value
+}
+
+/** Git and GitHub compare paths exactly, but a workflow folder spelled in other case is refused too. */
+function underWorkflows(path: string): boolean {
+  const lower = path.toLowerCase()
+  return lower === '.github/workflows' || lower.startsWith('.github/workflows/')
+}
+
+/** `*` and `?` within a path part, `**` across parts, `[...]` a class: what a goals `path` glob may use. */
+function globPattern(glob: string): RegExp {
+  let out = ''
+  for (let k = 0; k < glob.length; k++) {
+    const c = glob[k]!
+    if (c === '*' && glob[k + 1] === '*') {
+      // `**/` may also stand for no folder at all.
+      const slash = glob[k + 2] === '/'
+      out += slash ? '(?:.*/)?' : '.*'
+      k += slash ? 2 : 1
+    } else if (c === '*') out += '[^/]*'
+    else if (c === '?') out += '[^/]'
+    else if (c === '[' && glob.indexOf(']', k + 1) > k + 1) {
+      const end = glob.indexOf(']', k + 1)
+      const body = glob
+        .slice(k + 1, end)
+        .replace(/^!/, '^')
+        .replace(/[\\\]]/g, '\\$&')
+      out += `[${body}]`
+      k = end
+    } else out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+  }
+  return new RegExp(`^${out}$`)
+}
+
+/**
+ * Every file the action writes besides the goals file (the badge, the card)
+ * goes through here: a path inside the repository, never a goals file (the
+ * next run would read the SVG as goals and close every issue), never the
+ * settings file or another output, never under .github/workflows/.
+ */
+export function outputPath(
+  get: InputSource,
+  name: string,
+  taken: { path: string; config: string; others: Record<string, string | null> }
+): string | null {
+  const value = repoPath(get, name, INPUT_DEFAULTS[name] ?? '', true)
+  if (value === '') return null
+  const clash = (why: string) =>
+    new InputError(
+      `Input "${name}" is "${value}": ${why}; give it a path of its own, like ${INPUT_DEFAULTS[name]}, or leave it empty for none.`
+    )
+  if (value === taken.path || globPattern(taken.path).test(value))
+    return fail(clash(`that is the goals file (input "path" is "${taken.path}")`))
+  if (value === taken.config) return fail(clash(`that is the settings file (input "config")`))
+  for (const [other, path] of Object.entries(taken.others)) {
+    if (path === value) return fail(clash(`input "${other}" writes there already`))
+  }
+  return value
+}
+
+const fail = (error: Error): never => {
+  throw error
 }
 
 export function buildSettings(get: InputSource, env: NodeJS.ProcessEnv): Settings {
@@ -116,13 +189,17 @@ export function buildSettings(get: InputSource, env: NodeJS.ProcessEnv): Setting
     )
   }
   const commitMessage = text(get, 'commit-message') || 'chore(goals): sync progress [skip ci]'
-  const badge = repoPath(get, 'badge', '.github/badges/goals.svg', true)
+  const path = repoPath(get, 'path', 'goals.md', false)
+  const config = repoPath(get, 'config', '.github/goals-sync.yml', false)
+  const badge = outputPath(get, 'badge', { path, config, others: {} })
+  const card = outputPath(get, 'card', { path, config, others: { badge } })
   return {
     token,
     owner,
     repo,
-    path: repoPath(get, 'path', 'goals.md', false),
-    badge: badge === '' ? null : badge,
+    path,
+    badge,
+    card,
     label,
     branch: text(get, 'branch') || null,
     dryRun: bool(get, 'dry-run', false),
@@ -131,7 +208,7 @@ export function buildSettings(get: InputSource, env: NodeJS.ProcessEnv): Setting
     commit: oneOf(get, 'commit', ['push', 'pull-request', 'none'] as const, 'push'),
     syncTitles: bool(get, 'sync-titles', true),
     maxWrites,
-    config: repoPath(get, 'config', '.github/goals-sync.yml', false),
+    config,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   }

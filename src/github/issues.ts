@@ -2,6 +2,7 @@
 // the plan asks for.
 import type { Marker } from '../sync/marker.ts'
 import { decodeMarker } from '../sync/marker.ts'
+import { wellFormed } from '../sync/text.ts'
 import type { TrackedIssue } from '../sync/tracked-issue.ts'
 import type { Identity } from './identity.ts'
 import type { Client } from './octokit-client.ts'
@@ -98,7 +99,12 @@ export async function createLabel(
   description: string
 ) {
   try {
-    await client.rest.issues.createLabel({ ...at, name, color, description })
+    await client.rest.issues.createLabel({
+      ...at,
+      name: wellFormed(name),
+      color,
+      description: wellFormed(description)
+    })
     return 'created' as const
   } catch (error) {
     if (statusOf(error) === 422) return 'exists' as const
@@ -123,8 +129,8 @@ export async function renameLabel(
       await client.rest.issues.updateLabel({
         ...at,
         name: op.from,
-        new_name: op.to,
-        description: op.description
+        new_name: wellFormed(op.to),
+        description: wellFormed(op.description)
       })
       return 'renamed' as const
     }
@@ -143,8 +149,16 @@ export async function createIssue(
   issue: { title: string; body: string; labels: string[]; assignees: string[] }
 ) {
   try {
+    // Only the fields GitHub declares, named one by one: callers pass whole plan entries.
     // Sent once: a blind retry after a lost answer would make a second issue (see apply.ts).
-    const { data } = await client.rest.issues.create({ ...at, ...issue, request: { retries: 0 } })
+    const { data } = await client.rest.issues.create({
+      ...at,
+      title: wellFormed(issue.title),
+      body: wellFormed(issue.body),
+      labels: issue.labels.map(wellFormed),
+      ...(issue.assignees.length > 0 ? { assignees: issue.assignees } : {}),
+      request: { retries: 0 }
+    })
     return { number: data.number, url: data.html_url }
   } catch (error) {
     throw explainAccess(error, `create the issue "${issue.title}"`, 'issues: write')
@@ -164,9 +178,9 @@ export async function updateIssue(client: Client, at: RepoRef, number: number, p
     await client.rest.issues.update({
       ...at,
       issue_number: number,
-      ...(patch.title !== undefined ? { title: patch.title } : {}),
-      ...(patch.body !== undefined ? { body: patch.body } : {}),
-      ...(patch.labels !== undefined ? { labels: patch.labels } : {}),
+      ...(patch.title !== undefined ? { title: wellFormed(patch.title) } : {}),
+      ...(patch.body !== undefined ? { body: wellFormed(patch.body) } : {}),
+      ...(patch.labels !== undefined ? { labels: patch.labels.map(wellFormed) } : {}),
       ...(patch.state !== undefined ? { state: patch.state } : {}),
       ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {})
     })
@@ -180,7 +194,7 @@ export async function addComment(client: Client, at: RepoRef, number: number, bo
     await client.rest.issues.createComment({
       ...at,
       issue_number: number,
-      body,
+      body: wellFormed(body),
       request: { retries: 0 }
     })
   } catch (error) {

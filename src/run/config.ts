@@ -31,9 +31,25 @@ export class ConfigError extends Error {}
 const TOP_KEYS = ['heading-level', 'assignees', 'bot-login', 'label', 'categories']
 const LABEL_KEYS = ['color', 'description']
 
+/**
+ * A real settings file is well under a kilobyte; this leaves room for
+ * thousands of styled categories while keeping a hostile file from costing
+ * the run minutes.
+ */
+export const MAX_CONFIG_SIZE = 64 * 1024
+
+/** A GitHub App's login as its issues show it: the app's slug and `[bot]`. */
+const BOT_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,98}[A-Za-z0-9])?\[bot\]$/
+
 export function parseConfig(source: string, path: string): FileConfig {
+  if (source.length > MAX_CONFIG_SIZE) {
+    throw new ConfigError(
+      `${path}: the settings file is ${source.length} characters, over the ${MAX_CONFIG_SIZE} goals-sync reads; keep only the settings you need (a few lines usually).`
+    )
+  }
   const lines = new LineCounter()
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  // Duplicate keys are found below with a set: the parser's own check compares every pair of keys.
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false })
   const at = (node: Node | null | undefined) => {
     const offset = node?.range?.[0]
     return offset === undefined ? path : `${path}:${lines.linePos(offset).line}`
@@ -48,6 +64,10 @@ export function parseConfig(source: string, path: string): FileConfig {
       `${path}${line ? `:${line}` : ''}: not valid YAML (${first.message.split('\n')[0]}); fix the syntax or delete the file to use the defaults.`
     )
   }
+  const once = (seen: Set<string>, key: string, node: Node, where: string) => {
+    if (seen.has(key)) fail(node, `"${key}" appears twice in ${where}; keep one`)
+    seen.add(key)
+  }
   const config: FileConfig = { ...DEFAULT_CONFIG, label: {}, categories: new Map(), assignees: [] }
   const root = doc.contents
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return config
@@ -61,8 +81,10 @@ export function parseConfig(source: string, path: string): FileConfig {
     if (!isMap(node))
       return fail(node as Node, `${what} must be a mapping with color and/or description`)
     const out: LabelSettings = {}
+    const seen = new Set<string>()
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : ''
+      once(seen, key, pair.key as Node, what)
       const value = isScalar(pair.value) ? pair.value.value : undefined
       if (!LABEL_KEYS.includes(key))
         fail(pair.key as Node, `unknown key "${key}" in ${what}; use color or description`)
@@ -81,9 +103,11 @@ export function parseConfig(source: string, path: string): FileConfig {
     return out
   }
 
+  const seenTop = new Set<string>()
   for (const pair of root.items) {
     const keyNode = pair.key as Node
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
+    once(seenTop, key, keyNode, 'the settings file')
     const value = pair.value as Node | null
     switch (key) {
       case 'heading-level': {
@@ -109,10 +133,10 @@ export function parseConfig(source: string, path: string): FileConfig {
       }
       case 'bot-login': {
         const login = isScalar(value) ? String(value.value ?? '') : ''
-        if (login === '')
+        if (!BOT_LOGIN.test(login))
           fail(
             value ?? keyNode,
-            'bot-login must be the login that the token acts as, like my-app[bot]'
+            `bot-login is "${login}": it must be a GitHub App's login ending in [bot], like my-app[bot]. A person's login is never trusted this way (a personal token's own login is recognised without bot-login).`
           )
         config.botLogin = login
         break
@@ -126,8 +150,10 @@ export function parseConfig(source: string, path: string): FileConfig {
             value ?? keyNode,
             'categories must map category names to color and description'
           )
+        const seenCategories = new Set<string>()
         for (const item of value.items) {
           const name = isScalar(item.key) ? String(item.key.value) : ''
+          once(seenCategories, name, item.key as Node, 'categories')
           config.categories.set(name, labelSettings(item.value, `category "${name}"`))
         }
         break

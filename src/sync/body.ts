@@ -1,36 +1,58 @@
 // The issue body: where the goal lives, in words and a link, and the marker.
 // The body belongs to the action (it is rewritten when the goal moves); people
-// write their notes in comments.
+// write their notes in comments. Goal text in it is inert Markdown (see
+// text.ts), so it can neither hide HTML nor forge a second marker.
 import { encodeMarker, type Marker } from './marker.ts'
-import { MAX_TITLE, neutraliseMentions } from './text.ts'
+import {
+  identityTitle,
+  inertMarkdown,
+  MAX_BODY,
+  MAX_IDENTITY_TITLE,
+  MAX_TITLE,
+  shorten
+} from './text.ts'
 
 export interface BodyContext {
   /** Link to the goals file on its branch. */
   fileUrl: string
 }
 
+/** Above this a category name is shown cut in the body (its label is cut at 50 anyway). */
+const MAX_SHOWN_CATEGORY = 256
+
 export function issueBody(marker: Marker, context: BodyContext): string {
-  const lines: string[] = []
-  if (marker.title.length > MAX_TITLE) {
-    lines.push(`> ${neutraliseMentions(marker.title)}`, '')
-  }
   const where =
     marker.category === null
       ? 'before the first category'
-      : `in **${neutraliseMentions(marker.category)}**`
-  lines.push(`Goal ${where} of [\`${marker.file}\`](${context.fileUrl}).`)
-  lines.push('')
-  lines.push(
+      : `in **${inertMarkdown(shorten(marker.category, MAX_SHOWN_CATEGORY))}**`
+  const rest = [
+    `Goal ${where} of [\`${inertMarkdown(marker.file)}\`](${context.fileUrl}).`,
+    '',
     marker.removed
       ? '_This goal is no longer in the file. Put it back and this issue reopens._'
-      : '_Kept in step by goals-sync: close this issue or tick the box in the file, and the other follows._'
-  )
-  lines.push('', encodeMarker(marker))
-  return lines.join('\n')
+      : '_Kept in step by goals-sync: close this issue or tick the box in the file, and the other follows._',
+    '',
+    encodeMarker(marker)
+  ].join('\n')
+  const quote = quoteOf(marker.title)
+  // The quote is the only part that grows with the goal; it gives way first.
+  return quote && quote.length + rest.length <= MAX_BODY ? quote + rest : rest
+}
+
+/** The full title when the issue title had to be cut, with a note when even the marker holds only its start. */
+function quoteOf(title: string): string | null {
+  if (title.length <= MAX_TITLE) return null
+  const cut = title.length >= MAX_IDENTITY_TITLE - 1
+  return [
+    `> ${inertMarkdown(identityTitle(title))}`,
+    ...(cut ? ['>', '> _(The goal is longer than this; its full text is in the file.)_'] : []),
+    '',
+    ''
+  ].join('\n')
 }
 
 export function removalComment(path: string): string {
-  return `This goal was removed from \`${path}\`, so this issue is closed as not planned. Put the goal back and the issue reopens.`
+  return `This goal was removed from \`${inertMarkdown(path)}\`, so this issue is closed as not planned. Put the goal back and the issue reopens.`
 }
 
 export function duplicateComment(keep: number): string {

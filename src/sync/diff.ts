@@ -105,3 +105,84 @@ export function similarity(a: string, b: string): number {
 function normalise(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim()
 }
+
+/** A text's bigrams as a set: the k-th repeat of a bigram is its own token, so sets count like multisets. */
+function bigramTokens(text: string): string[] {
+  const seen = new Map<string, number>()
+  const out: string[] = []
+  for (let k = 0; k < text.length - 1; k++) {
+    const g = text.slice(k, k + 2)
+    const n = (seen.get(g) ?? 0) + 1
+    seen.set(g, n)
+    out.push(`${g}${n}`)
+  }
+  return out
+}
+
+/** Above this many texts sharing a token, the token no longer narrows the search. */
+export const COMMON_TOKEN = 32
+
+/** The words of a text (letters and digits) as tokens; one equal to a bigram token only adds candidates. */
+function wordTokens(text: string): string[] {
+  return [...new Set(text.split(/[^\p{L}\p{N}]+/u).filter(w => w !== ''))].map(w => `w ${w}`)
+}
+
+/**
+ * Every pair (a from `left`, b from `right`) whose similarity is at least
+ * `threshold`, without comparing every pair. Candidates share a token: a word,
+ * or one of the rarest bigrams (prefix filtering: Dice ≥ t needs an overlap of
+ * at least t·|X|/(2−t) bigrams, so with all bigrams ranked rarest first, two
+ * such texts share one among the first |X| − ⌈t·|X|/(2−t)⌉ + 1 of each).
+ * Tokens shared by more than COMMON_TOKEN texts are skipped while a text has
+ * rarer ones: below that the result is exactly what comparing every pair
+ * gives; above it, pairs sharing only common tokens (texts that are all alike,
+ * never an ordinary edit, which keeps its rare words) may be missed.
+ */
+export function similarPairs(
+  left: readonly string[],
+  right: readonly string[],
+  threshold: number
+): { a: number; b: number; score: number }[] {
+  const l = left.map(normalise)
+  const r = right.map(normalise)
+  const lt = l.map(bigramTokens)
+  const rt = r.map(bigramTokens)
+  const frequency = new Map<string, number>()
+  for (const list of [...lt, ...rt])
+    for (const t of list) frequency.set(t, (frequency.get(t) ?? 0) + 1)
+  const rarestFirst = (a: string, b: string) =>
+    frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0)
+  const keysOf = (text: string, tokens: string[]) => {
+    if (text.length < 2) return [`=${text}`]
+    const need = Math.ceil((threshold * tokens.length) / (2 - threshold) - 1e-9)
+    const prefix = [...tokens].sort(rarestFirst).slice(0, tokens.length - Math.max(need, 1) + 1)
+    return [...prefix, ...wordTokens(text)]
+  }
+
+  const index = new Map<string, number[]>()
+  r.forEach((text, b) => {
+    for (const t of keysOf(text, rt[b]!)) {
+      const bucket = index.get(t)
+      if (bucket) bucket.push(b)
+      else index.set(t, [b])
+    }
+  })
+  const pairs: { a: number; b: number; score: number }[] = []
+  l.forEach((text, a) => {
+    const buckets = keysOf(text, lt[a]!).flatMap(t => {
+      const bucket = index.get(t)
+      return bucket ? [bucket] : []
+    })
+    const narrow = buckets.filter(b => b.length <= COMMON_TOKEN)
+    const rarest = buckets.reduce<number[]>(
+      (best, b) => (best.length === 0 || b.length < best.length ? b : best),
+      []
+    )
+    const candidates = new Set<number>((narrow.length > 0 ? narrow : [rarest]).flat())
+    for (const b of candidates) {
+      const score = similarity(left[a]!, right[b]!)
+      if (score >= threshold) pairs.push({ a, b, score })
+    }
+  })
+  return pairs
+}

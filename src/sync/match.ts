@@ -3,9 +3,12 @@
 // issue number in the file. In order: what the push itself says (unchanged
 // lines keep their issue, edited lines are paired inside their hunk), then the
 // exact key, then the same title elsewhere (a move), then similar text.
+// Every step is near-linear in the number of goals and issues, so a file of
+// thousands of edited goals costs no more than a moment (see bench-hostile).
 import type { GoalsDoc } from '../goals/model.ts'
-import { pairLines, similarity } from './diff.ts'
+import { pairLines, similarPairs } from './diff.ts'
 import { goalKey } from './marker.ts'
+import { identityTitle } from './text.ts'
 import type { TrackedIssue } from './tracked-issue.ts'
 
 export type MatchVia = 'push' | 'key' | 'title' | 'similar'
@@ -32,7 +35,7 @@ export const SIMILAR_ENOUGH = 0.6
 
 export function keyOfGoal(doc: GoalsDoc, index: number): string {
   const g = doc.goals[index]!
-  return goalKey(g.category, g.title, g.occurrence)
+  return goalKey(g.category, identityTitle(g.title), g.occurrence)
 }
 
 export function keyOfIssue(issue: TrackedIssue): string {
@@ -87,27 +90,37 @@ export function matchGoals(
 
   const free = () => [...byKey.values()].filter(i => !claimed.has(i.number))
   // A goal moved to another category keeps its title.
+  const byTitle = new Map<string, TrackedIssue[]>()
+  for (const issue of byKey.values()) {
+    const list = byTitle.get(issue.marker.title) ?? []
+    list.push(issue)
+    byTitle.set(issue.marker.title, list)
+  }
   doc.goals.forEach((g, a) => {
     if (issueOf[a]) return
-    const candidates = free().filter(i => i.marker.title === g.title)
+    const candidates = (byTitle.get(identityTitle(g.title)) ?? []).filter(
+      i => !claimed.has(i.number)
+    )
     const best = candidates.find(i => i.marker.n === g.occurrence) ?? candidates[0]
     if (best) claim(a, best, 'title')
   })
 
   // Edited text outside a push (or an edit the push could not pair): closest title wins.
-  const scored: { goal: number; issue: TrackedIssue; score: number }[] = []
+  const unmatched = doc.goals.flatMap((g, a) =>
+    issueOf[a] ? [] : [{ goal: a, title: g.title, category: g.category }]
+  )
   const open = free().filter(i => !i.marker.removed)
-  doc.goals.forEach((g, a) => {
-    if (issueOf[a]) return
-    for (const issue of open) {
-      const score = similarity(g.title, issue.marker.title)
-      if (score >= SIMILAR_ENOUGH) {
-        scored.push({
-          goal: a,
-          issue,
-          score: score + (issue.marker.category === g.category ? 0.01 : 0)
-        })
-      }
+  const scored = similarPairs(
+    unmatched.map(u => u.title),
+    open.map(i => i.marker.title),
+    SIMILAR_ENOUGH
+  ).map(p => {
+    const u = unmatched[p.a]!
+    const issue = open[p.b]!
+    return {
+      goal: u.goal,
+      issue,
+      score: p.score + (issue.marker.category === u.category ? 0.01 : 0)
     }
   })
   scored.sort((x, y) => y.score - x.score || x.issue.number - y.issue.number || x.goal - y.goal)

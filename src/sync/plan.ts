@@ -9,7 +9,7 @@ import { duplicateComment, issueBody, removalComment } from './body.ts'
 import type { Marker } from './marker.ts'
 import { keyOfGoal, matchGoals, type BeforeFile } from './match.ts'
 import type { Conflict, GoalEdit, Op } from './ops.ts'
-import { categoryLabel, issueTitle } from './text.ts'
+import { categoryLabel, identityTitle, issueTitle } from './text.ts'
 import type { TrackedIssue } from './tracked-issue.ts'
 
 export interface LabelStyle {
@@ -142,7 +142,7 @@ export function planSync(input: PlanInput): Plan {
       const marker: Marker = {
         file: settings.path,
         category: g.category,
-        title: g.title,
+        title: identityTitle(g.title),
         n: g.occurrence,
         synced: 'open',
         removed: false
@@ -213,7 +213,7 @@ export function planSync(input: PlanInput): Plan {
     }
 
     // Title: the file's text unless only the issue's title changed since the last sync.
-    const fileRetitled = g.title !== m.title
+    const fileRetitled = identityTitle(g.title) !== m.title
     const issueRetitled = issue.title !== issueTitle(m.title)
     const issueWinsTitle =
       settings.syncTitles &&
@@ -231,7 +231,7 @@ export function planSync(input: PlanInput): Plan {
         })
       }
     } else {
-      next.title = g.title
+      next.title = identityTitle(g.title)
       next.n = g.occurrence
       if (issue.title !== issueTitle(g.title)) {
         patch.title = issueTitle(g.title)
