@@ -43303,9 +43303,21 @@ class ConfigError extends Error {
 }
 const TOP_KEYS = ['heading-level', 'assignees', 'bot-login', 'label', 'categories'];
 const LABEL_KEYS = ['color', 'description'];
+/**
+ * A real settings file is well under a kilobyte; this leaves room for
+ * thousands of styled categories while keeping a hostile file from costing
+ * the run minutes.
+ */
+const MAX_CONFIG_SIZE = 64 * 1024;
+/** A GitHub App's login as its issues show it: the app's slug and `[bot]`. */
+const BOT_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,98}[A-Za-z0-9])?\[bot\]$/;
 function parseConfig(source, path) {
+    if (source.length > MAX_CONFIG_SIZE) {
+        throw new ConfigError(`${path}: the settings file is ${source.length} characters, over the ${MAX_CONFIG_SIZE} goals-sync reads; keep only the settings you need (a few lines usually).`);
+    }
     const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found below with a set: the parser's own check compares every pair of keys.
+    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
     const at = (node) => {
         const offset = node?.range?.[0];
         return offset === undefined ? path : `${path}:${lines.linePos(offset).line}`;
@@ -43318,6 +43330,11 @@ function parseConfig(source, path) {
         const line = lines.linePos(first.pos[0]).line;
         throw new ConfigError(`${path}${line ? `:${line}` : ''}: not valid YAML (${first.message.split('\n')[0]}); fix the syntax or delete the file to use the defaults.`);
     }
+    const once = (seen, key, node, where) => {
+        if (seen.has(key))
+            fail(node, `"${key}" appears twice in ${where}; keep one`);
+        seen.add(key);
+    };
     const config = { ...DEFAULT_CONFIG, label: {}, categories: new Map(), assignees: [] };
     const root = doc.contents;
     if (root === null || ((0,dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
@@ -43328,8 +43345,10 @@ function parseConfig(source, path) {
         if (!(0,dist/* isMap */.jh)(node))
             return fail(node, `${what} must be a mapping with color and/or description`);
         const out = {};
+        const seen = new Set();
         for (const pair of node.items) {
             const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+            once(seen, key, pair.key, what);
             const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
             if (!LABEL_KEYS.includes(key))
                 fail(pair.key, `unknown key "${key}" in ${what}; use color or description`);
@@ -43348,9 +43367,11 @@ function parseConfig(source, path) {
         }
         return out;
     };
+    const seenTop = new Set();
     for (const pair of root.items) {
         const keyNode = pair.key;
         const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+        once(seenTop, key, keyNode, 'the settings file');
         const value = pair.value;
         switch (key) {
             case 'heading-level': {
@@ -43373,8 +43394,8 @@ function parseConfig(source, path) {
             }
             case 'bot-login': {
                 const login = (0,dist/* isScalar */.jn)(value) ? String(value.value ?? '') : '';
-                if (login === '')
-                    fail(value ?? keyNode, 'bot-login must be the login that the token acts as, like my-app[bot]');
+                if (!BOT_LOGIN.test(login))
+                    fail(value ?? keyNode, `bot-login is "${login}": it must be a GitHub App's login ending in [bot], like my-app[bot]. A person's login is never trusted this way (a personal token's own login is recognised without bot-login).`);
                 config.botLogin = login;
                 break;
             }
@@ -43384,8 +43405,10 @@ function parseConfig(source, path) {
             case 'categories': {
                 if (!(0,dist/* isMap */.jh)(value))
                     return fail(value ?? keyNode, 'categories must map category names to color and description');
+                const seenCategories = new Set();
                 for (const item of value.items) {
                     const name = (0,dist/* isScalar */.jn)(item.key) ? String(item.key.value) : '';
+                    once(seenCategories, name, item.key, 'categories');
                     config.categories.set(name, labelSettings(item.value, `category "${name}"`));
                 }
                 break;
@@ -49027,7 +49050,193 @@ function createClient(options) {
     }, transport, retry, throttling);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.build/sync/text.js
+// Text rules for everything the action writes from goal and issue text:
+// GitHub's length limits (cut on code-point boundaries, since a lone surrogate
+// makes a strict server refuse the whole request), label names, and making
+// such text inert where it lands (issue bodies, the job summary, the log).
+
+const MAX_TITLE = 256;
+const MAX_LABEL = 50;
+const MAX_LABEL_DESCRIPTION = 100;
+/** GitHub refuses an issue or comment body longer than this. */
+const MAX_BODY = 65_536;
+/**
+ * The longest goal title the marker records; a longer goal is known by its
+ * first this-many characters, so that its body (quote and marker, both
+ * escaped) always stays within MAX_BODY.
+ */
+const MAX_IDENTITY_TITLE = 4_096;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** The text with any lone surrogate replaced by U+FFFD, so that it is valid UTF-8 once sent. */
+function wellFormed(text) {
+    return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+/**
+ * At most `max` UTF-16 units of `text`, never ending inside a surrogate pair;
+ * lone surrogates already in the text become U+FFFD.
+ */
+function cutAt(text, max) {
+    const whole = wellFormed(text);
+    if (whole.length <= max)
+        return whole;
+    const last = whole.charCodeAt(max - 1);
+    const end = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
+    return whole.slice(0, end);
+}
+/** Cut to `max` with an ellipsis when it was longer. */
+function shorten(text, max) {
+    const whole = wellFormed(text);
+    return whole.length <= max ? whole : `${cutAt(whole, max - 1)}…`;
+}
+function issueTitle(title) {
+    const whole = wellFormed(title);
+    if (whole.length <= MAX_TITLE)
+        return whole;
+    return `${cutAt(whole, MAX_TITLE - 1).trimEnd()}…`;
+}
+/** The part of a goal's title that identifies it (and that its marker records). */
+function identityTitle(title) {
+    return cutAt(title, MAX_IDENTITY_TITLE);
+}
+/** A category's label: its name, or for long names a cut that stays unique through a short hash. */
+function categoryLabel(name) {
+    const whole = wellFormed(name);
+    if (whole.length <= MAX_LABEL)
+        return whole;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(whole).digest('hex').slice(0, 6);
+    return `${cutAt(whole, MAX_LABEL - 8).trimEnd()}… ${hash}`;
+}
+const WORD_JOINER = '\u2060';
+/**
+ * Breaks every `@name` (and `@org/team`) and `#123` reference so that goal text
+ * never notifies anyone or links itself to other issues, whatever comes before
+ * the `@` (a backtick, a letter): GitHub's own rule for what counts as a
+ * mention is not ours to copy, so every `@` before a login character is
+ * broken. The word joiner keeps the text readable.
+ */
+function neutraliseMentions(text) {
+    return text
+        .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${WORD_JOINER}`)
+        .replace(/#(?=\d)/g, `#${WORD_JOINER}`);
+}
+/**
+ * Goal or issue text as Markdown that renders as the same text and does
+ * nothing else: no HTML (so no comment that could hide or forge a marker), no
+ * character references (`&#64;` would be an `@`), no mentions, one line.
+ */
+function inertMarkdown(text) {
+    const escaped = wellFormed(text)
+        .replace(/[\r\n\u2028\u2029\u0085]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+    return neutraliseMentions(escaped);
+}
+/** Text for the job summary's Markdown: inert as above, with Markdown's own punctuation escaped too. */
+function inertSummaryText(text) {
+    return inertMarkdown(text.replace(/[\\`*_[\]|~"']/g, c => `\\${c}`));
+}
+const LINE_BREAK = /\r\n|[\r\n]/;
+/** Characters a terminal or the runner treats as control, shown instead as \u escapes. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * One line of a runner's log that cannot be a workflow command: the runner
+ * reads `::name::` at the start of a line (after spaces) and `##[name]`
+ * anywhere in it. Control characters are shown as escapes.
+ */
+function inertLogLine(line) {
+    const visible = wellFormed(line)
+        .replace(CONTROL, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/##\[/g, '#\u2060#[');
+    return /^\s*::/.test(visible) ? `\u2060${visible}` : visible;
+}
+/** A message of any number of lines as log lines that cannot be workflow commands. */
+function inertLogLines(message) {
+    return message.split(LINE_BREAK).map(inertLogLine);
+}
+
+;// CONCATENATED MODULE: ./.build/sync/marker.js
+// The hidden marker in an issue body records which goal the issue is for and
+// what was last synced. It is a hint (for people, and for finding an issue
+// whose creation answer was lost), never proof of ownership: anyone who can
+// edit a body can type one. It is JSON inside an HTML comment; '-', '<' and
+// '>' are escaped so that goal text can never close the comment early, '@' and
+// '&' so that nothing in it reads as a mention, even to a tool that decodes it. Only the last marker of a body is read, and only
+// when every field is valid: the action's own marker always ends its body, and
+// goal text quoted above it is escaped so that it cannot open a comment.
+
+const PREFIX = '<!-- goals-sync ';
+const SUFFIX = ' -->';
+function encodeMarker(marker) {
+    const json = JSON.stringify({
+        v: 1,
+        file: marker.file,
+        category: marker.category,
+        title: identityTitle(marker.title),
+        n: marker.n,
+        synced: marker.synced,
+        removed: marker.removed
+    });
+    const escaped = json.replace(/[-@&<>]/g, c => `\\u00${c.charCodeAt(0).toString(16)}`);
+    return `${PREFIX}${escaped}${SUFFIX}`;
+}
+/** The body's last marker, or null when there is none or it is not exactly what encodeMarker writes. */
+function decodeMarker(body) {
+    if (!body)
+        return null;
+    const start = body.lastIndexOf(PREFIX);
+    if (start < 0)
+        return null;
+    const end = body.indexOf(SUFFIX, start + PREFIX.length);
+    if (end < 0)
+        return null;
+    let raw;
+    try {
+        raw = JSON.parse(body.slice(start + PREFIX.length, end));
+    }
+    catch {
+        return null;
+    }
+    return validMarker(raw);
+}
+function validMarker(raw) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return null;
+    const r = raw;
+    const valid = r.v === 1 &&
+        typeof r.file === 'string' &&
+        r.file !== '' &&
+        (typeof r.category === 'string' || r.category === null) &&
+        typeof r.title === 'string' &&
+        r.title !== '' &&
+        typeof r.n === 'number' &&
+        Number.isSafeInteger(r.n) &&
+        r.n >= 0 &&
+        (r.synced === 'open' || r.synced === 'closed') &&
+        typeof r.removed === 'boolean';
+    if (!valid)
+        return null;
+    return {
+        file: r.file,
+        category: r.category,
+        title: r.title,
+        n: r.n,
+        synced: r.synced,
+        removed: r.removed
+    };
+}
+/** Identity of a goal: its category, its title and which of the same-titled goals it is. */
+function goalKey(category, title, n) {
+    return JSON.stringify([category, title, n]);
+}
+
 ;// CONCATENATED MODULE: ./.build/action/report.js
+
+
 function outputsOf(report) {
     const list = (n) => n.join(',');
     return {
@@ -49088,106 +49297,127 @@ function planJson(report) {
         warnings: report.warnings
     };
 }
-const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+function updateEffect(op) {
+    if (op.effect === 'closed')
+        return op.stateReason === 'not_planned' ? 'closed as not planned' : 'closed';
+    return op.effect;
+}
+/** The issues this run wrote, in the order it wrote them, from its plan and what was applied. */
+function touchedIssues(report) {
+    const creates = report.ops.filter(o => o.kind === 'create-issue');
+    const updates = report.ops.filter((o) => o.kind === 'update-issue');
+    const created = report.applied.created;
+    const out = [];
+    let made = 0;
+    for (const t of report.applied.touched) {
+        const op = updates.find(o => o.number === t.number && o.why === t.what);
+        if (op) {
+            const title = op.title ?? decodeMarker(op.body)?.title ?? null;
+            out.push({
+                number: t.number,
+                title: title === null ? null : issueTitle(title),
+                effect: updateEffect(op),
+                why: op.why
+            });
+        }
+        else if (created.includes(t.number)) {
+            const create = creates[made++];
+            const closed = report.applied.closed.includes(t.number);
+            out.push({
+                number: t.number,
+                title: create?.title ?? null,
+                effect: closed ? 'created and closed' : 'created',
+                why: closed ? 'new goal, already ticked' : 'new goal'
+            });
+        }
+        else {
+            out.push({ number: t.number, title: null, effect: 'updated', why: t.what });
+        }
+    }
+    return out;
+}
+/** One log line per issue written: `#12 closed: learn Rust`. The logger makes it inert. */
+function issueLogLines(report) {
+    return touchedIssues(report).map(t => `#${t.number} ${t.effect}: ${t.title ?? `(${t.why})`}`);
+}
+const BAR_CELLS = 10;
+/** A text bar of ten cells and the whole percentage: `█████░░░░░ 50%`. */
+function progressBar(done, total) {
+    const percent = total === 0 ? 0 : Math.floor((done * 100) / total);
+    const full = total === 0 ? 0 : Math.floor((done * BAR_CELLS) / total);
+    return `${'█'.repeat(full)}${'░'.repeat(BAR_CELLS - full)} ${percent}%`;
+}
+const inert = inertSummaryText;
+function describePlanned(op) {
+    switch (op.kind) {
+        case 'create-label':
+            return `create label "${inert(op.name)}"`;
+        case 'rename-label':
+            return `rename label "${inert(op.from)}" to "${inert(op.to)}"`;
+        case 'create-issue':
+            return `create an issue${op.close ? ' (then close it, ticked)' : ''}: ${inert(op.title)}`;
+        case 'update-issue': {
+            const title = op.title ?? decodeMarker(op.body)?.title;
+            return `${updateEffect(op).replace('updated', 'update')} #${op.number}${title ? `: ${inert(issueTitle(title))}` : ''} (${inert(op.why)})`;
+        }
+    }
+}
 function summaryMarkdown(report, issueUrl) {
     const out = ['## Goals progress', ''];
     if (report.skipped) {
-        out.push(`Nothing to sync: ${report.skipped}.`);
+        out.push(`Nothing to sync: ${inert(report.skipped)}.`);
         return out.join('\n');
     }
     out.push(`**${report.done}/${report.total}** goals done (${report.percent}%)${report.dryRun ? ' — dry run, nothing was written' : ''}.`, '');
-    out.push('| Category | Done | Total | Progress |', '| --- | ---: | ---: | ---: |');
+    out.push('| Category | Progress | Done |', '| --- | --- | ---: |');
     for (const c of report.categories) {
-        const percent = c.total === 0 ? 0 : Math.floor((c.done * 100) / c.total);
-        out.push(`| ${escapeCell(c.name ?? '(no category)')} | ${c.done} | ${c.total} | ${percent}% |`);
+        const name = c.name === null ? '_(no category)_' : inert(c.name);
+        out.push(`| ${name} | ${progressBar(c.done, c.total)} | ${c.done}/${c.total} |`);
     }
     out.push('');
-    const touched = report.applied.touched;
+    const link = (n) => `[#${n}](${issueUrl(n)})`;
     if (report.dryRun) {
         out.push(`### Planned (${report.ops.length} issue operation(s), ${report.edits.length} file change(s))`, '');
-        for (const op of report.ops.map(describe))
-            out.push(`- ${escapeCell(JSON.stringify(op))}`);
-    }
-    else if (touched.length > 0) {
-        out.push('### Issues touched', '');
-        for (const t of touched)
-            out.push(`- [#${t.number}](${issueUrl(t.number)}): ${escapeCell(t.what)}`);
+        for (const op of report.ops)
+            out.push(`- ${describePlanned(op)}`);
     }
     else {
-        out.push('No issue needed a change.');
+        const touched = touchedIssues(report);
+        if (touched.length > 0) {
+            out.push('### Issues touched', '');
+            for (const t of touched)
+                out.push(`- ${link(t.number)} ${t.effect}: ${t.title === null ? '' : `${inert(t.title)} `}(${inert(t.why)})`);
+        }
+        else {
+            out.push('No issue needed a change.');
+        }
     }
     if (report.edits.length > 0) {
         out.push('', `### ${report.dryRun ? 'Planned file changes' : 'File changes'}`, '');
         for (const e of report.edits) {
             const what = e.checked === undefined
-                ? `text → "${escapeCell(e.title ?? '')}"`
+                ? `text → "${inert(e.title ?? '')}"`
                 : e.checked
                     ? 'ticked'
                     : 'unticked';
-            out.push(`- goal of [#${e.issue}](${issueUrl(e.issue)}) ${what} (${escapeCell(e.why)})`);
+            out.push(`- ${inert(issueTitle(e.marker.title))} (${link(e.issue)}): ${what} (${inert(e.why)})`);
         }
     }
     if (report.commit?.sha)
-        out.push('', `Committed \`${report.commit.files.join('`, `')}\` as ${report.commit.sha}.`);
+        out.push('', `Committed ${report.commit.files.map(inert).join(', ')} as ${report.commit.sha}.`);
     if (report.commit?.pullRequest)
         out.push('', `Pull request: [#${report.commit.pullRequest.number}](${report.commit.pullRequest.url}).`);
     if (report.applied.deferred > 0)
-        out.push('', `${report.applied.deferred} operation(s) deferred to the next run (${report.applied.stoppedBy}).`);
+        out.push('', `${report.applied.deferred} operation(s) deferred to the next run (${inert(report.applied.stoppedBy ?? '')}).`);
     for (const note of report.notes)
-        out.push('', note);
+        out.push('', inert(note));
     if (report.warnings.length > 0)
-        out.push('', '### Warnings', '', ...report.warnings.map(w => `- ${escapeCell(w)}`));
+        out.push('', '### Warnings', '', ...report.warnings.map(w => `- ${inert(w)}`));
     return out.join('\n');
 }
 
-;// CONCATENATED MODULE: ./.build/sync/marker.js
-// The hidden marker in an issue body is how the action recognises its own
-// issues and remembers what it last synced. It is JSON inside an HTML comment;
-// '-' is escaped so that goal text can never close the comment early, and '@'
-// so that nothing in it reads as a mention.
-const PREFIX = '<!-- goals-sync ';
-const PATTERN = /<!-- goals-sync (\{.*?\}) -->/;
-function encodeMarker(marker) {
-    const json = JSON.stringify({
-        v: 1,
-        file: marker.file,
-        category: marker.category,
-        title: marker.title,
-        n: marker.n,
-        synced: marker.synced,
-        removed: marker.removed
-    });
-    return `${PREFIX}${json.replace(/-/g, '\\u002d').replace(/@/g, '\\u0040')} -->`;
-}
-function decodeMarker(body) {
-    if (!body)
-        return null;
-    const m = PATTERN.exec(body);
-    if (!m)
-        return null;
-    try {
-        const raw = JSON.parse(m[1]);
-        if (raw.v !== 1 || typeof raw.file !== 'string' || typeof raw.title !== 'string')
-            return null;
-        return {
-            file: raw.file,
-            category: typeof raw.category === 'string' ? raw.category : null,
-            title: raw.title,
-            n: typeof raw.n === 'number' && Number.isInteger(raw.n) && raw.n >= 0 ? raw.n : 0,
-            synced: raw.synced === 'closed' ? 'closed' : 'open',
-            removed: raw.removed === true
-        };
-    }
-    catch {
-        return null;
-    }
-}
-/** Identity of a goal: its category, its title and which of the same-titled goals it is. */
-function goalKey(category, title, n) {
-    return JSON.stringify([category, title, n]);
-}
-
 ;// CONCATENATED MODULE: ./.build/github/issues.js
+
 
 
 /**
@@ -49243,7 +49473,12 @@ async function getTrackedIssue(client, at, number, path, identity) {
 /** Creates a label; one that exists already is fine (another run, or a person, made it). */
 async function createLabel(client, at, name, color, description) {
     try {
-        await client.rest.issues.createLabel({ ...at, name, color, description });
+        await client.rest.issues.createLabel({
+            ...at,
+            name: wellFormed(name),
+            color,
+            description: wellFormed(description)
+        });
         return 'created';
     }
     catch (error) {
@@ -49265,8 +49500,8 @@ async function renameLabel(client, at, op) {
             await client.rest.issues.updateLabel({
                 ...at,
                 name: op.from,
-                new_name: op.to,
-                description: op.description
+                new_name: wellFormed(op.to),
+                description: wellFormed(op.description)
             });
             return 'renamed';
         }
@@ -49281,8 +49516,16 @@ async function renameLabel(client, at, op) {
 }
 async function createIssue(client, at, issue) {
     try {
+        // Only the fields GitHub declares, named one by one: callers pass whole plan entries.
         // Sent once: a blind retry after a lost answer would make a second issue (see apply.ts).
-        const { data } = await client.rest.issues.create({ ...at, ...issue, request: { retries: 0 } });
+        const { data } = await client.rest.issues.create({
+            ...at,
+            title: wellFormed(issue.title),
+            body: wellFormed(issue.body),
+            labels: issue.labels.map(wellFormed),
+            ...(issue.assignees.length > 0 ? { assignees: issue.assignees } : {}),
+            request: { retries: 0 }
+        });
         return { number: data.number, url: data.html_url };
     }
     catch (error) {
@@ -49294,9 +49537,9 @@ async function updateIssue(client, at, number, patch) {
         await client.rest.issues.update({
             ...at,
             issue_number: number,
-            ...(patch.title !== undefined ? { title: patch.title } : {}),
-            ...(patch.body !== undefined ? { body: patch.body } : {}),
-            ...(patch.labels !== undefined ? { labels: patch.labels } : {}),
+            ...(patch.title !== undefined ? { title: wellFormed(patch.title) } : {}),
+            ...(patch.body !== undefined ? { body: wellFormed(patch.body) } : {}),
+            ...(patch.labels !== undefined ? { labels: patch.labels.map(wellFormed) } : {}),
             ...(patch.state !== undefined ? { state: patch.state } : {}),
             ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {})
         });
@@ -49310,7 +49553,7 @@ async function addComment(client, at, number, body) {
         await client.rest.issues.createComment({
             ...at,
             issue_number: number,
-            body,
+            body: wellFormed(body),
             request: { retries: 0 }
         });
     }
@@ -51737,15 +51980,89 @@ function similarity(a, b) {
 function normalise(text) {
     return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+/** A text's bigrams as a set: the k-th repeat of a bigram is its own token, so sets count like multisets. */
+function bigramTokens(text) {
+    const seen = new Map();
+    const out = [];
+    for (let k = 0; k < text.length - 1; k++) {
+        const g = text.slice(k, k + 2);
+        const n = (seen.get(g) ?? 0) + 1;
+        seen.set(g, n);
+        out.push(`${g}${n}`);
+    }
+    return out;
+}
+/** Above this many texts sharing a token, the token no longer narrows the search. */
+const COMMON_TOKEN = 32;
+/** The words of a text (letters and digits) as tokens; one equal to a bigram token only adds candidates. */
+function wordTokens(text) {
+    return [...new Set(text.split(/[^\p{L}\p{N}]+/u).filter(w => w !== ''))].map(w => `w ${w}`);
+}
+/**
+ * Every pair (a from `left`, b from `right`) whose similarity is at least
+ * `threshold`, without comparing every pair. Candidates share a token: a word,
+ * or one of the rarest bigrams (prefix filtering: Dice ≥ t needs an overlap of
+ * at least t·|X|/(2−t) bigrams, so with all bigrams ranked rarest first, two
+ * such texts share one among the first |X| − ⌈t·|X|/(2−t)⌉ + 1 of each).
+ * Tokens shared by more than COMMON_TOKEN texts are skipped while a text has
+ * rarer ones: below that the result is exactly what comparing every pair
+ * gives; above it, pairs sharing only common tokens (texts that are all alike,
+ * never an ordinary edit, which keeps its rare words) may be missed.
+ */
+function similarPairs(left, right, threshold) {
+    const l = left.map(normalise);
+    const r = right.map(normalise);
+    const lt = l.map(bigramTokens);
+    const rt = r.map(bigramTokens);
+    const frequency = new Map();
+    for (const list of [...lt, ...rt])
+        for (const t of list)
+            frequency.set(t, (frequency.get(t) ?? 0) + 1);
+    const rarestFirst = (a, b) => frequency.get(a) - frequency.get(b) || (a < b ? -1 : a > b ? 1 : 0);
+    const keysOf = (text, tokens) => {
+        if (text.length < 2)
+            return [`=${text}`];
+        const need = Math.ceil((threshold * tokens.length) / (2 - threshold) - 1e-9);
+        const prefix = [...tokens].sort(rarestFirst).slice(0, tokens.length - Math.max(need, 1) + 1);
+        return [...prefix, ...wordTokens(text)];
+    };
+    const index = new Map();
+    r.forEach((text, b) => {
+        for (const t of keysOf(text, rt[b])) {
+            const bucket = index.get(t);
+            if (bucket)
+                bucket.push(b);
+            else
+                index.set(t, [b]);
+        }
+    });
+    const pairs = [];
+    l.forEach((text, a) => {
+        const buckets = keysOf(text, lt[a]).flatMap(t => {
+            const bucket = index.get(t);
+            return bucket ? [bucket] : [];
+        });
+        const narrow = buckets.filter(b => b.length <= COMMON_TOKEN);
+        const rarest = buckets.reduce((best, b) => (best.length === 0 || b.length < best.length ? b : best), []);
+        const candidates = new Set((narrow.length > 0 ? narrow : [rarest]).flat());
+        for (const b of candidates) {
+            const score = similarity(left[a], right[b]);
+            if (score >= threshold)
+                pairs.push({ a, b, score });
+        }
+    });
+    return pairs;
+}
 
 ;// CONCATENATED MODULE: ./.build/sync/match.js
+
 
 
 /** Below this, two titles are different goals. */
 const SIMILAR_ENOUGH = 0.6;
 function keyOfGoal(doc, index) {
     const g = doc.goals[index];
-    return goalKey(g.category, g.title, g.occurrence);
+    return goalKey(g.category, identityTitle(g.title), g.occurrence);
 }
 function keyOfIssue(issue) {
     return goalKey(issue.marker.category, issue.marker.title, issue.marker.n);
@@ -51795,30 +52112,31 @@ function matchGoals(doc, lines, issues, before) {
     });
     const free = () => [...byKey.values()].filter(i => !claimed.has(i.number));
     // A goal moved to another category keeps its title.
+    const byTitle = new Map();
+    for (const issue of byKey.values()) {
+        const list = byTitle.get(issue.marker.title) ?? [];
+        list.push(issue);
+        byTitle.set(issue.marker.title, list);
+    }
     doc.goals.forEach((g, a) => {
         if (issueOf[a])
             return;
-        const candidates = free().filter(i => i.marker.title === g.title);
+        const candidates = (byTitle.get(identityTitle(g.title)) ?? []).filter(i => !claimed.has(i.number));
         const best = candidates.find(i => i.marker.n === g.occurrence) ?? candidates[0];
         if (best)
             claim(a, best, 'title');
     });
     // Edited text outside a push (or an edit the push could not pair): closest title wins.
-    const scored = [];
+    const unmatched = doc.goals.flatMap((g, a) => issueOf[a] ? [] : [{ goal: a, title: g.title, category: g.category }]);
     const open = free().filter(i => !i.marker.removed);
-    doc.goals.forEach((g, a) => {
-        if (issueOf[a])
-            return;
-        for (const issue of open) {
-            const score = similarity(g.title, issue.marker.title);
-            if (score >= SIMILAR_ENOUGH) {
-                scored.push({
-                    goal: a,
-                    issue,
-                    score: score + (issue.marker.category === g.category ? 0.01 : 0)
-                });
-            }
-        }
+    const scored = similarPairs(unmatched.map(u => u.title), open.map(i => i.marker.title), SIMILAR_ENOUGH).map(p => {
+        const u = unmatched[p.a];
+        const issue = open[p.b];
+        return {
+            goal: u.goal,
+            issue,
+            score: p.score + (issue.marker.category === u.category ? 0.01 : 0)
+        };
     });
     scored.sort((x, y) => y.score - x.score || x.issue.number - y.issue.number || x.goal - y.goal);
     for (const s of scored) {
@@ -51847,38 +52165,6 @@ function pairWithBefore(doc, lines, before) {
         }
     }
     return result;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.build/sync/text.js
-// Text rules shared by the issue side: GitHub's length limits, label names,
-// and keeping goal text from notifying people.
-
-const MAX_TITLE = 256;
-const MAX_LABEL = 50;
-const MAX_LABEL_DESCRIPTION = 100;
-function issueTitle(title) {
-    if (title.length <= MAX_TITLE)
-        return title;
-    return `${title.slice(0, MAX_TITLE - 1).trimEnd()}…`;
-}
-/** A category's label: its name, or for long names a cut that stays unique through a short hash. */
-function categoryLabel(name) {
-    if (name.length <= MAX_LABEL)
-        return name;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 6);
-    return `${name.slice(0, MAX_LABEL - 8).trimEnd()}… ${hash}`;
-}
-/**
- * Breaks `@name` and `@org/team` so that goal text quoted in an issue body or
- * comment never notifies anyone; a word joiner keeps it readable.
- */
-function neutraliseMentions(text) {
-    return text.replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u2060');
-}
-function shorten(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 ;// CONCATENATED MODULE: ./.build/run/issue-event.js
@@ -52009,27 +52295,43 @@ function labelStyles(config, path) {
 ;// CONCATENATED MODULE: ./.build/sync/body.js
 // The issue body: where the goal lives, in words and a link, and the marker.
 // The body belongs to the action (it is rewritten when the goal moves); people
-// write their notes in comments.
+// write their notes in comments. Goal text in it is inert Markdown (see
+// text.ts), so it can neither hide HTML nor forge a second marker.
 
 
+/** Above this a category name is shown cut in the body (its label is cut at 50 anyway). */
+const MAX_SHOWN_CATEGORY = 256;
 function issueBody(marker, context) {
-    const lines = [];
-    if (marker.title.length > MAX_TITLE) {
-        lines.push(`> ${neutraliseMentions(marker.title)}`, '');
-    }
     const where = marker.category === null
         ? 'before the first category'
-        : `in **${neutraliseMentions(marker.category)}**`;
-    lines.push(`Goal ${where} of [\`${marker.file}\`](${context.fileUrl}).`);
-    lines.push('');
-    lines.push(marker.removed
-        ? '_This goal is no longer in the file. Put it back and this issue reopens._'
-        : '_Kept in step by goals-sync: close this issue or tick the box in the file, and the other follows._');
-    lines.push('', encodeMarker(marker));
-    return lines.join('\n');
+        : `in **${inertMarkdown(shorten(marker.category, MAX_SHOWN_CATEGORY))}**`;
+    const rest = [
+        `Goal ${where} of [\`${inertMarkdown(marker.file)}\`](${context.fileUrl}).`,
+        '',
+        marker.removed
+            ? '_This goal is no longer in the file. Put it back and this issue reopens._'
+            : '_Kept in step by goals-sync: close this issue or tick the box in the file, and the other follows._',
+        '',
+        encodeMarker(marker)
+    ].join('\n');
+    const quote = quoteOf(marker.title);
+    // The quote is the only part that grows with the goal; it gives way first.
+    return quote && quote.length + rest.length <= MAX_BODY ? quote + rest : rest;
+}
+/** The full title when the issue title had to be cut, with a note when even the marker holds only its start. */
+function quoteOf(title) {
+    if (title.length <= MAX_TITLE)
+        return null;
+    const cut = title.length >= MAX_IDENTITY_TITLE - 1;
+    return [
+        `> ${inertMarkdown(identityTitle(title))}`,
+        ...(cut ? ['>', '> _(The goal is longer than this; its full text is in the file.)_'] : []),
+        '',
+        ''
+    ].join('\n');
 }
 function removalComment(path) {
-    return `This goal was removed from \`${path}\`, so this issue is closed as not planned. Put the goal back and the issue reopens.`;
+    return `This goal was removed from \`${inertMarkdown(path)}\`, so this issue is closed as not planned. Put the goal back and the issue reopens.`;
 }
 function duplicateComment(keep) {
     return `This issue duplicates #${keep} for the same goal, so it is closed; #${keep} carries on.`;
@@ -52126,7 +52428,7 @@ function planSync(input) {
             const marker = {
                 file: settings.path,
                 category: g.category,
-                title: g.title,
+                title: identityTitle(g.title),
                 n: g.occurrence,
                 synced: 'open',
                 removed: false
@@ -52201,7 +52503,7 @@ function planSync(input) {
             next.synced = fileClosed ? 'closed' : 'open';
         }
         // Title: the file's text unless only the issue's title changed since the last sync.
-        const fileRetitled = g.title !== m.title;
+        const fileRetitled = identityTitle(g.title) !== m.title;
         const issueRetitled = issue.title !== issueTitle(m.title);
         const issueWinsTitle = settings.syncTitles &&
             issueRetitled &&
@@ -52219,7 +52521,7 @@ function planSync(input) {
             }
         }
         else {
-            next.title = g.title;
+            next.title = identityTitle(g.title);
             next.n = g.occurrence;
             if (issue.title !== issueTitle(g.title)) {
                 patch.title = issueTitle(g.title);
@@ -52849,6 +53151,7 @@ class InputError extends Error {
 const INPUT_DEFAULTS = {
     path: 'goals.md',
     badge: '.github/badges/goals.svg',
+    card: '.github/badges/goals-card.svg',
     label: 'goal',
     branch: '',
     'dry-run': 'false',
@@ -52889,11 +53192,74 @@ function repoPath(get, name, fallback, allowEmpty) {
     const value = raw === '' && !allowEmpty ? fallback : raw;
     if (value === '')
         return value;
-    if (value.startsWith('/') || value.split('/').some(p => p === '..' || p === '.' || p === '')) {
-        throw new InputError(`Input "${name}" is "${raw}": give a path inside the repository, like ${fallback}.`);
+    if (value.startsWith('/') ||
+        /^[A-Za-z]:/.test(value) ||
+        value.split('/').some(p => p === '..' || p === '.' || p === '')) {
+        throw new InputError(`Input "${name}" is "${raw}": give a path inside the repository (no leading /, no . or .. parts), like ${fallback}.`);
+    }
+    if (underWorkflows(value)) {
+        throw new InputError(`Input "${name}" is "${raw}": goals-sync never writes under .github/workflows/ (a file there is a workflow); choose another place, like ${fallback}.`);
     }
     return value;
 }
+/** Git and GitHub compare paths exactly, but a workflow folder spelled in other case is refused too. */
+function underWorkflows(path) {
+    const lower = path.toLowerCase();
+    return lower === '.github/workflows' || lower.startsWith('.github/workflows/');
+}
+/** `*` and `?` within a path part, `**` across parts, `[...]` a class: what a goals `path` glob may use. */
+function globPattern(glob) {
+    let out = '';
+    for (let k = 0; k < glob.length; k++) {
+        const c = glob[k];
+        if (c === '*' && glob[k + 1] === '*') {
+            // `**/` may also stand for no folder at all.
+            const slash = glob[k + 2] === '/';
+            out += slash ? '(?:.*/)?' : '.*';
+            k += slash ? 2 : 1;
+        }
+        else if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '[' && glob.indexOf(']', k + 1) > k + 1) {
+            const end = glob.indexOf(']', k + 1);
+            const body = glob
+                .slice(k + 1, end)
+                .replace(/^!/, '^')
+                .replace(/[\\\]]/g, '\\$&');
+            out += `[${body}]`;
+            k = end;
+        }
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${out}$`);
+}
+/**
+ * Every file the action writes besides the goals file (the badge, the card)
+ * goes through here: a path inside the repository, never a goals file (the
+ * next run would read the SVG as goals and close every issue), never the
+ * settings file or another output, never under .github/workflows/.
+ */
+function outputPath(get, name, taken) {
+    const value = repoPath(get, name, INPUT_DEFAULTS[name] ?? '', true);
+    if (value === '')
+        return null;
+    const clash = (why) => new InputError(`Input "${name}" is "${value}": ${why}; give it a path of its own, like ${INPUT_DEFAULTS[name]}, or leave it empty for none.`);
+    if (value === taken.path || globPattern(taken.path).test(value))
+        return fail(clash(`that is the goals file (input "path" is "${taken.path}")`));
+    if (value === taken.config)
+        return fail(clash(`that is the settings file (input "config")`));
+    for (const [other, path] of Object.entries(taken.others)) {
+        if (path === value)
+            return fail(clash(`input "${other}" writes there already`));
+    }
+    return value;
+}
+const fail = (error) => {
+    throw error;
+};
 function buildSettings(get, env) {
     const token = settings_text(get, 'token');
     if (token === '') {
@@ -52914,13 +53280,17 @@ function buildSettings(get, env) {
         throw new InputError(`Input "max-writes" is "${maxRaw}": use a whole number of 0 or more (default 200).`);
     }
     const commitMessage = settings_text(get, 'commit-message') || 'chore(goals): sync progress [skip ci]';
-    const badge = repoPath(get, 'badge', '.github/badges/goals.svg', true);
+    const path = repoPath(get, 'path', 'goals.md', false);
+    const config = repoPath(get, 'config', '.github/goals-sync.yml', false);
+    const badge = outputPath(get, 'badge', { path, config, others: {} });
+    const card = outputPath(get, 'card', { path, config, others: { badge } });
     return {
         token,
         owner,
         repo,
-        path: repoPath(get, 'path', 'goals.md', false),
-        badge: badge === '' ? null : badge,
+        path,
+        badge,
+        card,
         label,
         branch: settings_text(get, 'branch') || null,
         dryRun: bool(get, 'dry-run', false),
@@ -52929,7 +53299,7 @@ function buildSettings(get, env) {
         commit: oneOf(get, 'commit', ['push', 'pull-request', 'none'], 'push'),
         syncTitles: bool(get, 'sync-titles', true),
         maxWrites,
-        config: repoPath(get, 'config', '.github/goals-sync.yml', false),
+        config,
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
     };
@@ -52945,6 +53315,16 @@ function buildSettings(get, env) {
 
 
 
+
+/**
+ * Every info line goes through here: text from goals and issues reaches the
+ * log, and a runner would obey a line of it that reads as a workflow command.
+ * Warnings and errors need nothing: @actions/core escapes their line breaks.
+ */
+function main_info(message) {
+    for (const line of inertLogLines(message))
+        info(line);
+}
 function readEvent(env) {
     const path = env.GITHUB_EVENT_PATH;
     if (!path)
@@ -52971,20 +53351,22 @@ async function main(env = process.env) {
             client,
             eventName: env.GITHUB_EVENT_NAME ?? '',
             payload: readEvent(env),
-            log: { info: m => info(m), warning: m => warning(m) },
+            log: { info: main_info, warning: m => warning(m) },
             ...unpacedTimings(env)
         });
         if (report.skipped)
-            info(`goals-sync: ${report.skipped}.`);
+            main_info(`goals-sync: ${report.skipped}.`);
         for (const note of report.notes)
-            info(note);
+            main_info(note);
+        for (const line of issueLogLines(report))
+            main_info(line);
         for (const w of report.warnings)
             warning(w);
         const outputs = outputsOf(report);
         for (const [name, value] of Object.entries(outputs))
             setOutput(name, value);
         if (settings.dryRun)
-            info(`Dry run; the plan:\n${JSON.stringify(planJson(report), null, 2)}`);
+            main_info(`Dry run; the plan:\n${JSON.stringify(planJson(report), null, 2)}`);
         const issueUrl = (n) => `${settings.serverUrl}/${settings.owner}/${settings.repo}/issues/${n}`;
         if (env.GITHUB_STEP_SUMMARY)
             await summary.addRaw(summaryMarkdown(report, issueUrl), true).write();
