@@ -2,7 +2,6 @@
 // GitHub access at all.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { renderBadge } from '../render/badge.ts'
 import { applyEdits, counterEdits, staleCounters } from '../goals/edit.ts'
 import type { GoalsDoc } from '../goals/model.ts'
 import { parseGoals } from '../goals/parse.ts'
@@ -121,9 +120,18 @@ export async function checkCommand(path: string, level: number, io: Io): Promise
   return 0
 }
 
+/**
+ * The pictures `fix` can write beside the goals file, by flag. Each renderer is
+ * imported only when its flag is given: the badge pulls in badge-maker's font
+ * metrics, which a pre-commit `fix` should not pay for.
+ */
+export const PICTURES: Record<string, (doc: GoalsDoc) => Promise<string>> = {
+  badge: async doc => (await import('../render/badge.ts')).renderBadge(doc.done, doc.total)
+}
+
 export async function fixCommand(
   path: string,
-  badge: string | undefined,
+  pictures: ReadonlyMap<string, string>,
   level: number,
   io: Io
 ): Promise<number> {
@@ -138,16 +146,27 @@ export async function fixCommand(
   } else {
     io.out(`${path}: counters already up to date`)
   }
-  if (badge !== undefined) {
-    const svg = renderBadge(doc.done, doc.total)
-    const prior = await readFile(badge, 'utf8').catch(() => undefined)
-    if (prior !== svg) {
-      await mkdir(dirname(badge), { recursive: true }).catch(() => {})
-      await writeOrExplain(badge, svg)
-      io.out(`${badge}: badge ${doc.done}/${doc.total} written`)
-    } else {
-      io.out(`${badge}: badge already up to date`)
-    }
+  for (const [kind, target] of pictures) {
+    const render = PICTURES[kind]
+    if (!render) throw new Error(`no renderer for --${kind}`)
+    await writePicture(kind, target, await render(doc), `${doc.done}/${doc.total}`, io)
   }
   return 0
+}
+
+async function writePicture(
+  kind: string,
+  target: string,
+  svg: string,
+  shows: string,
+  io: Io
+): Promise<void> {
+  const prior = await readFile(target, 'utf8').catch(() => undefined)
+  if (prior === svg) {
+    io.out(`${target}: ${kind} already up to date`)
+    return
+  }
+  await mkdir(dirname(target), { recursive: true }).catch(() => {})
+  await writeOrExplain(target, svg)
+  io.out(`${target}: ${kind} ${shows} written`)
 }
