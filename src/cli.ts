@@ -123,7 +123,12 @@ function levelFlag(value: string | true | undefined): number {
 
 const io: Io = {
   out: text => process.stdout.write(`${text}\n`),
-  err: text => process.stderr.write(`${text}\n`)
+  err: text => process.stderr.write(`${text}\n`),
+  write: chunk =>
+    new Promise(resolve => {
+      if (process.stdout.write(chunk)) resolve()
+      else process.stdout.once('drain', resolve)
+    })
 }
 
 runCli(process.argv.slice(2), io).then(
