@@ -1,14 +1,17 @@
-// Benchmark of the goals engine on a large generated goals file, next to a full
-// Markdown parse (remark-parse + remark-gfm) of the same text.
+// Benchmark of the goals engine on large generated goals files: parse + fix next
+// to the floor (reading the file and testing one regular expression per line)
+// and to markdown-it's token stream, in the same run on the same file; peak
+// memory of the built CLI; and its start-up next to Node's own.
 // Run: node scripts/bench.ts   (Node 24 runs the TypeScript directly)
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import MarkdownIt from 'markdown-it'
 import { fixCounters, staleCounters } from '../src/goals/edit.ts'
 import { parseGoals } from '../src/goals/parse.ts'
 
-const GOALS = 20_000
 const CATEGORIES = 300
 
 /** A small deterministic generator (mulberry32), so every run measures the same file. */
@@ -50,7 +53,7 @@ const tails = [
 ]
 
 /** A seed-shaped goals file: blank lines between goals, both counter forms, some stale. */
-function generate(): { text: string; stale: number } {
+function generate(GOALS: number): { text: string; stale: number } {
   const next = random(42)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
   const parts: string[] = ['# Goals [0/0]', '']
@@ -78,54 +81,140 @@ function generate(): { text: string; stale: number } {
   return { text: parts.join('\n'), stale: stale + 1 /* the title counter */ }
 }
 
-function median(values: number[]): number {
+function stats(values: number[]): { min: number; median: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  const median =
+    sorted.length % 2
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  return { min: sorted[0] as number, median, max: sorted.at(-1) as number }
 }
 
-function time(runs: number, warmup: number, work: () => unknown): number {
-  for (let i = 0; i < warmup; i++) work()
+function time(runs: number, work: () => unknown): number {
+  work()
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
     const start = performance.now()
     work()
     samples.push(performance.now() - start)
   }
-  return median(samples)
+  return stats(samples).median
 }
 
-const { text, stale } = generate()
-const megabytes = Buffer.byteLength(text) / (1024 * 1024)
+const work = mkdtempSync(join(tmpdir(), 'goals-bench-'))
+const LINE = /^[ \t]*(?:[-*+][ \t]+)?\[[ xX]\][ \t]/
+const markdownIt = new MarkdownIt({ html: true })
 
-// Sanity: the engine sees what was generated, and fixing settles every counter.
-const doc = parseGoals(text)
-const fixed = fixCounters(text)
-if (doc.total !== GOALS || doc.categories.length !== CATEGORIES) {
-  throw new Error(
-    `expected ${GOALS} goals in ${CATEGORIES} categories, parsed ${doc.total} in ${doc.categories.length}`
-  )
+/** The floor: read the file, then test one regular expression per line. */
+function floor(path: string): number {
+  const text = readFileSync(path, 'utf8')
+  let found = 0
+  let at = 0
+  while (at < text.length) {
+    let end = text.indexOf('\n', at)
+    if (end === -1) end = text.length
+    if (LINE.test(text.slice(at, end))) found++
+    at = end + 1
+  }
+  return found
 }
-if (staleCounters(doc).length !== stale || staleCounters(parseGoals(fixed)).length !== 0) {
-  throw new Error('fixCounters did not settle the stale counters')
-}
 
-const parseMs = time(15, 5, () => parseGoals(text))
-const fixMs = time(15, 5, () => fixCounters(text))
-const remark = unified().use(remarkParse).use(remarkGfm)
-const remarkMs = time(3, 1, () => remark.parse(text))
-
-const row = (label: string, ms: number) =>
-  console.log(
-    `${label.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms  ${(ms / megabytes).toFixed(1).padStart(8)} ms/MB  ${(megabytes / (ms / 1000)).toFixed(1).padStart(7)} MB/s`
-  )
-
+const f = (n: number, digits = 1) => n.toFixed(digits).padStart(9)
 console.log(
-  `goals file: ${megabytes.toFixed(2)} MB, ${doc.total} goals in ${doc.categories.length} categories, ${stale} stale counters (node ${process.version})`
+  `goals engine (node ${process.version}); ms are medians of repeated runs in this process`
 )
-row('parse', parseMs)
-row('parse + fix', fixMs)
-row('remark-parse + remark-gfm', remarkMs)
-console.log(`remark / (parse + fix): ${(remarkMs / fixMs).toFixed(1)}x`)
+console.log('size       goals    floor ms  parse+fix ms  ratio  markdown-it ms  ratio  ms/MB')
+for (const goals of [20_000, 200_000, 1_000_000]) {
+  const { text, stale } = generate(goals)
+  const path = join(work, `goals-${goals}.md`)
+  writeFileSync(path, text)
+  const megabytes = Buffer.byteLength(text) / (1024 * 1024)
+  // Sanity: the engine sees what was generated, and fixing settles every counter.
+  const doc = parseGoals(text)
+  if (doc.total !== goals || doc.categories.length !== CATEGORIES) {
+    throw new Error(
+      `expected ${goals} goals in ${CATEGORIES} categories, parsed ${doc.total} in ${doc.categories.length}`
+    )
+  }
+  if (
+    staleCounters(doc).length !== stale ||
+    staleCounters(parseGoals(fixCounters(text))).length !== 0
+  ) {
+    throw new Error('fixCounters did not settle the stale counters')
+  }
+  const runs = megabytes > 20 ? 3 : megabytes > 5 ? 5 : 15
+  const floorMs = time(runs, () => floor(path))
+  const engineMs = time(runs, () => fixCounters(readFileSync(path, 'utf8')))
+  const mdMs =
+    megabytes > 20
+      ? NaN
+      : time(Math.min(runs, 3), () => markdownIt.parse(readFileSync(path, 'utf8'), {}))
+  console.log(
+    `${megabytes.toFixed(1).padStart(5)} MB ${String(goals).padStart(8)} ${f(floorMs)} ${f(engineMs)}     ${f(
+      engineMs / floorMs,
+      2
+    )
+      .trim()
+      .padStart(5)}x ${Number.isNaN(mdMs) ? '        -' : f(mdMs)} ${
+      Number.isNaN(mdMs)
+        ? '     -'
+        : `${f(mdMs / engineMs)
+            .trim()
+            .padStart(5)}x`
+    } ${f(engineMs / megabytes, 2)}`
+  )
+}
+
+/** Whole-process runs of the built CLI: peak memory (maxRSS) and start-up. */
+const cli = join(import.meta.dirname, '..', 'dist', 'cli.js')
+const rss = join(work, 'rss.mjs')
+writeFileSync(
+  rss,
+  "process.on('exit', () => process.stderr.write(`maxrss ${process.resourceUsage().maxRSS}\\n`))\n"
+)
+const peak = (args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', rss, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30
+  })
+  return Number(/maxrss (\d+)/.exec(r.stderr)?.[1]) / 1024
+}
+const big = join(work, 'goals-1000000.md')
+const bigMb = Buffer.byteLength(readFileSync(big)) / (1024 * 1024)
+const baseline = peak(['-e', ''])
+for (const command of [['check'], ['list', '--json']]) {
+  const mib = peak([cli, command[0] as string, big, ...command.slice(1)])
+  console.log(
+    `${command.join(' ')} on ${bigMb.toFixed(0)} MB: peak ${mib.toFixed(0)} MiB = baseline ${baseline.toFixed(0)} MiB + ${((mib - baseline) / bigMb).toFixed(2)}x the file`
+  )
+}
+
+const small = join(work, 'small.md')
+writeFileSync(small, generate(300).text)
+const rounds = 15
+const node: number[] = []
+const runs: Record<string, number[]> = { list: [], check: [], fix: [] }
+for (let i = 0; i < rounds; i++) {
+  // Side by side, interleaved, so that load on the machine hits both alike.
+  for (const [name, args] of [
+    ['node', ['-e', '']],
+    ['list', [cli, 'list', small]],
+    ['check', [cli, 'check', small]],
+    ['fix', [cli, 'fix', small]]
+  ] as const) {
+    const start = performance.now()
+    spawnSync(process.execPath, args as readonly string[])
+    ;(name === 'node' ? node : (runs[name] as number[])).push(performance.now() - start)
+  }
+}
+const n = stats(node)
+const show = (s: { min: number; median: number; max: number }) =>
+  `${f(s.min, 0)} ${f(s.median, 0)} ${f(s.max, 0)}`
+console.log(`start-up over ${rounds} whole-process runs (min / median / max ms):`)
+console.log(`node -e ''   ${show(n)}`)
+for (const [name, samples] of Object.entries(runs)) {
+  const s = stats(samples)
+  console.log(`${name.padEnd(12)} ${show(s)}   ${(s.median / n.median).toFixed(2)}x node`)
+}
+rmSync(work, { recursive: true, force: true })

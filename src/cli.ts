@@ -1,8 +1,19 @@
 // The goals-sync command line. Exit codes: 0 fine, 1 `check` found stale
 // counters (or a sync failed), 2 the call or a file was wrong.
+// Only what every command needs is imported here: plan and sync (Octokit) and
+// the renderers (font tables) are loaded when asked for, so that list, check
+// and fix start about as fast as Node itself.
+import { createRequire } from 'node:module'
 import { parseArgs, UsageError } from './cli/args.ts'
-import { checkCommand, FileError, fixCommand, listCommand, type Io } from './cli/goals-commands.ts'
-import { SYNC_FLAGS, syncCommand } from './cli/sync-commands.ts'
+import {
+  checkCommand,
+  FileError,
+  fixCommand,
+  listCommand,
+  PICTURES,
+  type Io
+} from './cli/goals-commands.ts'
+import { SYNC_FLAGS } from './cli/sync-flags.ts'
 
 export const HELP = `goals-sync — keep a goals checklist and GitHub issues in step
 
@@ -13,7 +24,7 @@ Usage:
                                        rewrite stale counters in place; write the badge and card
   goals-sync plan --repo OWNER/NAME    what a sync would do (reads only)
   goals-sync sync --repo OWNER/NAME    sync the repository's goals file and issues both ways
-  goals-sync --help
+  goals-sync --help | --version
 
 Options:
   --level N     heading level of categories (default 2)
@@ -29,7 +40,7 @@ flags: --path, --badge, --label, --branch, --conflict, --commit-message,
 const ALLOWED_FLAGS: Record<string, string[]> = {
   list: ['json', 'level'],
   check: ['level'],
-  fix: ['badge', 'card', 'level'],
+  fix: [...Object.keys(PICTURES), 'level'],
   plan: ['json', ...SYNC_FLAGS],
   sync: ['json', ...SYNC_FLAGS]
 }
@@ -39,6 +50,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     const args = parseArgs(argv, ['level', 'card', ...SYNC_FLAGS])
     if (args.flags.has('help') || args.flags.has('h') || args.command === 'help') {
       io.out(HELP)
+      return 0
+    }
+    if (args.flags.has('version') || args.flags.has('v') || args.command === 'version') {
+      io.out(version())
       return 0
     }
     const allowed = ALLOWED_FLAGS[args.command ?? '']
@@ -64,19 +79,18 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       case 'check':
         return await checkCommand(needFile(), level, io)
       case 'fix': {
-        const badge = args.flags.get('badge')
-        const card = args.flags.get('card')
-        return await fixCommand(
-          needFile(),
-          typeof badge === 'string' ? badge : undefined,
-          level,
-          io,
-          typeof card === 'string' ? card : undefined
-        )
+        const pictures = new Map<string, string>()
+        for (const kind of Object.keys(PICTURES)) {
+          const target = args.flags.get(kind)
+          if (typeof target === 'string') pictures.set(kind, target)
+        }
+        return await fixCommand(needFile(), pictures, level, io)
       }
       case 'plan':
       case 'sync':
-        return await syncCommand(args.command === 'sync', args.flags, process.env, io)
+        return await (
+          await import('./cli/sync-commands.ts')
+        ).syncCommand(args.command === 'sync', args.flags, process.env, io)
       case undefined:
         throw new UsageError('no command given')
       default:
@@ -95,6 +109,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The bundler inlines package.json here, so the version is the one dist/ was built from. */
+function version(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version
+}
+
 function levelFlag(value: string | true | undefined): number {
   if (value === undefined) return 2
   const n = Number(value)
@@ -105,7 +124,12 @@ function levelFlag(value: string | true | undefined): number {
 
 const io: Io = {
   out: text => process.stdout.write(`${text}\n`),
-  err: text => process.stderr.write(`${text}\n`)
+  err: text => process.stderr.write(`${text}\n`),
+  write: chunk =>
+    new Promise(resolve => {
+      if (process.stdout.write(chunk)) resolve()
+      else process.stdout.once('drain', resolve)
+    })
 }
 
 runCli(process.argv.slice(2), io).then(

@@ -1,6 +1,6 @@
 // Shared helpers for the goals tests: where the fixtures live, and a way to
 // write small documents inline without fighting template-string indentation.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -8,8 +8,12 @@ const here = dirname(fileURLToPath(import.meta.url))
 
 export const repoRoot = resolve(here, '..', '..')
 export const fixturesDir = join(repoRoot, '__tests__', 'fixtures')
-/** The real goals file handed to the project; it sits beside the repository. */
+/**
+ * The real goals file handed to the project. It sits beside the project's own
+ * checkout, never in a user's clone: tests of it skip, by name, when it is absent.
+ */
 export const seedPath = resolve(repoRoot, '..', 'shared', 'seed', 'goals.md')
+export const noSeed = !existsSync(seedPath)
 
 export function fixture(name: string): string {
   return readFileSync(join(fixturesDir, name), 'utf8')

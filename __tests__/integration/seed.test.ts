@@ -1,14 +1,17 @@
 // The real seed file (../shared/seed/goals.md), pushed and synced by the
 // committed bundle as a runner runs it.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, it } from 'vitest'
+import { expect, it as vitestIt } from 'vitest'
 import { dispatchEvent, pushEvent, runAction } from '../../test-support/runner.ts'
 import { changedLines, emulatorWith, goalIssues } from './harness.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
-const seed = readFileSync(join(root, '../shared/seed/goals.md'), 'utf8')
+const seedPath = join(root, '../shared/seed/goals.md')
+// The seed sits beside the project's own checkout, never in a clone: there this test is skipped.
+const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : ''
+const it = seed === '' ? vitestIt.skip : vitestIt
 
 it('the seed: 74 issues, 27 closed, 7 category labels; only the stale counter changes; a rerun is quiet', async () => {
   const emu = await emulatorWith({ 'goals.md': '# Goals\n' })

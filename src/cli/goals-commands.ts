@@ -2,7 +2,6 @@
 // GitHub access at all.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { renderBadge } from '../render/badge.ts'
 import { applyEdits, counterEdits, staleCounters } from '../goals/edit.ts'
 import type { GoalsDoc } from '../goals/model.ts'
 import { parseGoals } from '../goals/parse.ts'
@@ -10,6 +9,8 @@ import { parseGoals } from '../goals/parse.ts'
 export interface Io {
   out: (text: string) => void
   err: (text: string) => void
+  /** Writes to standard output as is, waiting while the reader catches up (large listings). */
+  write: (chunk: string) => Promise<void>
 }
 
 export class FileError extends Error {}
@@ -58,23 +59,49 @@ async function writeOrExplain(path: string, text: string): Promise<void> {
   }
 }
 
-export function listJson(doc: GoalsDoc) {
-  const goalJson = (index: number) => {
-    const g = doc.goals[index]!
-    return { title: g.title, checked: g.checked, line: g.line + 1 }
-  }
-  const categories = doc.categories.map(c => ({
+/** Categories as `list` shows them: goals before the first category come first, under `null`. */
+function listedCategories(
+  doc: GoalsDoc
+): { name: string | null; done: number; total: number; goals: number[] }[] {
+  const loose: number[] = []
+  let looseDone = 0
+  doc.goals.forEach((g, i) => {
+    if (g.category !== null) return
+    loose.push(i)
+    if (g.checked) looseDone++
+  })
+  const listed = doc.categories.map(c => ({
     name: c.name as string | null,
     done: c.done,
     total: c.total,
-    goals: c.goals.map(goalJson)
+    goals: c.goals
   }))
-  const loose = doc.goals.flatMap((g, i) => (g.category === null ? [i] : []))
-  if (loose.length > 0) {
-    const done = loose.filter(i => doc.goals[i]!.checked).length
-    categories.unshift({ name: null, done, total: loose.length, goals: loose.map(goalJson) })
+  if (loose.length > 0)
+    listed.unshift({ name: null, done: looseDone, total: loose.length, goals: loose })
+  return listed
+}
+
+/**
+ * The JSON of `list --json`, in pieces of about 64 KiB, one goal per line:
+ * a large file's listing is never built as one string.
+ */
+export function* listJsonChunks(doc: GoalsDoc): Generator<string> {
+  let chunk = '{\n  "categories": ['
+  let first = true
+  for (const c of listedCategories(doc)) {
+    chunk += `${first ? '' : ','}\n    { "name": ${JSON.stringify(c.name)}, "done": ${c.done}, "total": ${c.total}, "goals": [`
+    first = false
+    for (let n = 0; n < c.goals.length; n++) {
+      const g = doc.goals[c.goals[n] as number] as GoalsDoc['goals'][number]
+      chunk += `${n === 0 ? '' : ','}\n      { "title": ${JSON.stringify(g.title)}, "checked": ${g.checked}, "line": ${g.line + 1} }`
+      if (chunk.length > 65536) {
+        yield chunk
+        chunk = ''
+      }
+    }
+    chunk += c.goals.length > 0 ? '\n    ] }' : '] }'
   }
-  return { categories, done: doc.done, total: doc.total }
+  yield `${chunk}\n  ],\n  "done": ${doc.done},\n  "total": ${doc.total}\n}\n`
 }
 
 function warn(io: Io, path: string, doc: GoalsDoc): void {
@@ -89,16 +116,18 @@ export async function listCommand(
 ): Promise<number> {
   const doc = parseGoals(await readGoalsFile(path), { categoryLevel: level })
   warn(io, path, doc)
-  const data = listJson(doc)
   if (json) {
-    io.out(JSON.stringify(data, null, 2))
+    for (const chunk of listJsonChunks(doc)) await io.write(chunk)
     return 0
   }
-  for (const c of data.categories) {
+  for (const c of listedCategories(doc)) {
     io.out(`${c.name ?? '(no category)'}  [${c.done}/${c.total}]`)
-    for (const g of c.goals) io.out(`  ${g.checked ? '[x]' : '[ ]'} ${g.title}  (line ${g.line})`)
+    for (const index of c.goals) {
+      const g = doc.goals[index] as GoalsDoc['goals'][number]
+      io.out(`  ${g.checked ? '[x]' : '[ ]'} ${g.title}  (line ${g.line + 1})`)
+    }
   }
-  io.out(`${data.done}/${data.total} goals done`)
+  io.out(`${doc.done}/${doc.total} goals done`)
   return 0
 }
 
@@ -121,12 +150,21 @@ export async function checkCommand(path: string, level: number, io: Io): Promise
   return 0
 }
 
+/**
+ * The pictures `fix` can write beside the goals file, by flag. Each renderer is
+ * imported only when its flag is given: the badge pulls in badge-maker's font
+ * metrics, which a pre-commit `fix` should not pay for.
+ */
+export const PICTURES: Record<string, (doc: GoalsDoc) => Promise<string>> = {
+  badge: async doc => (await import('../render/badge.ts')).renderBadge(doc.done, doc.total),
+  card: async doc => (await import('../render/card-model.ts')).renderCardOf([{ title: null, doc }])
+}
+
 export async function fixCommand(
   path: string,
-  badge: string | undefined,
+  pictures: ReadonlyMap<string, string>,
   level: number,
-  io: Io,
-  card?: string
+  io: Io
 ): Promise<number> {
   const source = await readGoalsFile(path)
   const doc = parseGoals(source, { categoryLevel: level })
@@ -139,31 +177,27 @@ export async function fixCommand(
   } else {
     io.out(`${path}: counters already up to date`)
   }
-  if (badge !== undefined) {
-    await writeImage(badge, renderBadge(doc.done, doc.total), 'badge', doc, io)
-  }
-  if (card !== undefined) {
-    // Loaded only when asked for: the card brings the font metrics along.
-    const { renderCardOf } = await import('../render/card-model.ts')
-    await writeImage(card, renderCardOf([{ title: null, doc }]), 'card', doc, io)
+  for (const [kind, target] of pictures) {
+    const render = PICTURES[kind]
+    if (!render) throw new Error(`no renderer for --${kind}`)
+    await writePicture(kind, target, await render(doc), `${doc.done}/${doc.total}`, io)
   }
   return 0
 }
 
-/** Writes an SVG only when its bytes change, so a second `fix` touches nothing. */
-async function writeImage(
-  path: string,
+async function writePicture(
+  kind: string,
+  target: string,
   svg: string,
-  kind: 'badge' | 'card',
-  doc: GoalsDoc,
+  shows: string,
   io: Io
 ): Promise<void> {
-  const prior = await readFile(path, 'utf8').catch(() => undefined)
+  const prior = await readFile(target, 'utf8').catch(() => undefined)
   if (prior === svg) {
-    io.out(`${path}: ${kind} already up to date`)
+    io.out(`${target}: ${kind} already up to date`)
     return
   }
-  await mkdir(dirname(path), { recursive: true }).catch(() => {})
-  await writeOrExplain(path, svg)
-  io.out(`${path}: ${kind} ${doc.done}/${doc.total} written`)
+  await mkdir(dirname(target), { recursive: true }).catch(() => {})
+  await writeOrExplain(target, svg)
+  io.out(`${target}: ${kind} ${shows} written`)
 }

@@ -9,20 +9,7 @@ import { buildSettings, INPUT_DEFAULTS, InputError } from '../action/settings.ts
 import { UsageError } from './args.ts'
 import type { Io } from './goals-commands.ts'
 
-/** Flags named like the action's inputs. */
-export const SYNC_FLAGS = [
-  'repo',
-  'path',
-  'badge',
-  'label',
-  'branch',
-  'conflict',
-  'commit-message',
-  'commit',
-  'sync-titles',
-  'max-writes',
-  'config'
-]
+export { SYNC_FLAGS } from './sync-flags.ts'
 
 export async function syncCommand(
   write: boolean,

@@ -1,6 +1,5 @@
 // Edits are small patches on single lines, so that applying them changes only
 // the characters we own (a box, a counter, a goal's text) and nothing else.
-import { joinLines, splitLines } from './lines.ts'
 import type { Goal, GoalsDoc } from './model.ts'
 import { parseGoals } from './parse.ts'
 import type { ParseOptions } from './model.ts'
@@ -15,31 +14,58 @@ export interface TextEdit {
 
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   if (edits.length === 0) return source
-  const split = splitLines(source)
-  const byLine = new Map<number, TextEdit[]>()
-  for (const edit of edits) {
-    const line = split.lines[edit.line]
-    if (!line || edit.start < 0 || edit.end > line.text.length || edit.start > edit.end) {
+  const sorted = [...edits].sort((a, b) => a.line - b.line || a.start - b.start)
+  for (let k = 1; k < sorted.length; k++) {
+    const a = sorted[k - 1] as TextEdit
+    const b = sorted[k] as TextEdit
+    if (a.line === b.line && b.start < a.end) throw new Error(`overlapping edits at line ${b.line + 1}`)
+  }
+  // One walk over the line starts, copying the untouched text between edits as
+  // slices: no array of lines, so a large file with a few edits stays cheap.
+  const lines = new LineStarts(source)
+  let out = ''
+  let copied = 0
+  for (const edit of sorted) {
+    const span = lines.find(edit.line)
+    if (!span || edit.start < 0 || edit.start > edit.end || edit.end > span.end - span.start) {
       throw new Error(`edit out of range at line ${edit.line + 1}`)
     }
-    const list = byLine.get(edit.line) ?? []
-    list.push(edit)
-    byLine.set(edit.line, list)
+    out += source.slice(copied, span.start + edit.start) + edit.text
+    copied = span.start + edit.end
   }
-  for (const [index, list] of byLine) {
-    const line = split.lines[index] as { text: string }
-    // Right to left, so earlier offsets stay valid.
-    list.sort((a, b) => b.start - a.start)
-    for (let k = 1; k < list.length; k++) {
-      if ((list[k] as TextEdit).end > (list[k - 1] as TextEdit).start) {
-        throw new Error(`overlapping edits at line ${index + 1}`)
+  return out + source.slice(copied)
+}
+
+/** Where each line starts and ends (without its ending), found walking forward only. */
+class LineStarts {
+  private line = 0
+  private start: number
+  private readonly source: string
+  constructor(source: string) {
+    this.source = source
+    this.start = source.charCodeAt(0) === 0xfeff ? 1 : 0
+  }
+
+  find(line: number): { start: number; end: number } | null {
+    const { source } = this
+    for (;;) {
+      if (this.start > source.length || (this.start === source.length && line >= this.line)) {
+        return null
       }
-    }
-    for (const edit of list) {
-      line.text = line.text.slice(0, edit.start) + edit.text + line.text.slice(edit.end)
+      const end = lineEnd(source, this.start)
+      if (this.line === line) return { start: this.start, end }
+      this.line++
+      this.start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1)
     }
   }
-  return joinLines(split)
+}
+
+function lineEnd(source: string, from: number): number {
+  for (let k = from; k < source.length; k++) {
+    const c = source.charCodeAt(k)
+    if (c === 10 || c === 13) return k
+  }
+  return source.length
 }
 
 export function setCheckedEdit(goal: Goal, checked: boolean): TextEdit | null {

@@ -1,260 +1,479 @@
-// Parses a goals file into the model. Line-oriented on purpose: it only needs to
-// know which lines are headings, counters and task items, and skipping what
-// CommonMark says is not prose (fences, HTML comments, front matter) is enough
-// for that — a full Markdown tree would cost far more and give back nothing.
-import { splitLines } from './lines.ts'
-import type { Category, Counter, Goal, GoalsDoc, Heading, ParseOptions, Warning } from './model.ts'
+// Parses a goals file into the model, in one pass over its lines, following
+// CommonMark/GFM block structure exactly as far as it decides what is a goal, a
+// heading or a counter: container blocks (list items, block quotes, laziness),
+// fences, indented code, HTML blocks, tables, setext headings, front matter.
+// Deliberate departures (README, "Decisions"): every paragraph line that starts
+// with a box is a goal, bare or not; task items inside block quotes are not goals;
+// only top-level ATX headings are categories.
+import {
+  closesFence,
+  delimiterColumns,
+  fenceOpen,
+  htmlBlockStart,
+  isThematicBreak,
+  listMarker,
+  setextLevel,
+  tableCells,
+  type FenceOpen,
+  type HtmlEnd
+} from './blocks.ts'
+import { atxLevel, ownLineCounter, parseHeading } from './heading.ts'
+import type { Category, Goal, GoalsDoc, Heading, ParseOptions, Warning } from './model.ts'
 
-const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)/
-const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})(.*)$/
-const LONE_COUNTER = /^[ \t]*\[(\d+)\/(\d+)\][ \t]*$/
-const TRAILING_COUNTER = /(^|[ \t])\[(\d+)\/(\d+)\]$/
-const TASK = /^([ \t]*)(?:([-*+]|\d{1,9}[.)])[ \t]+)?\[([ xX])\](?=[ \t]|$)/
-const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
+interface Container {
+  quote: boolean
+  /** List items: the column their content starts at. */
+  col: number
+  /** List items: the goal on the item's first line, or -1. */
+  goal: number
+  /** List items opened on an empty line, with no content yet. */
+  empty: boolean
+}
+
+const NONE = 0
+const PARAGRAPH = 1
+const FENCE = 2
+const HTML = 3
+const CODE = 4
+const TABLE = 5
 
 export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc {
   const categoryLevel = options.categoryLevel ?? 2
-  const { lines } = splitLines(source)
-  const texts = lines.map(l => l.text)
   const goals: Goal[] = []
   const categories: Category[] = []
   const titles: Heading[] = []
   const warnings: Warning[] = []
-  const seenTitles = new Map<string, number>()
-  const seenCategories = new Set<string>()
+  /** Per category name, how often each title was seen (duplicates are told apart by order). */
+  const seen = new Map<string | null, Map<string, number>>()
+  let occurrences = new Map<string, number>()
+  seen.set(null, occurrences)
 
   let current: Category | null = null
-  let awaitingCounter: Heading | null = null
-  // A fence or comment opened inside a list item ends with that item, closed or
-  // not (CommonMark): `within` is the item's content column, 0 at top level.
-  let fence: { char: string; length: number; within: number } | null = null
-  let comment: { within: number } | null = null
-  /** Content columns of the list items still open. */
-  const items: number[] = []
-  /** The previous line was paragraph text, which an unindented line may continue. */
-  let paragraph = false
-  let nesting: { width: number; goal: number }[] = []
+  let awaitingCounter = null as Heading | null
+  const containers: Container[] = []
+  let leaf = NONE
+  let leafDepth = 0
+  let fence: FenceOpen | null = null
+  let htmlEnd: HtmlEnd = 'blank'
+  /** The open paragraph: where its goals start, its first line, its last line's cells. */
+  let paragraphGoals = 0
+  let paragraphLine = 0
+  let lastCells = 0
+  let done = 0
 
-  let i = frontMatterEnd(texts)
-  for (; i < texts.length; i++) {
-    const text = texts[i] as string
-    const block = fence ?? comment
-    if (block && !endsItem(text, block.within)) {
-      if (fence) {
-        if (closesFence(text, fence)) fence = null
-      } else if (text.includes('-->')) comment = null
-      continue
+  const closeLeaf = () => {
+    leaf = NONE
+  }
+  /** A setext underline or a table's delimiter row turns paragraph lines from `fromLine` on into something else. */
+  const retract = (fromLine: number) => {
+    while (goals.length > paragraphGoals && (goals.at(-1) as Goal).line >= fromLine) {
+      const g = goals.pop() as Goal
+      if (g.checked) done--
+      if (current && g.category === current.name) {
+        current.goals.pop()
+        current.total--
+        if (g.checked) current.done--
+      }
+      occurrences.set(g.title, g.occurrence)
     }
-    fence = null
-    comment = null
-    const blank = text.trim() === ''
-    if (awaitingCounter && !blank) {
-      const heading = awaitingCounter
-      awaitingCounter = null
-      const m = LONE_COUNTER.exec(text)
-      if (m) {
-        const start = text.indexOf('[')
-        heading.counter = counter(m[1], m[2], i, start, text.indexOf(']', start) + 1, true)
-        paragraph = false
+    for (const c of containers) if (c.goal >= goals.length) c.goal = -1
+    for (let w = warnings.length - 1; w >= 0 && (warnings[w] as Warning).line > fromLine; w--) {
+      warnings.pop()
+    }
+  }
+
+  /** The first non-blank character from `from` on, and its column (tabs stop every 4). */
+  let ns = 0
+  let nsCol = 0
+  const skipBlanks = (text: string, from: number, fromCol: number) => {
+    ns = from
+    nsCol = fromCol
+    while (ns < text.length) {
+      const ch = text.charCodeAt(ns)
+      if (ch === 32) nsCol++
+      else if (ch === 9) nsCol += 4 - (nsCol % 4)
+      else break
+      ns++
+    }
+  }
+
+  const lines = new LineReader(source)
+  let i = -1
+  for (let text = lines.next(); text !== null; text = lines.next()) {
+    i++
+    if (i === 0 && isFrontMatterOpen(text)) {
+      const end = lines.skipFrontMatter()
+      if (end > 0) {
+        i = end
         continue
       }
     }
-    if (blank) {
-      paragraph = false
+    // 1. Which open containers does this line continue?
+    let pos = 0
+    let realCol = 0
+    let col = 0
+    let matched = 0
+    for (; matched < containers.length; matched++) {
+      const c = containers[matched] as Container
+      skipBlanks(text, pos, realCol)
+      if (c.quote) {
+        if (nsCol - col > 3 || text.charCodeAt(ns) !== 62) break
+        pos = ns + 1
+        realCol = nsCol + 1
+        col = realCol
+        const after = text.charCodeAt(pos)
+        if (after === 32) {
+          pos++
+          realCol++
+          col++
+        } else if (after === 9) col++
+      } else if (ns === text.length) {
+        if (c.empty) break
+      } else if (nsCol >= c.col) {
+        col = c.col
+      } else break
+    }
+    skipBlanks(text, pos, realCol)
+    const allMatched = matched === containers.length
+
+    // 2. Inside a fence or an HTML block, only its end matters.
+    if (allMatched && leaf === FENCE) {
+      if (nsCol - col <= 3 && closesFence(text, ns, fence as FenceOpen)) leaf = NONE
+      continue
+    }
+    if (allMatched && leaf === HTML) {
+      if (htmlEnd === 'blank') {
+        if (ns === text.length) leaf = NONE
+      } else if (htmlEnd.test(text)) leaf = NONE
       continue
     }
 
-    const width = indentWidth(text)
-    const item = LIST_ITEM.exec(text)
-    const lazy = paragraph && !item && !startsBlock(text)
-    if (!lazy) while (items.length > 0 && (items.at(-1) as number) > width) items.pop()
-    const within = items.at(-1) ?? 0
-    paragraph = false
-    const open = FENCE_OPEN.exec(text)
-    if (open && !(open[2]?.startsWith('`') && open[3]?.includes('`'))) {
-      fence = { char: (open[2] as string)[0] as string, length: (open[2] as string).length, within }
+    // 3. A paragraph goes on lazily where no new block starts.
+    if (!allMatched && leaf === PARAGRAPH && ns < text.length && isLazy(text, ns, nsCol - col)) {
+      addParagraphLine(text, ns, i, '', ns)
       continue
     }
-    if (/^[ \t]*<!--/.test(text)) {
-      // The block ends on the first line containing '-->', this one included:
-      // '<!-->' and '<!--->' are whole comments.
-      if (!text.slice(text.indexOf('<!--') + 2).includes('-->')) comment = { within }
-      continue
-    }
-    if (item && !THEMATIC_BREAK.test(text)) items.push(contentColumn(text, item[0].length))
-
-    const atx = ATX.exec(text)
-    if (atx) {
-      const heading = parseHeading(text, i, (atx[1] as string).length)
-      nesting = []
-      if (heading.level === categoryLevel) {
-        if (heading.name === '') {
-          warnings.push({ line: i + 1, message: 'category heading has no name' })
-        }
-        if (seenCategories.has(heading.name)) {
-          warnings.push({
-            line: i + 1,
-            message: `category "${heading.name}" appears more than once; its goals share one label`
-          })
-        }
-        seenCategories.add(heading.name)
-        current = { name: heading.name, heading, goals: [], done: 0, total: 0 }
-        categories.push(current)
-      } else if (heading.level < categoryLevel) {
-        current = null
-        if (heading.level === 1) titles.push(heading)
-      }
-      if (!heading.counter && (heading.level === categoryLevel || heading.level === 1)) {
-        awaitingCounter = heading
-      }
-      continue
+    if (!allMatched) {
+      if (leafDepth > matched) closeLeaf()
+      containers.length = matched
     }
 
-    paragraph = true
-    const task = TASK.exec(text)
-    if (!task) {
-      while (nesting.length > 0 && (nesting.at(-1) as { width: number }).width >= width) {
-        nesting.pop()
+    // 4. New containers: block quotes and list items.
+    let opened = false
+    let marker = ''
+    let markerAt = 0
+    let ownItem: Container | null = null
+    for (;;) {
+      if (ns === text.length || nsCol - col >= 4) break
+      const ch = text.charCodeAt(ns)
+      if (ch === 62 /* > */) {
+        containers.push({ quote: true, col: 0, goal: -1, empty: false })
+        pos = ns + 1
+        realCol = nsCol + 1
+        col = realCol
+        const after = text.charCodeAt(pos)
+        if (after === 32) {
+          pos++
+          realCol++
+          col++
+        } else if (after === 9) col++
+      } else {
+        if (isThematicBreak(text, ns)) break
+        const m = listMarker(text, ns)
+        if (!m) break
+        const interrupting = leaf === PARAGRAPH && !opened && allMatched
+        if (interrupting && (m.empty || (m.ordered && m.start !== 1))) break
+        const markerEnd = nsCol + (m.end - ns)
+        markerAt = ns
+        skipBlanks(text, m.end, markerEnd)
+        const cs = ns
+        const csCol = nsCol
+        const content = cs === text.length || csCol - markerEnd > 4 ? markerEnd + 1 : csCol
+        ownItem = { quote: false, col: content, goal: -1, empty: cs === text.length }
+        containers.push(ownItem)
+        marker = m.marker
+        pos = m.end
+        realCol = markerEnd
+        col = Math.min(content, csCol)
+        if (cs === text.length) col = content
+      }
+      opened = true
+      skipBlanks(text, pos, realCol)
+    }
+    if (opened) closeLeaf()
+    if (!opened && !allMatched) {
+      // Fences and HTML blocks of closed containers are closed with them.
+      if (leaf === FENCE || leaf === HTML) closeLeaf()
+    }
+    const indent = nsCol - col
+    const depth = containers.length
+
+    // 5. The leaf block this line belongs to.
+    if (ns === text.length) {
+      if (leaf === PARAGRAPH || leaf === TABLE) closeLeaf()
+      continue
+    }
+    for (const c of containers) c.empty = false
+    if (leaf === CODE || leaf === FENCE || leaf === HTML) {
+      if (leaf === CODE && indent >= 4 && !opened) continue
+      closeLeaf()
+    }
+    if (indent >= 4) {
+      if (leaf === PARAGRAPH) addParagraphLine(text, ns, i, '', ns)
+      else {
+        leaf = CODE
+        leafDepth = depth
       }
       continue
     }
-    const boxAt = task[0].length - 2
-    const rest = text.slice(task[0].length)
-    const title = rest.trim()
-    if (title === '') {
-      warnings.push({ line: i + 1, message: 'task item has no text; it is not a goal' })
+    if (awaitingCounter) {
+      const heading = awaitingCounter
+      awaitingCounter = null
+      const counter = depth === 0 && leaf === NONE ? ownLineCounter(text, i) : null
+      if (counter) {
+        heading.counter = counter
+        startParagraph(depth, i, text)
+        continue
+      }
+    }
+    if (leaf === PARAGRAPH && !opened) {
+      const setext = setextLevel(text, ns)
+      if (setext !== 0) {
+        retract(paragraphLine)
+        closeLeaf()
+        continue
+      }
+      const columns = lastCells > 0 ? delimiterColumns(text, ns) : 0
+      if (columns > 0 && columns === lastCells) {
+        retract(i - 1)
+        leaf = TABLE
+        leafDepth = depth
+        continue
+      }
+    }
+    const ch = text.charCodeAt(ns)
+    if (leaf === TABLE && !startsBlock(text, ns, ch)) continue
+    if (ch === 96 || ch === 126) {
+      const open = fenceOpen(text, ns)
+      if (open) {
+        fence = open
+        leaf = FENCE
+        leafDepth = depth
+        continue
+      }
+    } else if (ch === 60) {
+      const end = htmlBlockStart(text, ns, leaf === PARAGRAPH && !opened)
+      if (end) {
+        htmlEnd = end
+        leaf = end !== 'blank' && end.test(text.slice(ns + 2)) ? NONE : HTML
+        leafDepth = depth
+        continue
+      }
+    } else if (ch === 35) {
+      const level = atxLevel(text, ns)
+      if (level > 0) {
+        closeLeaf()
+        if (depth === 0) heading(text, ns, i, level)
+        continue
+      }
+    } else if ((ch === 45 || ch === 42 || ch === 95) && isThematicBreak(text, ns)) {
+      closeLeaf()
       continue
     }
-    const titleStart = task[0].length + (rest.length - rest.trimStart().length)
-    while (nesting.length > 0 && (nesting.at(-1) as { width: number }).width >= width) {
-      nesting.pop()
+    if (leaf !== PARAGRAPH) startParagraph(depth, i, text)
+    else lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0
+    addParagraphLine(text, ns, i, marker, markerAt, ownItem)
+  }
+
+  function startParagraph(depth: number, line: number, text: string): void {
+    leaf = PARAGRAPH
+    leafDepth = depth
+    paragraphGoals = goals.length
+    paragraphLine = line
+    lastCells = text.includes('|') ? tableCells(text) : 0
+  }
+
+  function heading(text: string, at: number, line: number, level: number): void {
+    const h = parseHeading(text, at, line, level)
+    awaitingCounter = null
+    if (level === categoryLevel) {
+      if (h.name === '') warnings.push({ line: line + 1, message: 'category heading has no name' })
+      const known = seen.get(h.name)
+      if (known) {
+        warnings.push({
+          line: line + 1,
+          message: `category "${h.name}" appears more than once; its goals share one label`
+        })
+        occurrences = known
+      } else {
+        occurrences = new Map()
+        seen.set(h.name, occurrences)
+      }
+      current = { name: h.name, heading: h, goals: [], done: 0, total: 0 }
+      categories.push(current)
+    } else if (level < categoryLevel) {
+      current = null
+      occurrences = seen.get(null) as Map<string, number>
+      if (level === 1) titles.push(h)
     }
+    if (!h.counter && (level === categoryLevel || level === 1)) awaitingCounter = h
+  }
+
+  /** A paragraph line: a goal when it starts with a box (outside block quotes). */
+  function addParagraphLine(
+    text: string,
+    at: number,
+    line: number,
+    marker: string,
+    markerAt: number,
+    ownItem: Container | null = null
+  ): void {
+    if (text.charCodeAt(at) !== 91 /* [ */ || text.charCodeAt(at + 2) !== 93 /* ] */) return
+    const box = text.charCodeAt(at + 1)
+    if (box !== 32 && box !== 120 /* x */ && box !== 88 /* X */) return
+    const after = text.charCodeAt(at + 3)
+    if (at + 3 < text.length && after !== 32 && after !== 9) return
+    for (const c of containers) if (c.quote) return
+    let titleStart = at + 3
+    while (titleStart < text.length && isSpace(text.charCodeAt(titleStart))) titleStart++
+    let titleEnd = text.length
+    while (titleEnd > titleStart && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--
+    if (titleStart === titleEnd) {
+      warnings.push({ line: line + 1, message: 'task item has no text; it is not a goal' })
+      return
+    }
+    const title = text.slice(titleStart, titleEnd)
+    const occurrence = occurrences.get(title) ?? 0
+    occurrences.set(title, occurrence + 1)
     const category = current ? current.name : null
-    const key = `${category ?? ''}\u0000${title}`
-    const occurrence = seenTitles.get(key) ?? 0
-    seenTitles.set(key, occurrence + 1)
     if (occurrence > 0) {
       warnings.push({
-        line: i + 1,
+        line: line + 1,
         message: `duplicate goal "${title}"${category === null ? '' : ` in "${category}"`}: told apart by order`
       })
     }
-    const box = task[3] as string
-    const goal: Goal = {
-      line: i,
-      indent: task[1] as string,
-      marker: task[2] ?? '',
-      box,
-      checked: box !== ' ',
-      boxAt,
+    let parent: number | null = null
+    for (let k = containers.length - 1; k >= 0; k--) {
+      const c = containers[k] as Container
+      if (c !== ownItem && c.goal >= 0) {
+        parent = c.goal
+        break
+      }
+    }
+    const checked = box !== 32
+    const index = goals.length
+    goals.push({
+      line,
+      indent: text.slice(0, marker === '' ? at : markerAt),
+      marker,
+      box: checked ? (box === 88 ? 'X' : 'x') : ' ',
+      checked,
+      boxAt: at + 1,
       title,
       titleStart,
-      titleEnd: titleStart + title.length,
+      titleEnd,
       category,
-      parent: nesting.length > 0 ? (nesting.at(-1) as { goal: number }).goal : null,
+      parent,
       occurrence
-    }
-    const index = goals.push(goal) - 1
-    nesting.push({ width, goal: index })
+    })
+    if (ownItem) ownItem.goal = index
+    if (checked) done++
     if (current) {
       current.goals.push(index)
       current.total++
-      if (goal.checked) current.done++
+      if (checked) current.done++
     }
   }
 
-  const done = goals.filter(g => g.checked).length
-  return { categories, goals, titles, done, total: goals.length, warnings, lineCount: texts.length }
+  return {
+    categories,
+    goals,
+    titles,
+    done,
+    total: goals.length,
+    warnings,
+    lineCount: lines.count
+  }
 }
 
-function counter(
-  done: string | undefined,
-  total: string | undefined,
-  line: number,
-  start: number,
-  end: number,
-  ownLine: boolean
-): Counter {
-  return { done: Number(done), total: Number(total), line, start, end, ownLine }
+/** After containers that did not continue: does this line go on with the paragraph? */
+function isLazy(text: string, at: number, indent: number): boolean {
+  if (indent >= 4) return true
+  const ch = text.charCodeAt(at)
+  return !startsBlock(text, at, ch) && listMarker(text, at) === null
 }
 
-function parseHeading(text: string, line: number, level: number): Heading {
-  const afterHashes = text.indexOf('#') + level
-  let end = text.trimEnd().length
-  // An optional closing run of '#' is not part of the heading text.
-  const closing = /(^|[ \t])#+$/.exec(text.slice(afterHashes, end))
-  if (closing) end = afterHashes + closing.index + (closing[1] as string).length
-  const content = text.slice(afterHashes, end)
-  end = afterHashes + content.trimEnd().length
-  const body = text.slice(afterHashes, end)
-  const m = TRAILING_COUNTER.exec(body)
-  if (m) {
-    const start = afterHashes + m.index + (m[1] as string).length
-    const name = text.slice(afterHashes, start).trim()
-    return {
-      line,
-      level,
-      name,
-      counter: counter(m[2], m[3], line, start, end, false),
-      insertAt: afterHashes + text.slice(afterHashes, start).trimEnd().length
+/** Lines that start a block of their own (other than a list item) wherever they appear. */
+function startsBlock(text: string, at: number, ch: number): boolean {
+  switch (ch) {
+    case 62:
+      return true
+    case 35:
+      return atxLevel(text, at) > 0
+    case 96:
+    case 126:
+      return fenceOpen(text, at) !== null
+    case 60:
+      return htmlBlockStart(text, at, true) !== null
+    case 45:
+    case 42:
+    case 43:
+    case 95:
+      return isThematicBreak(text, at) || listMarker(text, at) !== null
+    default:
+      return ch >= 48 && ch <= 57 && listMarker(text, at) !== null
+  }
+}
+
+function isFrontMatterOpen(text: string): boolean {
+  return /^---[ \t]*$/.test(text)
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9
+}
+
+/**
+ * The lines of a text without their endings ('\n', '\r\n' or '\r'), one at a
+ * time, so a large file is never held twice as an array of lines.
+ */
+class LineReader {
+  private readonly source: string
+  private at: number
+  private nextLf = -1
+  private nextCr = -1
+  count = 0
+  constructor(source: string) {
+    this.source = source
+    this.at = source.charCodeAt(0) === 0xfeff ? 1 : 0
+    if (source.indexOf('\r') === -1) this.nextCr = Infinity
+  }
+
+  next(): string | null {
+    const { source, at } = this
+    if (at >= source.length) return null
+    if (this.nextLf < at) {
+      this.nextLf = source.indexOf('\n', at)
+      if (this.nextLf === -1) this.nextLf = Infinity
     }
+    if (this.nextCr < at) {
+      this.nextCr = source.indexOf('\r', at)
+      if (this.nextCr === -1) this.nextCr = Infinity
+    }
+    const end = Math.min(this.nextLf, this.nextCr, source.length)
+    this.count++
+    if (end === this.nextCr && source.charCodeAt(end + 1) === 10) this.at = end + 2
+    else this.at = end + 1
+    return source.slice(at, end)
   }
-  return { line, level, name: body.trim(), counter: null, insertAt: end }
-}
 
-function frontMatterEnd(texts: string[]): number {
-  if (texts.length === 0 || !/^---[ \t]*$/.test(texts[0] as string)) return 0
-  for (let i = 1; i < texts.length; i++) {
-    if (/^(---|\.\.\.)[ \t]*$/.test(texts[i] as string)) return i + 1
+  /** Skips YAML front matter after its opening line; returns the index of its closing line, or 0. */
+  skipFrontMatter(): number {
+    const { at, count, nextLf, nextCr } = this
+    for (let text = this.next(); text !== null; text = this.next()) {
+      if (/^(---|\.\.\.)[ \t]*$/.test(text)) return this.count - 1
+    }
+    Object.assign(this, { at, count, nextLf, nextCr })
+    return 0
   }
-  return 0
-}
-
-function closesFence(text: string, fence: { char: string; length: number }): boolean {
-  const t = text.trim()
-  if (t.length < fence.length) return false
-  for (const c of t) if (c !== fence.char) return false
-  return true
-}
-
-/** Lines that start a block of their own rather than continue a paragraph. */
-function startsBlock(text: string): boolean {
-  return (
-    ATX.test(text) ||
-    FENCE_OPEN.test(text) ||
-    /^[ \t]*(?:<!--|>)/.test(text) ||
-    THEMATIC_BREAK.test(text)
-  )
-}
-
-/** True when a non-blank line is indented less than the open list item's content, ending it. */
-function endsItem(text: string, within: number): boolean {
-  return within > 0 && !/^[ \t]*$/.test(text) && indentWidth(text) < within
-}
-
-/** Column where a list item's content starts, given where its marker ends. */
-function contentColumn(text: string, markerEnd: number): number {
-  const marker = columnAt(text, markerEnd)
-  let end = markerEnd
-  while (text[end] === ' ' || text[end] === '\t') end++
-  const gap = columnAt(text, end) - marker
-  // No content on the line, or five or more spaces (indented code): one space counts.
-  return end === text.length || gap > 4 ? marker + 1 : marker + gap
-}
-
-function columnAt(text: string, end: number): number {
-  let column = 0
-  for (let k = 0; k < end; k++) column = text[k] === '\t' ? column + 4 - (column % 4) : column + 1
-  return column
-}
-
-function indentWidth(text: string): number {
-  let width = 0
-  for (const c of text) {
-    if (c === ' ') width++
-    else if (c === '\t') width += 4 - (width % 4)
-    else break
-  }
-  return width
 }
