@@ -1,22 +1,69 @@
 export const id = 85;
-export const ids = [85];
+export const ids = [85,676];
 export const modules = {
+
+/***/ 7676:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   badgeColor: () => (/* binding */ badgeColor),
+/* harmony export */   percentOf: () => (/* binding */ percentOf),
+/* harmony export */   renderBadge: () => (/* binding */ renderBadge)
+/* harmony export */ });
+/* harmony import */ var badge_maker__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8833);
+// The progress badge, drawn with shields.io's own renderer so it looks like the
+// badges people already have in their READMEs.
+
+function percentOf(done, total) {
+    return total === 0 ? 0 : Math.floor((done * 100) / total);
+}
+/** Colour steps follow the usual coverage-badge convention: red when nothing is done, green when all is. */
+function badgeColor(done, total) {
+    if (total === 0)
+        return 'lightgrey';
+    if (done === total)
+        return 'brightgreen';
+    const percent = percentOf(done, total);
+    if (percent >= 75)
+        return 'green';
+    if (percent >= 50)
+        return 'yellowgreen';
+    if (percent >= 25)
+        return 'yellow';
+    if (percent > 0)
+        return 'orange';
+    return 'red';
+}
+function renderBadge(done, total) {
+    const svg = (0,badge_maker__WEBPACK_IMPORTED_MODULE_0__/* .makeBadge */ .O)({
+        label: 'goals',
+        message: `${done}/${total}`,
+        color: badgeColor(done, total)
+    });
+    return `${svg}\n`;
+}
+
+
+/***/ }),
 
 /***/ 7085:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  cardCategoriesOf: () => (/* binding */ cardCategoriesOf),
+  cardModelOf: () => (/* binding */ cardModelOf),
   renderCardOf: () => (/* binding */ renderCardOf)
 });
 
-// UNUSED EXPORTS: cardCategoriesOf, cardModelOf
-
 // EXTERNAL MODULE: ./node_modules/anafanafo/index.js
 var anafanafo = __webpack_require__(5137);
-// EXTERNAL MODULE: ./.build/render/badge.js + 6 modules
-var badge = __webpack_require__(1329);
+// EXTERNAL MODULE: ./.build/render/badge.js
+var badge = __webpack_require__(7676);
 ;// CONCATENATED MODULE: ./.build/render/card.js
 // The progress card: one SVG with a bar per category and the total, meant for a
 // README. Text widths come from anafanafo, the Verdana metrics badge-maker uses,
@@ -111,7 +158,7 @@ function renderCard(model) {
     const counts = [...categories, { done, total }].map(c => textWidth(`${c.done}/${c.total}`));
     const width = Math.ceil(COUNT_X + Math.max(MIN_COUNT_WIDTH, ...counts) + PAD);
     const right = width - PAD;
-    const summary = `${done}/${total} goals done, ${(0,badge/* percentOf */.pR)(done, total)}%`;
+    const summary = `${done}/${total} goals done, ${(0,badge.percentOf)(done, total)}%`;
     let y = PAD + 12;
     const body = [
         card_text(PAD, y, 'Goals', 'tx').replace('<text ', '<text font-weight="bold" '),

@@ -40329,7 +40329,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7452:
+/***/ 1317:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51589,294 +51589,757 @@ async function acquireLock(client, at, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/goals/lines.js
-// A goals file is edited line by line; keeping each line's own ending (and the
-// BOM) separately is what lets an untouched file round-trip byte for byte.
-const BOM = '\uFEFF';
-function splitLines(source) {
-    const bom = source.startsWith(BOM) ? BOM : '';
-    const body = bom ? source.slice(1) : source;
-    const lines = [];
-    let start = 0;
-    for (let i = 0; i < body.length; i++) {
-        const c = body.charCodeAt(i);
-        if (c === 10 /* \n */) {
-            lines.push({ text: body.slice(start, i), eol: '\n' });
-            start = i + 1;
-        }
-        else if (c === 13 /* \r */) {
-            const crlf = body.charCodeAt(i + 1) === 10;
-            lines.push({ text: body.slice(start, i), eol: crlf ? '\r\n' : '\r' });
-            if (crlf)
-                i++;
-            start = i + 1;
-        }
+;// CONCATENATED MODULE: ./.build/goals/blocks.js
+// Recognisers for the CommonMark/GFM block starts that decide what a line is.
+// Each takes the line and the index of its first non-blank character (after any
+// container markers), and tests the cheapest thing first: most lines of a goals
+// file are told apart by their first character alone.
+function listMarker(text, at) {
+    const c = text.charCodeAt(at);
+    let end;
+    let ordered = false;
+    if (c === 45 /* - */ || c === 42 /* * */ || c === 43 /* + */) {
+        end = at + 1;
     }
-    if (start < body.length)
-        lines.push({ text: body.slice(start), eol: '' });
-    return { bom, lines };
+    else if (c >= 48 && c <= 57) {
+        end = at + 1;
+        while (end - at < 10 && isDigit(text.charCodeAt(end)))
+            end++;
+        const d = text.charCodeAt(end);
+        if (end - at > 9 || (d !== 46 /* . */ && d !== 41) /* ) */)
+            return null;
+        end++;
+        ordered = true;
+    }
+    else
+        return null;
+    const after = text.charCodeAt(end);
+    if (end < text.length && after !== 32 && after !== 9)
+        return null;
+    return {
+        marker: text.slice(at, end),
+        end,
+        ordered,
+        start: ordered ? Number(text.slice(at, end - 1)) : 0,
+        empty: isBlankFrom(text, end)
+    };
 }
-function joinLines({ bom, lines }) {
-    let out = bom;
-    for (const line of lines)
-        out += line.text + line.eol;
-    return out;
+/** `***`, `- - -`, `___`: three or more of one character, spaces allowed between. */
+function isThematicBreak(text, at) {
+    const c = text.charCodeAt(at);
+    if (c !== 45 && c !== 42 && c !== 95 /* _ */)
+        return false;
+    let count = 0;
+    for (let k = at; k < text.length; k++) {
+        const d = text.charCodeAt(k);
+        if (d === c)
+            count++;
+        else if (d !== 32 && d !== 9)
+            return false;
+    }
+    return count >= 3;
+}
+/** A setext underline: only `=` or only `-`, then spaces. */
+function setextLevel(text, at) {
+    const c = text.charCodeAt(at);
+    if (c !== 61 /* = */ && c !== 45)
+        return 0;
+    let k = at;
+    while (text.charCodeAt(k) === c)
+        k++;
+    return isBlankFrom(text, k) ? (c === 61 ? 1 : 2) : 0;
+}
+function fenceOpen(text, at) {
+    const c = text.charCodeAt(at);
+    if (c !== 96 /* ` */ && c !== 126 /* ~ */)
+        return null;
+    let k = at;
+    while (text.charCodeAt(k) === c)
+        k++;
+    if (k - at < 3)
+        return null;
+    // A backtick fence's info string cannot hold a backtick (it would be inline code).
+    if (c === 96 && text.indexOf('`', k) !== -1)
+        return null;
+    return { char: c, length: k - at };
+}
+function closesFence(text, at, fence) {
+    let k = at;
+    while (text.charCodeAt(k) === fence.char)
+        k++;
+    return k - at >= fence.length && isBlankFrom(text, k);
+}
+const BLOCK_TAGS = new Set(('address article aside base basefont blockquote body caption center col colgroup dd ' +
+    'details dialog dir div dl dt fieldset figcaption figure footer form frame frameset ' +
+    'h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav ' +
+    'noframes ol optgroup option p param search section summary table tbody td tfoot th ' +
+    'thead title tr track ul').split(' '));
+const RAW_OPEN = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
+const RAW_CLOSE = /<\/(script|pre|style|textarea)>/i;
+const ATTRIBUTE = `(?:\\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+const WHOLE_TAG = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*\\s*/?>|</[A-Za-z][A-Za-z0-9-]*\\s*>)[ \\t]*$`);
+/**
+ * The end condition of an HTML block starting here, or null. `interrupting`:
+ * the line follows paragraph text, which only kinds 1–6 may interrupt.
+ */
+function htmlBlockStart(text, at, interrupting) {
+    if (text.charCodeAt(at) !== 60 /* < */)
+        return null;
+    const rest = at === 0 ? text : text.slice(at);
+    if (RAW_OPEN.test(rest))
+        return RAW_CLOSE;
+    if (rest.startsWith('<!--'))
+        return /-->/;
+    if (rest.startsWith('<?'))
+        return /\?>/;
+    if (rest.startsWith('<![CDATA['))
+        return /\]\]>/;
+    if (/^<![A-Za-z]/.test(rest))
+        return />/;
+    const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/.exec(rest);
+    if (name && BLOCK_TAGS.has(name[1].toLowerCase())) {
+        const after = rest.charCodeAt(name[0].length);
+        if (after !== 47 /* / */ || rest.charCodeAt(name[0].length + 1) === 62)
+            return 'blank';
+    }
+    if (!interrupting && WHOLE_TAG.test(rest))
+        return 'blank';
+    return null;
+}
+/** Cells of a table row, as GFM counts them (outer pipes optional, `\|` is text). */
+function tableCells(row) {
+    let cells = 1;
+    for (let k = 0; k < row.length; k++) {
+        const c = row.charCodeAt(k);
+        if (c === 92 /* \ */)
+            k++;
+        else if (c === 124 /* | */)
+            cells++;
+    }
+    const t = row.trim();
+    if (t.startsWith('|'))
+        cells--;
+    if (t.length > 1 && t.endsWith('|') && !t.endsWith('\\|'))
+        cells--;
+    return cells;
+}
+/** A delimiter row (`| --- | :-: |`): its column count, or 0. */
+function delimiterColumns(text, at) {
+    const t = text.slice(at).trim();
+    if (!/^[|:-]/.test(t) || /^-[ \t]/.test(t) || !/^[|:\- \t]+$/.test(t))
+        return 0;
+    const parts = t.split('|');
+    let columns = 0;
+    for (let i = 0; i < parts.length; i++) {
+        const p = parts[i].trim();
+        if (p === '') {
+            if (i === 0 || i === parts.length - 1)
+                continue;
+            return 0;
+        }
+        if (!/^:?-+:?$/.test(p))
+            return 0;
+        columns++;
+    }
+    return columns;
+}
+function isBlankFrom(text, at) {
+    for (let k = at; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        if (c !== 32 && c !== 9)
+            return false;
+    }
+    return true;
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+
+;// CONCATENATED MODULE: ./.build/goals/heading.js
+/** `[12/34]` at `at`: its numbers and where it ends, or null. */
+function counterAt(text, at) {
+    if (text.charCodeAt(at) !== 91 /* [ */)
+        return null;
+    let k = at + 1;
+    const doneStart = k;
+    while (heading_isDigit(text.charCodeAt(k)))
+        k++;
+    if (k === doneStart || text.charCodeAt(k) !== 47 /* / */)
+        return null;
+    const done = Number(text.slice(doneStart, k));
+    const totalStart = ++k;
+    while (heading_isDigit(text.charCodeAt(k)))
+        k++;
+    if (k === totalStart || text.charCodeAt(k) !== 93 /* ] */)
+        return null;
+    return { done, total: Number(text.slice(totalStart, k)), end: k + 1 };
+}
+// Letters and digits make words; anything else after a counter is decoration.
+const WORDY = /[\p{L}\p{N}]/u;
+/** The level of an ATX heading whose hashes start at `at`, or 0. */
+function atxLevel(text, at) {
+    let k = at;
+    while (text.charCodeAt(k) === 35 /* # */ && k - at < 7)
+        k++;
+    const level = k - at;
+    if (level === 0 || level > 6)
+        return 0;
+    const c = text.charCodeAt(k);
+    return k === text.length || c === 32 || c === 9 ? level : 0;
+}
+function parseHeading(text, at, line, level) {
+    const start = at + level;
+    let end = trimEndIndex(text, start);
+    // An optional closing run of '#' after white space is not part of the text.
+    let k = end;
+    while (k > start && text.charCodeAt(k - 1) === 35)
+        k--;
+    if (k < end && (k === start || isSpace(text.charCodeAt(k - 1))))
+        end = trimEndIndex(text, start, k);
+    // The counter is the last '[' that reads as [n/m] with only decoration after it.
+    for (let open = text.lastIndexOf('[', end - 1); open >= start; open = text.lastIndexOf('[', open - 1)) {
+        const found = counterAt(text, open);
+        if (!found)
+            continue;
+        if (open > start && !isSpace(text.charCodeAt(open - 1)))
+            break;
+        if (WORDY.test(text.slice(found.end, end)))
+            break;
+        const insertAt = trimEndIndex(text, start, open);
+        return {
+            line,
+            level,
+            name: text.slice(start, insertAt).trim(),
+            counter: {
+                done: found.done,
+                total: found.total,
+                line,
+                start: open,
+                end: found.end,
+                ownLine: false
+            },
+            insertAt
+        };
+    }
+    return { line, level, name: text.slice(start, end).trim(), counter: null, insertAt: end };
+}
+/** A line that is only a counter (white space around it allowed). */
+function ownLineCounter(text, line) {
+    let at = 0;
+    while (isSpace(text.charCodeAt(at)))
+        at++;
+    const found = counterAt(text, at);
+    if (!found || trimEndIndex(text, found.end) !== found.end)
+        return null;
+    return { done: found.done, total: found.total, line, start: at, end: found.end, ownLine: true };
+}
+/** Index just past the last non-blank character of text[from, to). */
+function trimEndIndex(text, from, to = text.length) {
+    let k = to;
+    while (k > from && isSpace(text.charCodeAt(k - 1)))
+        k--;
+    return k;
+}
+function isSpace(c) {
+    return c === 32 || c === 9;
+}
+function heading_isDigit(c) {
+    return c >= 48 && c <= 57;
 }
 
 ;// CONCATENATED MODULE: ./.build/goals/parse.js
-// Parses a goals file into the model. Line-oriented on purpose: it only needs to
-// know which lines are headings, counters and task items, and skipping what
-// CommonMark says is not prose (fences, HTML comments, front matter) is enough
-// for that — a full Markdown tree would cost far more and give back nothing.
+// Parses a goals file into the model, in one pass over its lines, following
+// CommonMark/GFM block structure exactly as far as it decides what is a goal, a
+// heading or a counter: container blocks (list items, block quotes, laziness),
+// fences, indented code, HTML blocks, tables, setext headings, front matter.
+// Deliberate departures (README, "Decisions"): every paragraph line that starts
+// with a box is a goal, bare or not; task items inside block quotes are not goals;
+// only top-level ATX headings are categories.
 
-const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
-const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})(.*)$/;
-const LONE_COUNTER = /^[ \t]*\[(\d+)\/(\d+)\][ \t]*$/;
-const TRAILING_COUNTER = /(^|[ \t])\[(\d+)\/(\d+)\]$/;
-const TASK = /^([ \t]*)(?:([-*+]|\d{1,9}[.)])[ \t]+)?\[([ xX])\](?=[ \t]|$)/;
-const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+const NONE = 0;
+const PARAGRAPH = 1;
+const FENCE = 2;
+const HTML = 3;
+const CODE = 4;
+const TABLE = 5;
 function parse_parseGoals(source, options = {}) {
     const categoryLevel = options.categoryLevel ?? 2;
-    const { lines } = splitLines(source);
-    const texts = lines.map(l => l.text);
     const goals = [];
     const categories = [];
     const titles = [];
     const warnings = [];
-    const seenTitles = new Map();
-    const seenCategories = new Set();
+    /** Per category name, how often each title was seen (duplicates are told apart by order). */
+    const seen = new Map();
+    let occurrences = new Map();
+    seen.set(null, occurrences);
     let current = null;
     let awaitingCounter = null;
-    // A fence or comment opened inside a list item ends with that item, closed or
-    // not (CommonMark): `within` is the item's content column, 0 at top level.
+    const containers = [];
+    let leaf = NONE;
+    let leafDepth = 0;
     let fence = null;
-    let comment = null;
-    /** Content columns of the list items still open. */
-    const items = [];
-    /** The previous line was paragraph text, which an unindented line may continue. */
-    let paragraph = false;
-    let nesting = [];
-    let i = frontMatterEnd(texts);
-    for (; i < texts.length; i++) {
-        const text = texts[i];
-        const block = fence ?? comment;
-        if (block && !endsItem(text, block.within)) {
-            if (fence) {
-                if (closesFence(text, fence))
-                    fence = null;
+    let htmlEnd = 'blank';
+    /** The open paragraph: where its goals start, its first line, its last line's cells. */
+    let paragraphGoals = 0;
+    let paragraphLine = 0;
+    let lastCells = 0;
+    let done = 0;
+    const closeLeaf = () => {
+        leaf = NONE;
+    };
+    /** A setext underline or a table's delimiter row turns paragraph lines from `fromLine` on into something else. */
+    const retract = (fromLine) => {
+        while (goals.length > paragraphGoals && goals.at(-1).line >= fromLine) {
+            const g = goals.pop();
+            if (g.checked)
+                done--;
+            if (current && g.category === current.name) {
+                current.goals.pop();
+                current.total--;
+                if (g.checked)
+                    current.done--;
             }
-            else if (text.includes('-->'))
-                comment = null;
-            continue;
+            occurrences.set(g.title, g.occurrence);
         }
-        fence = null;
-        comment = null;
-        const blank = text.trim() === '';
-        if (awaitingCounter && !blank) {
-            const heading = awaitingCounter;
-            awaitingCounter = null;
-            const m = LONE_COUNTER.exec(text);
-            if (m) {
-                const start = text.indexOf('[');
-                heading.counter = counter(m[1], m[2], i, start, text.indexOf(']', start) + 1, true);
-                paragraph = false;
+        for (const c of containers)
+            if (c.goal >= goals.length)
+                c.goal = -1;
+        for (let w = warnings.length - 1; w >= 0 && warnings[w].line > fromLine; w--) {
+            warnings.pop();
+        }
+    };
+    /** The first non-blank character from `from` on, and its column (tabs stop every 4). */
+    let ns = 0;
+    let nsCol = 0;
+    const skipBlanks = (text, from, fromCol) => {
+        ns = from;
+        nsCol = fromCol;
+        while (ns < text.length) {
+            const ch = text.charCodeAt(ns);
+            if (ch === 32)
+                nsCol++;
+            else if (ch === 9)
+                nsCol += 4 - (nsCol % 4);
+            else
+                break;
+            ns++;
+        }
+    };
+    const lines = new LineReader(source);
+    let i = -1;
+    for (let text = lines.next(); text !== null; text = lines.next()) {
+        i++;
+        if (i === 0 && isFrontMatterOpen(text)) {
+            const end = lines.skipFrontMatter();
+            if (end > 0) {
+                i = end;
                 continue;
             }
         }
-        if (blank) {
-            paragraph = false;
-            continue;
-        }
-        const width = indentWidth(text);
-        const item = LIST_ITEM.exec(text);
-        const lazy = paragraph && !item && !startsBlock(text);
-        if (!lazy)
-            while (items.length > 0 && items.at(-1) > width)
-                items.pop();
-        const within = items.at(-1) ?? 0;
-        paragraph = false;
-        const open = FENCE_OPEN.exec(text);
-        if (open && !(open[2]?.startsWith('`') && open[3]?.includes('`'))) {
-            fence = { char: open[2][0], length: open[2].length, within };
-            continue;
-        }
-        if (/^[ \t]*<!--/.test(text)) {
-            // The block ends on the first line containing '-->', this one included:
-            // '<!-->' and '<!--->' are whole comments.
-            if (!text.slice(text.indexOf('<!--') + 2).includes('-->'))
-                comment = { within };
-            continue;
-        }
-        if (item && !THEMATIC_BREAK.test(text))
-            items.push(contentColumn(text, item[0].length));
-        const atx = ATX.exec(text);
-        if (atx) {
-            const heading = parseHeading(text, i, atx[1].length);
-            nesting = [];
-            if (heading.level === categoryLevel) {
-                if (heading.name === '') {
-                    warnings.push({ line: i + 1, message: 'category heading has no name' });
+        // 1. Which open containers does this line continue?
+        let pos = 0;
+        let realCol = 0;
+        let col = 0;
+        let matched = 0;
+        for (; matched < containers.length; matched++) {
+            const c = containers[matched];
+            skipBlanks(text, pos, realCol);
+            if (c.quote) {
+                if (nsCol - col > 3 || text.charCodeAt(ns) !== 62)
+                    break;
+                pos = ns + 1;
+                realCol = nsCol + 1;
+                col = realCol;
+                const after = text.charCodeAt(pos);
+                if (after === 32) {
+                    pos++;
+                    realCol++;
+                    col++;
                 }
-                if (seenCategories.has(heading.name)) {
-                    warnings.push({
-                        line: i + 1,
-                        message: `category "${heading.name}" appears more than once; its goals share one label`
-                    });
+                else if (after === 9)
+                    col++;
+            }
+            else if (ns === text.length) {
+                if (c.empty)
+                    break;
+            }
+            else if (nsCol >= c.col) {
+                col = c.col;
+            }
+            else
+                break;
+        }
+        skipBlanks(text, pos, realCol);
+        const allMatched = matched === containers.length;
+        // 2. Inside a fence or an HTML block, only its end matters.
+        if (allMatched && leaf === FENCE) {
+            if (nsCol - col <= 3 && closesFence(text, ns, fence))
+                leaf = NONE;
+            continue;
+        }
+        if (allMatched && leaf === HTML) {
+            if (htmlEnd === 'blank') {
+                if (ns === text.length)
+                    leaf = NONE;
+            }
+            else if (htmlEnd.test(text))
+                leaf = NONE;
+            continue;
+        }
+        // 3. A paragraph goes on lazily where no new block starts.
+        if (!allMatched && leaf === PARAGRAPH && ns < text.length && isLazy(text, ns, nsCol - col)) {
+            addParagraphLine(text, ns, i, '', ns);
+            continue;
+        }
+        if (!allMatched) {
+            if (leafDepth > matched)
+                closeLeaf();
+            containers.length = matched;
+        }
+        // 4. New containers: block quotes and list items.
+        let opened = false;
+        let marker = '';
+        let markerAt = 0;
+        let ownItem = null;
+        for (;;) {
+            if (ns === text.length || nsCol - col >= 4)
+                break;
+            const ch = text.charCodeAt(ns);
+            if (ch === 62 /* > */) {
+                containers.push({ quote: true, col: 0, goal: -1, empty: false });
+                pos = ns + 1;
+                realCol = nsCol + 1;
+                col = realCol;
+                const after = text.charCodeAt(pos);
+                if (after === 32) {
+                    pos++;
+                    realCol++;
+                    col++;
                 }
-                seenCategories.add(heading.name);
-                current = { name: heading.name, heading, goals: [], done: 0, total: 0 };
-                categories.push(current);
+                else if (after === 9)
+                    col++;
             }
-            else if (heading.level < categoryLevel) {
-                current = null;
-                if (heading.level === 1)
-                    titles.push(heading);
+            else {
+                if (isThematicBreak(text, ns))
+                    break;
+                const m = listMarker(text, ns);
+                if (!m)
+                    break;
+                const interrupting = leaf === PARAGRAPH && !opened && allMatched;
+                if (interrupting && (m.empty || (m.ordered && m.start !== 1)))
+                    break;
+                const markerEnd = nsCol + (m.end - ns);
+                markerAt = ns;
+                skipBlanks(text, m.end, markerEnd);
+                const cs = ns;
+                const csCol = nsCol;
+                const content = cs === text.length || csCol - markerEnd > 4 ? markerEnd + 1 : csCol;
+                ownItem = { quote: false, col: content, goal: -1, empty: cs === text.length };
+                containers.push(ownItem);
+                marker = m.marker;
+                pos = m.end;
+                realCol = markerEnd;
+                col = Math.min(content, csCol);
+                if (cs === text.length)
+                    col = content;
             }
-            if (!heading.counter && (heading.level === categoryLevel || heading.level === 1)) {
-                awaitingCounter = heading;
+            opened = true;
+            skipBlanks(text, pos, realCol);
+        }
+        if (opened)
+            closeLeaf();
+        if (!opened && !allMatched) {
+            // Fences and HTML blocks of closed containers are closed with them.
+            if (leaf === FENCE || leaf === HTML)
+                closeLeaf();
+        }
+        const indent = nsCol - col;
+        const depth = containers.length;
+        // 5. The leaf block this line belongs to.
+        if (ns === text.length) {
+            if (leaf === PARAGRAPH || leaf === TABLE)
+                closeLeaf();
+            continue;
+        }
+        for (const c of containers)
+            c.empty = false;
+        if (leaf === CODE || leaf === FENCE || leaf === HTML) {
+            if (leaf === CODE && indent >= 4 && !opened)
+                continue;
+            closeLeaf();
+        }
+        if (indent >= 4) {
+            if (leaf === PARAGRAPH)
+                addParagraphLine(text, ns, i, '', ns);
+            else {
+                leaf = CODE;
+                leafDepth = depth;
             }
             continue;
         }
-        paragraph = true;
-        const task = TASK.exec(text);
-        if (!task) {
-            while (nesting.length > 0 && nesting.at(-1).width >= width) {
-                nesting.pop();
+        if (awaitingCounter) {
+            const heading = awaitingCounter;
+            awaitingCounter = null;
+            const counter = depth === 0 && leaf === NONE ? ownLineCounter(text, i) : null;
+            if (counter) {
+                heading.counter = counter;
+                startParagraph(depth, i, text);
+                continue;
             }
+        }
+        if (leaf === PARAGRAPH && !opened) {
+            const setext = setextLevel(text, ns);
+            if (setext !== 0) {
+                retract(paragraphLine);
+                closeLeaf();
+                continue;
+            }
+            const columns = lastCells > 0 ? delimiterColumns(text, ns) : 0;
+            if (columns > 0 && columns === lastCells) {
+                retract(i - 1);
+                leaf = TABLE;
+                leafDepth = depth;
+                continue;
+            }
+        }
+        const ch = text.charCodeAt(ns);
+        if (leaf === TABLE && !startsBlock(text, ns, ch))
+            continue;
+        if (ch === 96 || ch === 126) {
+            const open = fenceOpen(text, ns);
+            if (open) {
+                fence = open;
+                leaf = FENCE;
+                leafDepth = depth;
+                continue;
+            }
+        }
+        else if (ch === 60) {
+            const end = htmlBlockStart(text, ns, leaf === PARAGRAPH && !opened);
+            if (end) {
+                htmlEnd = end;
+                leaf = end !== 'blank' && end.test(text.slice(ns + 2)) ? NONE : HTML;
+                leafDepth = depth;
+                continue;
+            }
+        }
+        else if (ch === 35) {
+            const level = atxLevel(text, ns);
+            if (level > 0) {
+                closeLeaf();
+                if (depth === 0)
+                    heading(text, ns, i, level);
+                continue;
+            }
+        }
+        else if ((ch === 45 || ch === 42 || ch === 95) && isThematicBreak(text, ns)) {
+            closeLeaf();
             continue;
         }
-        const boxAt = task[0].length - 2;
-        const rest = text.slice(task[0].length);
-        const title = rest.trim();
-        if (title === '') {
-            warnings.push({ line: i + 1, message: 'task item has no text; it is not a goal' });
-            continue;
+        if (leaf !== PARAGRAPH)
+            startParagraph(depth, i, text);
+        else
+            lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0;
+        addParagraphLine(text, ns, i, marker, markerAt, ownItem);
+    }
+    function startParagraph(depth, line, text) {
+        leaf = PARAGRAPH;
+        leafDepth = depth;
+        paragraphGoals = goals.length;
+        paragraphLine = line;
+        lastCells = text.includes('|') ? tableCells(text) : 0;
+    }
+    function heading(text, at, line, level) {
+        const h = parseHeading(text, at, line, level);
+        awaitingCounter = null;
+        if (level === categoryLevel) {
+            if (h.name === '')
+                warnings.push({ line: line + 1, message: 'category heading has no name' });
+            const known = seen.get(h.name);
+            if (known) {
+                warnings.push({
+                    line: line + 1,
+                    message: `category "${h.name}" appears more than once; its goals share one label`
+                });
+                occurrences = known;
+            }
+            else {
+                occurrences = new Map();
+                seen.set(h.name, occurrences);
+            }
+            current = { name: h.name, heading: h, goals: [], done: 0, total: 0 };
+            categories.push(current);
         }
-        const titleStart = task[0].length + (rest.length - rest.trimStart().length);
-        while (nesting.length > 0 && nesting.at(-1).width >= width) {
-            nesting.pop();
+        else if (level < categoryLevel) {
+            current = null;
+            occurrences = seen.get(null);
+            if (level === 1)
+                titles.push(h);
         }
+        if (!h.counter && (level === categoryLevel || level === 1))
+            awaitingCounter = h;
+    }
+    /** A paragraph line: a goal when it starts with a box (outside block quotes). */
+    function addParagraphLine(text, at, line, marker, markerAt, ownItem = null) {
+        if (text.charCodeAt(at) !== 91 /* [ */ || text.charCodeAt(at + 2) !== 93 /* ] */)
+            return;
+        const box = text.charCodeAt(at + 1);
+        if (box !== 32 && box !== 120 /* x */ && box !== 88 /* X */)
+            return;
+        const after = text.charCodeAt(at + 3);
+        if (at + 3 < text.length && after !== 32 && after !== 9)
+            return;
+        for (const c of containers)
+            if (c.quote)
+                return;
+        let titleStart = at + 3;
+        while (titleStart < text.length && parse_isSpace(text.charCodeAt(titleStart)))
+            titleStart++;
+        let titleEnd = text.length;
+        while (titleEnd > titleStart && parse_isSpace(text.charCodeAt(titleEnd - 1)))
+            titleEnd--;
+        if (titleStart === titleEnd) {
+            warnings.push({ line: line + 1, message: 'task item has no text; it is not a goal' });
+            return;
+        }
+        const title = text.slice(titleStart, titleEnd);
+        const occurrence = occurrences.get(title) ?? 0;
+        occurrences.set(title, occurrence + 1);
         const category = current ? current.name : null;
-        const key = `${category ?? ''}\u0000${title}`;
-        const occurrence = seenTitles.get(key) ?? 0;
-        seenTitles.set(key, occurrence + 1);
         if (occurrence > 0) {
             warnings.push({
-                line: i + 1,
+                line: line + 1,
                 message: `duplicate goal "${title}"${category === null ? '' : ` in "${category}"`}: told apart by order`
             });
         }
-        const box = task[3];
-        const goal = {
-            line: i,
-            indent: task[1],
-            marker: task[2] ?? '',
-            box,
-            checked: box !== ' ',
-            boxAt,
+        let parent = null;
+        for (let k = containers.length - 1; k >= 0; k--) {
+            const c = containers[k];
+            if (c !== ownItem && c.goal >= 0) {
+                parent = c.goal;
+                break;
+            }
+        }
+        const checked = box !== 32;
+        const index = goals.length;
+        goals.push({
+            line,
+            indent: text.slice(0, marker === '' ? at : markerAt),
+            marker,
+            box: checked ? (box === 88 ? 'X' : 'x') : ' ',
+            checked,
+            boxAt: at + 1,
             title,
             titleStart,
-            titleEnd: titleStart + title.length,
+            titleEnd,
             category,
-            parent: nesting.length > 0 ? nesting.at(-1).goal : null,
+            parent,
             occurrence
-        };
-        const index = goals.push(goal) - 1;
-        nesting.push({ width, goal: index });
+        });
+        if (ownItem)
+            ownItem.goal = index;
+        if (checked)
+            done++;
         if (current) {
             current.goals.push(index);
             current.total++;
-            if (goal.checked)
+            if (checked)
                 current.done++;
         }
     }
-    const done = goals.filter(g => g.checked).length;
-    return { categories, goals, titles, done, total: goals.length, warnings, lineCount: texts.length };
+    return {
+        categories,
+        goals,
+        titles,
+        done,
+        total: goals.length,
+        warnings,
+        lineCount: lines.count
+    };
 }
-function counter(done, total, line, start, end, ownLine) {
-    return { done: Number(done), total: Number(total), line, start, end, ownLine };
+/** After containers that did not continue: does this line go on with the paragraph? */
+function isLazy(text, at, indent) {
+    if (indent >= 4)
+        return true;
+    const ch = text.charCodeAt(at);
+    return !startsBlock(text, at, ch) && listMarker(text, at) === null;
 }
-function parseHeading(text, line, level) {
-    const afterHashes = text.indexOf('#') + level;
-    let end = text.trimEnd().length;
-    // An optional closing run of '#' is not part of the heading text.
-    const closing = /(^|[ \t])#+$/.exec(text.slice(afterHashes, end));
-    if (closing)
-        end = afterHashes + closing.index + closing[1].length;
-    const content = text.slice(afterHashes, end);
-    end = afterHashes + content.trimEnd().length;
-    const body = text.slice(afterHashes, end);
-    const m = TRAILING_COUNTER.exec(body);
-    if (m) {
-        const start = afterHashes + m.index + m[1].length;
-        const name = text.slice(afterHashes, start).trim();
-        return {
-            line,
-            level,
-            name,
-            counter: counter(m[2], m[3], line, start, end, false),
-            insertAt: afterHashes + text.slice(afterHashes, start).trimEnd().length
-        };
+/** Lines that start a block of their own (other than a list item) wherever they appear. */
+function startsBlock(text, at, ch) {
+    switch (ch) {
+        case 62:
+            return true;
+        case 35:
+            return atxLevel(text, at) > 0;
+        case 96:
+        case 126:
+            return fenceOpen(text, at) !== null;
+        case 60:
+            return htmlBlockStart(text, at, true) !== null;
+        case 45:
+        case 42:
+        case 43:
+        case 95:
+            return isThematicBreak(text, at) || listMarker(text, at) !== null;
+        default:
+            return ch >= 48 && ch <= 57 && listMarker(text, at) !== null;
     }
-    return { line, level, name: body.trim(), counter: null, insertAt: end };
 }
-function frontMatterEnd(texts) {
-    if (texts.length === 0 || !/^---[ \t]*$/.test(texts[0]))
-        return 0;
-    for (let i = 1; i < texts.length; i++) {
-        if (/^(---|\.\.\.)[ \t]*$/.test(texts[i]))
-            return i + 1;
+function isFrontMatterOpen(text) {
+    return /^---[ \t]*$/.test(text);
+}
+function parse_isSpace(c) {
+    return c === 32 || c === 9;
+}
+/**
+ * The lines of a text without their endings ('\n', '\r\n' or '\r'), one at a
+ * time, so a large file is never held twice as an array of lines.
+ */
+class LineReader {
+    source;
+    at;
+    nextLf = -1;
+    nextCr = -1;
+    count = 0;
+    constructor(source) {
+        this.source = source;
+        this.at = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+        if (source.indexOf('\r') === -1)
+            this.nextCr = Infinity;
     }
-    return 0;
-}
-function closesFence(text, fence) {
-    const t = text.trim();
-    if (t.length < fence.length)
-        return false;
-    for (const c of t)
-        if (c !== fence.char)
-            return false;
-    return true;
-}
-/** Lines that start a block of their own rather than continue a paragraph. */
-function startsBlock(text) {
-    return (ATX.test(text) ||
-        FENCE_OPEN.test(text) ||
-        /^[ \t]*(?:<!--|>)/.test(text) ||
-        THEMATIC_BREAK.test(text));
-}
-/** True when a non-blank line is indented less than the open list item's content, ending it. */
-function endsItem(text, within) {
-    return within > 0 && !/^[ \t]*$/.test(text) && indentWidth(text) < within;
-}
-/** Column where a list item's content starts, given where its marker ends. */
-function contentColumn(text, markerEnd) {
-    const marker = columnAt(text, markerEnd);
-    let end = markerEnd;
-    while (text[end] === ' ' || text[end] === '\t')
-        end++;
-    const gap = columnAt(text, end) - marker;
-    // No content on the line, or five or more spaces (indented code): one space counts.
-    return end === text.length || gap > 4 ? marker + 1 : marker + gap;
-}
-function columnAt(text, end) {
-    let column = 0;
-    for (let k = 0; k < end; k++)
-        column = text[k] === '\t' ? column + 4 - (column % 4) : column + 1;
-    return column;
-}
-function indentWidth(text) {
-    let width = 0;
-    for (const c of text) {
-        if (c === ' ')
-            width++;
-        else if (c === '\t')
-            width += 4 - (width % 4);
+    next() {
+        const { source, at } = this;
+        if (at >= source.length)
+            return null;
+        if (this.nextLf < at) {
+            this.nextLf = source.indexOf('\n', at);
+            if (this.nextLf === -1)
+                this.nextLf = Infinity;
+        }
+        if (this.nextCr < at) {
+            this.nextCr = source.indexOf('\r', at);
+            if (this.nextCr === -1)
+                this.nextCr = Infinity;
+        }
+        const end = Math.min(this.nextLf, this.nextCr, source.length);
+        this.count++;
+        if (end === this.nextCr && source.charCodeAt(end + 1) === 10)
+            this.at = end + 2;
         else
-            break;
+            this.at = end + 1;
+        return source.slice(at, end);
     }
-    return width;
+    /** Skips YAML front matter after its opening line; returns the index of its closing line, or 0. */
+    skipFrontMatter() {
+        const { at, count, nextLf, nextCr } = this;
+        for (let text = this.next(); text !== null; text = this.next()) {
+            if (/^(---|\.\.\.)[ \t]*$/.test(text))
+                return this.count - 1;
+        }
+        Object.assign(this, { at, count, nextLf, nextCr });
+        return 0;
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/sync/diff.js
@@ -52337,6 +52800,40 @@ function duplicateComment(keep) {
     return `This issue duplicates #${keep} for the same goal, so it is closed; #${keep} carries on.`;
 }
 
+;// CONCATENATED MODULE: ./.build/goals/lines.js
+// A goals file is edited line by line; keeping each line's own ending (and the
+// BOM) separately is what lets an untouched file round-trip byte for byte.
+const BOM = '\uFEFF';
+function splitLines(source) {
+    const bom = source.startsWith(BOM) ? BOM : '';
+    const body = bom ? source.slice(1) : source;
+    const lines = [];
+    let start = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body.charCodeAt(i);
+        if (c === 10 /* \n */) {
+            lines.push({ text: body.slice(start, i), eol: '\n' });
+            start = i + 1;
+        }
+        else if (c === 13 /* \r */) {
+            const crlf = body.charCodeAt(i + 1) === 10;
+            lines.push({ text: body.slice(start, i), eol: crlf ? '\r\n' : '\r' });
+            if (crlf)
+                i++;
+            start = i + 1;
+        }
+    }
+    if (start < body.length)
+        lines.push({ text: body.slice(start), eol: '' });
+    return { bom, lines };
+}
+function joinLines({ bom, lines }) {
+    let out = bom;
+    for (const line of lines)
+        out += line.text + line.eol;
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./.build/sync/plan.js
 // The sync plan: a pure function of the goals file (now, and before the push
 // when there was one), the action's issues and the settings. It decides, goal by
@@ -52693,38 +53190,62 @@ function applyTarget(edit) {
 }
 
 ;// CONCATENATED MODULE: ./.build/goals/edit.js
-// Edits are small patches on single lines, so that applying them changes only
-// the characters we own (a box, a counter, a goal's text) and nothing else.
-
 
 function applyEdits(source, edits) {
     if (edits.length === 0)
         return source;
-    const split = splitLines(source);
-    const byLine = new Map();
-    for (const edit of edits) {
-        const line = split.lines[edit.line];
-        if (!line || edit.start < 0 || edit.end > line.text.length || edit.start > edit.end) {
+    const sorted = [...edits].sort((a, b) => a.line - b.line || a.start - b.start);
+    for (let k = 1; k < sorted.length; k++) {
+        const a = sorted[k - 1];
+        const b = sorted[k];
+        if (a.line === b.line && b.start < a.end)
+            throw new Error(`overlapping edits at line ${b.line + 1}`);
+    }
+    // One walk over the line starts, copying the untouched text between edits as
+    // slices: no array of lines, so a large file with a few edits stays cheap.
+    const lines = new LineStarts(source);
+    let out = '';
+    let copied = 0;
+    for (const edit of sorted) {
+        const span = lines.find(edit.line);
+        if (!span || edit.start < 0 || edit.start > edit.end || edit.end > span.end - span.start) {
             throw new Error(`edit out of range at line ${edit.line + 1}`);
         }
-        const list = byLine.get(edit.line) ?? [];
-        list.push(edit);
-        byLine.set(edit.line, list);
+        out += source.slice(copied, span.start + edit.start) + edit.text;
+        copied = span.start + edit.end;
     }
-    for (const [index, list] of byLine) {
-        const line = split.lines[index];
-        // Right to left, so earlier offsets stay valid.
-        list.sort((a, b) => b.start - a.start);
-        for (let k = 1; k < list.length; k++) {
-            if (list[k].end > list[k - 1].start) {
-                throw new Error(`overlapping edits at line ${index + 1}`);
+    return out + source.slice(copied);
+}
+/** Where each line starts and ends (without its ending), found walking forward only. */
+class LineStarts {
+    line = 0;
+    start;
+    source;
+    constructor(source) {
+        this.source = source;
+        this.start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+    }
+    find(line) {
+        const { source } = this;
+        for (;;) {
+            if (this.start > source.length || (this.start === source.length && line >= this.line)) {
+                return null;
             }
-        }
-        for (const edit of list) {
-            line.text = line.text.slice(0, edit.start) + edit.text + line.text.slice(edit.end);
+            const end = lineEnd(source, this.start);
+            if (this.line === line)
+                return { start: this.start, end };
+            this.line++;
+            this.start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
         }
     }
-    return joinLines(split);
+}
+function lineEnd(source, from) {
+    for (let k = from; k < source.length; k++) {
+        const c = source.charCodeAt(k);
+        if (c === 10 || c === 13)
+            return k;
+    }
+    return source.length;
 }
 function setCheckedEdit(goal, checked) {
     if (goal.checked === checked)
@@ -53393,7 +53914,7 @@ async function main(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7452);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1317);
 // The action's entry point, as action.yml names it (dist/index.js).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();

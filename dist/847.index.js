@@ -1,0 +1,3049 @@
+export const id = 847;
+export const ids = [847,676];
+export const modules = {
+
+/***/ 7847:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  SYNC_FLAGS: () => (/* reexport */ sync_flags/* SYNC_FLAGS */.a),
+  syncCommand: () => (/* binding */ syncCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./.build/run/config.js
+// The optional settings file (.github/goals-sync.yml). Every mistake is an
+// error that names the file and line: a typo'd key silently ignored would leave
+// people wondering why their colour never shows up.
+
+const DEFAULT_CONFIG = {
+    headingLevel: 2,
+    assignees: [],
+    botLogin: null,
+    label: {},
+    categories: new Map()
+};
+class ConfigError extends Error {
+}
+const TOP_KEYS = ['heading-level', 'assignees', 'bot-login', 'label', 'categories'];
+const LABEL_KEYS = ['color', 'description'];
+/**
+ * A real settings file is well under a kilobyte; this leaves room for
+ * thousands of styled categories while keeping a hostile file from costing
+ * the run minutes.
+ */
+const MAX_CONFIG_SIZE = 64 * 1024;
+/** A GitHub App's login as its issues show it: the app's slug and `[bot]`. */
+const BOT_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,98}[A-Za-z0-9])?\[bot\]$/;
+function parseConfig(source, path) {
+    if (source.length > MAX_CONFIG_SIZE) {
+        throw new ConfigError(`${path}: the settings file is ${source.length} characters, over the ${MAX_CONFIG_SIZE} goals-sync reads; keep only the settings you need (a few lines usually).`);
+    }
+    const lines = new dist/* LineCounter */.HN();
+    // Duplicate keys are found below with a set: the parser's own check compares every pair of keys.
+    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    const at = (node) => {
+        const offset = node?.range?.[0];
+        return offset === undefined ? path : `${path}:${lines.linePos(offset).line}`;
+    };
+    const fail = (node, message) => {
+        throw new ConfigError(`${at(node)}: ${message}`);
+    };
+    const first = doc.errors[0];
+    if (first) {
+        const line = lines.linePos(first.pos[0]).line;
+        throw new ConfigError(`${path}${line ? `:${line}` : ''}: not valid YAML (${first.message.split('\n')[0]}); fix the syntax or delete the file to use the defaults.`);
+    }
+    const once = (seen, key, node, where) => {
+        if (seen.has(key))
+            fail(node, `"${key}" appears twice in ${where}; keep one`);
+        seen.add(key);
+    };
+    const config = { ...DEFAULT_CONFIG, label: {}, categories: new Map(), assignees: [] };
+    const root = doc.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && (root.value === null || root.value === '')))
+        return config;
+    if (!(0,dist/* isMap */.jh)(root))
+        return fail(root, 'the settings file must be a mapping of keys (heading-level, assignees, bot-login, label, categories)');
+    const labelSettings = (node, what) => {
+        if (!(0,dist/* isMap */.jh)(node))
+            return fail(node, `${what} must be a mapping with color and/or description`);
+        const out = {};
+        const seen = new Set();
+        for (const pair of node.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+            once(seen, key, pair.key, what);
+            const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
+            if (!LABEL_KEYS.includes(key))
+                fail(pair.key, `unknown key "${key}" in ${what}; use color or description`);
+            if (key === 'color') {
+                const color = String(value ?? '').replace(/^#/, '');
+                if (!/^[0-9a-fA-F]{6}$/.test(color))
+                    fail(pair.value, `color of ${what} must be six hex digits like 0e8a16`);
+                out.color = color.toLowerCase();
+            }
+            else {
+                const description = String(value ?? '');
+                if (description.length > 100)
+                    fail(pair.value, `description of ${what} is over GitHub's 100 characters`);
+                out.description = description;
+            }
+        }
+        return out;
+    };
+    const seenTop = new Set();
+    for (const pair of root.items) {
+        const keyNode = pair.key;
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+        once(seenTop, key, keyNode, 'the settings file');
+        const value = pair.value;
+        switch (key) {
+            case 'heading-level': {
+                const n = (0,dist/* isScalar */.jn)(value) ? Number(value.value) : NaN;
+                if (!Number.isInteger(n) || n < 1 || n > 6)
+                    fail(value ?? keyNode, 'heading-level must be a whole number from 1 to 6 (2 means ## categories)');
+                config.headingLevel = n;
+                break;
+            }
+            case 'assignees': {
+                if (!(0,dist/* isSeq */.oP)(value))
+                    return fail(value ?? keyNode, 'assignees must be a list of GitHub logins');
+                config.assignees = value.items.map(item => {
+                    const login = (0,dist/* isScalar */.jn)(item) ? String(item.value ?? '').replace(/^@/, '') : '';
+                    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login))
+                        fail(item, `"${login}" is not a GitHub login`);
+                    return login;
+                });
+                break;
+            }
+            case 'bot-login': {
+                const login = (0,dist/* isScalar */.jn)(value) ? String(value.value ?? '') : '';
+                if (!BOT_LOGIN.test(login))
+                    fail(value ?? keyNode, `bot-login is "${login}": it must be a GitHub App's login ending in [bot], like my-app[bot]. A person's login is never trusted this way (a personal token's own login is recognised without bot-login).`);
+                config.botLogin = login;
+                break;
+            }
+            case 'label':
+                config.label = labelSettings(value, 'label');
+                break;
+            case 'categories': {
+                if (!(0,dist/* isMap */.jh)(value))
+                    return fail(value ?? keyNode, 'categories must map category names to color and description');
+                const seenCategories = new Set();
+                for (const item of value.items) {
+                    const name = (0,dist/* isScalar */.jn)(item.key) ? String(item.key.value) : '';
+                    once(seenCategories, name, item.key, 'categories');
+                    config.categories.set(name, labelSettings(item.value, `category "${name}"`));
+                }
+                break;
+            }
+            default:
+                fail(keyNode, `unknown key "${key}"; the keys are ${TOP_KEYS.join(', ')}`);
+        }
+    }
+    return config;
+}
+
+;// CONCATENATED MODULE: ./.build/github/errors.js
+// Turns GitHub's failures into errors that say what went wrong and what to do.
+class ActionError extends Error {
+}
+function statusOf(error) {
+    return error?.status;
+}
+function messageOf(error) {
+    const e = error;
+    return e?.response?.data?.message ?? e?.message ?? String(error);
+}
+function isRateLimit(error) {
+    const e = error;
+    const status = statusOf(error);
+    if (status === 429)
+        return true;
+    if (status !== 403)
+        return false;
+    return (/rate limit/i.test(messageOf(error)) || e?.response?.headers?.['x-ratelimit-remaining'] === '0');
+}
+/** Explains a 401/403 on a request the action needs, naming the permission to grant. */
+function explainAccess(error, doing, permission) {
+    const status = statusOf(error);
+    const message = messageOf(error);
+    // The cause stays attached, so the command line can give its own advice for a 401.
+    if (status === 401) {
+        return new ActionError(`Could not ${doing}: the token was refused (401 ${message}). Fix: pass a valid token in the "token" input.`, { cause: error });
+    }
+    if (status === 403 && !isRateLimit(error)) {
+        return new ActionError(`Could not ${doing}: 403 ${message}. Fix: give the workflow "permissions: ${permission}" ` +
+            '(goals-sync needs issues: write and contents: write; pull-requests: write with commit: pull-request).', { cause: error });
+    }
+    return error instanceof Error ? error : new Error(String(error));
+}
+/**
+ * Any other answer from GitHub, said plainly with what to do about it, for
+ * errors that reach the top of a run (no stack trace: it is not our bug).
+ */
+function describeHttpError(error, context = 'workflow') {
+    const e = error;
+    const status = statusOf(error);
+    if (!e?.request || (status === undefined && networkCause(error) === null))
+        return null;
+    const where = `${e.request.method ?? ''} ${(e.request.url ?? '').replace(/^https?:\/\/[^/]+/, '')}`.trim();
+    const message = messageOf(error);
+    if (status === 410) {
+        return `GitHub answered 410 (${message}) to ${where}: issues are turned off in this repository. Fix: turn Issues on in the repository's settings.`;
+    }
+    const network = networkCause(error);
+    if (network) {
+        const again = context === 'terminal' ? 'run the command again' : 'run the workflow again';
+        return `Could not reach ${hostOf(e.request.url)} for ${where}: ${network}. Fix: ${networkFix(network, context)}, then ${again}.`;
+    }
+    if (status === 401 && context === 'terminal')
+        return badTokenInTerminal(message);
+    if (status !== undefined && status >= 500) {
+        const again = context === 'terminal' ? 'Run the command again' : 'Run the workflow again';
+        return `GitHub answered ${status} (${message}) to ${where}, also on retrying. ${again}: nothing is lost, the next run carries on.`;
+    }
+    const assignee = refusedAssignee(error);
+    if (status === 422 && assignee !== null) {
+        return (`GitHub refused to assign ${assignee} (422 ${message}) to ${where}. Fix: in the settings file ` +
+            `(.github/goals-sync.yml, or the file the input "config" names), list under "assignees" only ` +
+            'people who can be assigned in this repository (collaborators with triage access or more), or remove them.');
+    }
+    return `GitHub answered ${status} (${message}) to ${where}.`;
+}
+/** The login GitHub's 422 names as not assignable, or null when the 422 is about something else. */
+function refusedAssignee(error) {
+    const e = error;
+    const field = e?.response?.data?.errors?.find(x => x.field === 'assignees' || x.field === 'assignee');
+    if (field)
+        return field.value === undefined ? 'an assignee' : JSON.stringify(field.value);
+    return /assignee/i.test(messageOf(error)) ? 'an assignee' : null;
+}
+function hostOf(url) {
+    try {
+        return new URL(url ?? '').origin;
+    }
+    catch {
+        return 'the API server';
+    }
+}
+// Node's fetch puts the system's reason (ECONNREFUSED, ENOTFOUND, ...) a cause or two deep.
+function causeCode(error) {
+    for (let e = error, depth = 0; e && depth < 5; depth++) {
+        if (typeof e.code === 'string')
+            return e.code;
+        if (e.name === 'TimeoutError')
+            return 'TIMEOUT';
+        if (e.message === 'bad port')
+            return 'BAD_PORT';
+        e = e.cause;
+    }
+    return undefined;
+}
+const NETWORK_CAUSES = {
+    ECONNREFUSED: 'the connection was refused (ECONNREFUSED): nothing listens there',
+    ENOTFOUND: 'its host name does not resolve (ENOTFOUND)',
+    EAI_AGAIN: 'its host name could not be looked up (EAI_AGAIN): DNS did not answer',
+    ECONNRESET: 'the connection was reset (ECONNRESET)',
+    ETIMEDOUT: 'the connection timed out (ETIMEDOUT)',
+    EHOSTUNREACH: 'the host is unreachable (EHOSTUNREACH)',
+    ENETUNREACH: 'the network is unreachable (ENETUNREACH)',
+    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
+    UND_ERR_SOCKET: 'the connection broke',
+    TIMEOUT: 'the server did not answer in time',
+    BAD_PORT: 'its port is one that fetch refuses to use (bad port)'
+};
+/** A refused connection or a host name that does not exist: retrying in seconds will not help. */
+function unreachable(error) {
+    if (error?.response)
+        return false;
+    const code = causeCode(error);
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'BAD_PORT';
+}
+/** Why no answer came at all (refused, DNS, timeout), or null when the server did answer. */
+function networkCause(error) {
+    if (error?.response)
+        return null;
+    const code = causeCode(error);
+    return code === undefined ? null : (NETWORK_CAUSES[code] ?? `the request failed (${code})`);
+}
+function networkFix(cause, context) {
+    const setting = context === 'terminal' ? 'GITHUB_API_URL' : 'GITHUB_API_URL (the runner sets it)';
+    if (/ENOTFOUND|EAI_AGAIN/.test(cause))
+        return `check the host name in ${setting} and your DNS`;
+    if (/ECONNREFUSED|bad port/.test(cause))
+        return `check that ${setting} names the right server and port`;
+    return 'check your network connection and any proxy';
+}
+function badTokenInTerminal(message) {
+    return (`GitHub refused the token (401 ${message}). Fix: set GITHUB_TOKEN to a valid token ` +
+        'that can read (plan) or write (sync) the repository, e.g. GITHUB_TOKEN=$(gh auth token).');
+}
+/**
+ * A failure said for a terminal: network causes and a refused token get terminal advice
+ * (environment variables, the command) rather than the workflow's inputs.
+ */
+function describeForTerminal(error) {
+    const cause = error instanceof ActionError ? error.cause : undefined;
+    if (cause !== undefined && statusOf(cause) === 401)
+        return badTokenInTerminal(messageOf(cause));
+    if (error instanceof ActionError)
+        return error.message;
+    return describeHttpError(error, 'terminal');
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+;// CONCATENATED MODULE: ./.build/github/octokit-client.js
+// The one place that builds the Octokit client: REST methods and pagination
+// from @actions/github, composed with the retry and throttling plugins and a
+// gate that spaces writes as GitHub asks, measured when each request is sent.
+
+
+
+
+/**
+ * GitHub's documented pacing, in one place: writes at least 1 s apart, content-creating
+ * writes (issues, comments) at least 3 s apart, and at most 80 of those a minute and 500
+ * an hour (its secondary limits; 3 s apart already keeps to 80 a minute).
+ */
+const GITHUB_PACING = {
+    writeGapMs: 1_000,
+    createGapMs: 3_000,
+    createWindows: [
+        { ms: 60_000, max: 80 },
+        { ms: 3_600_000, max: 500 }
+    ]
+};
+/**
+ * GitHub ends a request on its side after 10 s; a minute leaves room for a large upload,
+ * and bounds a run against a server that accepts the connection but never answers.
+ */
+const REQUEST_TIMEOUT_MS = 60_000;
+/** Longest wait for a primary rate-limit reset that a run sits out; past it the rest is deferred. */
+const MAX_RATE_LIMIT_WAIT_S = 60;
+/** A limiter group that runs each job at once: the send-time gate below does the spacing. */
+const immediate = {
+    key: () => ({
+        schedule: (_options, job, ...args) => Promise.resolve(job(...args))
+    })
+};
+/**
+ * GOALS_SYNC_PACING: unset or `on` → GitHub's pacing (1); `off` → none (false);
+ * `scale:F` → GitHub's intervals times F, for time-scaled tests.
+ */
+function pacingFromEnv(env) {
+    const value = (env.GOALS_SYNC_PACING ?? '').trim();
+    if (value === '' || value === 'on')
+        return true;
+    if (value === 'off')
+        return false;
+    const scale = /^scale:(.+)$/.exec(value)?.[1];
+    const factor = scale === undefined ? NaN : Number(scale);
+    if (!(factor > 0 && factor <= 1)) {
+        throw new ActionError(`GOALS_SYNC_PACING is "${value}": use on, off or scale:F with 0 < F ≤ 1 (e.g. scale:0.01).`);
+    }
+    return factor;
+}
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Waits, in order, until a write may leave: one write at a time (GitHub asks for writes in
+ * series), each gap counted from when the previous write was answered, so it holds at
+ * GitHub's end however long a request took to get there, and a retry or a slow read in
+ * between never lets the next one go early.
+ */
+function sendTimeGate(scale, now = Date.now) {
+    const writeGap = GITHUB_PACING.writeGapMs * scale;
+    const createGap = GITHUB_PACING.createGapMs * scale;
+    const windows = GITHUB_PACING.createWindows.map(w => ({ ms: w.ms * scale, max: w.max }));
+    let lastWrite = -Infinity;
+    let lastCreate = -Infinity;
+    const created = [];
+    let turn = Promise.resolve();
+    const delay = (creating) => {
+        let until = lastWrite + writeGap;
+        if (creating) {
+            until = Math.max(until, lastCreate + createGap);
+            for (const w of windows) {
+                const oldest = created.at(-w.max);
+                if (created.length >= w.max && oldest !== undefined)
+                    until = Math.max(until, oldest + w.ms);
+            }
+        }
+        return until - now();
+    };
+    return async (send, options) => {
+        const method = options.method.toUpperCase();
+        if (method === 'GET' || method === 'HEAD')
+            return send(options);
+        const creating = plugin_throttling_dist_bundle/* throttling */.A.triggersNotification(new URL(options.url, 'http://x').pathname);
+        const previous = turn;
+        let release = () => { };
+        turn = new Promise(resolve => (release = resolve));
+        await previous;
+        try {
+            for (let wait = delay(creating); wait > 0; wait = delay(creating))
+                await sleep(wait);
+            if (creating) {
+                created.push(now());
+                if (created.length > (windows.at(-1)?.max ?? 0))
+                    created.shift();
+            }
+            return await send(options);
+        }
+        finally {
+            lastWrite = now();
+            if (creating)
+                lastCreate = lastWrite;
+            release();
+        }
+    };
+}
+function createClient(options) {
+    // Both handlers warn; a primary limit is waited out only when its reset is near.
+    const handler = (what, retry) => (retryAfter, request, _o, retryCount) => {
+        options.warn(`${what} for ${request.method} ${request.url}; retry after ${retryAfter}s.`);
+        return retry(retryAfter, retryCount);
+    };
+    const scale = options.pacing === true ? 1 : options.pacing === false ? 0 : options.pacing;
+    const throttle = {
+        onRateLimit: handler('Rate limit reached', (after, count) => count < 1 && after <= MAX_RATE_LIMIT_WAIT_S),
+        onSecondaryRateLimit: handler('Secondary rate limit', (_after, count) => count < 3),
+        write: immediate,
+        notifications: immediate,
+        // retry-after is in GitHub's seconds; a time-scaled test shrinks them like the gaps.
+        ...(scale > 0 && scale < 1 ? { retryAfterBaseValue: 1000 * scale } : {})
+    };
+    const time = scale > 0 ? scale : 1;
+    // Registered first, this is the innermost request hook: it runs after the retry and
+    // throttling plugins have decided to send, once per request that really leaves.
+    const gate = scale > 0 ? sendTimeGate(scale) : null;
+    const transport = (octokit) => {
+        const send = async (request, opts) => {
+            try {
+                return await (gate ? gate(request, opts) : request(opts));
+            }
+            catch (error) {
+                // A refused connection or an unknown host does not mend within a retry's seconds:
+                // without a status the retry plugin lets it through at once, and nothing was sent.
+                if (unreachable(error))
+                    delete error.status;
+                throw error;
+            }
+        };
+        octokit.hook.wrap('request', send);
+        return {};
+    };
+    const timedFetch = (url, init) => {
+        const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS * time);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return fetch(url, { ...init, signal });
+    };
+    return (0,github/* getOctokit */.Q)(options.token, {
+        baseUrl: options.baseUrl,
+        throttle: throttle,
+        retry: {
+            doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+            ...(time < 1 ? { retryAfterBaseValue: 1000 * time } : {})
+        },
+        request: { fetch: timedFetch }
+    }, transport, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./.build/sync/text.js
+// Text rules for everything the action writes from goal and issue text:
+// GitHub's length limits (cut on code-point boundaries, since a lone surrogate
+// makes a strict server refuse the whole request), label names, and making
+// such text inert where it lands (issue bodies, the job summary, the log).
+
+const MAX_TITLE = 256;
+const MAX_LABEL = 50;
+const MAX_LABEL_DESCRIPTION = 100;
+/** GitHub refuses an issue or comment body longer than this. */
+const MAX_BODY = 65_536;
+/**
+ * The longest goal title the marker records; a longer goal is known by its
+ * first this-many characters, so that its body (quote and marker, both
+ * escaped) always stays within MAX_BODY.
+ */
+const MAX_IDENTITY_TITLE = 4_096;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** The text with any lone surrogate replaced by U+FFFD, so that it is valid UTF-8 once sent. */
+function wellFormed(text) {
+    return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+/**
+ * At most `max` UTF-16 units of `text`, never ending inside a surrogate pair;
+ * lone surrogates already in the text become U+FFFD.
+ */
+function cutAt(text, max) {
+    const whole = wellFormed(text);
+    if (whole.length <= max)
+        return whole;
+    const last = whole.charCodeAt(max - 1);
+    const end = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
+    return whole.slice(0, end);
+}
+/** Cut to `max` with an ellipsis when it was longer. */
+function shorten(text, max) {
+    const whole = wellFormed(text);
+    return whole.length <= max ? whole : `${cutAt(whole, max - 1)}…`;
+}
+function issueTitle(title) {
+    const whole = wellFormed(title);
+    if (whole.length <= MAX_TITLE)
+        return whole;
+    return `${cutAt(whole, MAX_TITLE - 1).trimEnd()}…`;
+}
+/** The part of a goal's title that identifies it (and that its marker records). */
+function identityTitle(title) {
+    return cutAt(title, MAX_IDENTITY_TITLE);
+}
+/** A category's label: its name, or for long names a cut that stays unique through a short hash. */
+function categoryLabel(name) {
+    const whole = wellFormed(name);
+    if (whole.length <= MAX_LABEL)
+        return whole;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(whole).digest('hex').slice(0, 6);
+    return `${cutAt(whole, MAX_LABEL - 8).trimEnd()}… ${hash}`;
+}
+const WORD_JOINER = '\u2060';
+/**
+ * Breaks every `@name` (and `@org/team`) and `#123` reference so that goal text
+ * never notifies anyone or links itself to other issues, whatever comes before
+ * the `@` (a backtick, a letter): GitHub's own rule for what counts as a
+ * mention is not ours to copy, so every `@` before a login character is
+ * broken. The word joiner keeps the text readable.
+ */
+function neutraliseMentions(text) {
+    return text
+        .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${WORD_JOINER}`)
+        .replace(/#(?=\d)/g, `#${WORD_JOINER}`);
+}
+/**
+ * Goal or issue text as Markdown that renders as the same text and does
+ * nothing else: no HTML (so no comment that could hide or forge a marker), no
+ * character references (`&#64;` would be an `@`), no mentions, one line.
+ */
+function inertMarkdown(text) {
+    const escaped = wellFormed(text)
+        .replace(/[\r\n\u2028\u2029\u0085]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+    return neutraliseMentions(escaped);
+}
+/** Text for the job summary's Markdown: inert as above, with Markdown's own punctuation escaped too. */
+function inertSummaryText(text) {
+    return inertMarkdown(text.replace(/[\\`*_[\]|~"']/g, c => `\\${c}`));
+}
+const LINE_BREAK = /\r\n|[\r\n]/;
+/** Characters a terminal or the runner treats as control, shown instead as \u escapes. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * One line of a runner's log that cannot be a workflow command: the runner
+ * reads `::name::` at the start of a line (after spaces) and `##[name]`
+ * anywhere in it. Control characters are shown as escapes.
+ */
+function inertLogLine(line) {
+    const visible = wellFormed(line)
+        .replace(CONTROL, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/##\[/g, '#\u2060#[');
+    return /^\s*::/.test(visible) ? `\u2060${visible}` : visible;
+}
+/** A message of any number of lines as log lines that cannot be workflow commands. */
+function inertLogLines(message) {
+    return message.split(LINE_BREAK).map(inertLogLine);
+}
+
+;// CONCATENATED MODULE: ./.build/sync/marker.js
+// The hidden marker in an issue body records which goal the issue is for and
+// what was last synced. It is a hint (for people, and for finding an issue
+// whose creation answer was lost), never proof of ownership: anyone who can
+// edit a body can type one. It is JSON inside an HTML comment; '-', '<' and
+// '>' are escaped so that goal text can never close the comment early, '@' and
+// '&' so that nothing in it reads as a mention, even to a tool that decodes it. Only the last marker of a body is read, and only
+// when every field is valid: the action's own marker always ends its body, and
+// goal text quoted above it is escaped so that it cannot open a comment.
+
+const PREFIX = '<!-- goals-sync ';
+const SUFFIX = ' -->';
+function encodeMarker(marker) {
+    const json = JSON.stringify({
+        v: 1,
+        file: marker.file,
+        category: marker.category,
+        title: identityTitle(marker.title),
+        n: marker.n,
+        synced: marker.synced,
+        removed: marker.removed
+    });
+    const escaped = json.replace(/[-@&<>]/g, c => `\\u00${c.charCodeAt(0).toString(16)}`);
+    return `${PREFIX}${escaped}${SUFFIX}`;
+}
+/** The body's last marker, or null when there is none or it is not exactly what encodeMarker writes. */
+function decodeMarker(body) {
+    if (!body)
+        return null;
+    const start = body.lastIndexOf(PREFIX);
+    if (start < 0)
+        return null;
+    const end = body.indexOf(SUFFIX, start + PREFIX.length);
+    if (end < 0)
+        return null;
+    let raw;
+    try {
+        raw = JSON.parse(body.slice(start + PREFIX.length, end));
+    }
+    catch {
+        return null;
+    }
+    return validMarker(raw);
+}
+function validMarker(raw) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return null;
+    const r = raw;
+    const valid = r.v === 1 &&
+        typeof r.file === 'string' &&
+        r.file !== '' &&
+        (typeof r.category === 'string' || r.category === null) &&
+        typeof r.title === 'string' &&
+        r.title !== '' &&
+        typeof r.n === 'number' &&
+        Number.isSafeInteger(r.n) &&
+        r.n >= 0 &&
+        (r.synced === 'open' || r.synced === 'closed') &&
+        typeof r.removed === 'boolean';
+    if (!valid)
+        return null;
+    return {
+        file: r.file,
+        category: r.category,
+        title: r.title,
+        n: r.n,
+        synced: r.synced,
+        removed: r.removed
+    };
+}
+/** Identity of a goal: its category, its title and which of the same-titled goals it is. */
+function goalKey(category, title, n) {
+    return JSON.stringify([category, title, n]);
+}
+
+;// CONCATENATED MODULE: ./.build/action/report.js
+
+
+function outputsOf(report) {
+    const list = (n) => n.join(',');
+    return {
+        total: String(report.total),
+        done: String(report.done),
+        percent: String(report.percent),
+        created: list(report.applied.created),
+        closed: list(report.applied.closed),
+        reopened: list(report.applied.reopened),
+        updated: list(report.applied.updated),
+        deferred: String(report.applied.deferred),
+        'commit-sha': report.commit?.sha ?? '',
+        plan: JSON.stringify(planJson(report))
+    };
+}
+function describe(op) {
+    switch (op.kind) {
+        case 'create-label':
+            return { op: 'create-label', label: op.name };
+        case 'rename-label':
+            return { op: 'rename-label', from: op.from, to: op.to };
+        case 'create-issue':
+            return {
+                op: 'create-issue',
+                title: op.title,
+                line: op.line,
+                labels: op.labels,
+                close: op.close !== null
+            };
+        case 'update-issue':
+            return {
+                op: op.effect === 'closed'
+                    ? 'close-issue'
+                    : op.effect === 'reopened'
+                        ? 'reopen-issue'
+                        : 'update-issue',
+                issue: op.number,
+                why: op.why,
+                ...(op.title !== undefined ? { title: op.title } : {}),
+                ...(op.labels !== undefined ? { labels: op.labels } : {}),
+                ...(op.stateReason !== undefined ? { reason: op.stateReason } : {})
+            };
+    }
+}
+function planJson(report) {
+    return {
+        dryRun: report.dryRun,
+        skipped: report.skipped,
+        branch: report.branch,
+        issues: report.ops.map(describe),
+        file: report.edits.map(e => ({
+            issue: e.issue,
+            why: e.why,
+            ...(e.checked !== undefined ? { checked: e.checked } : {}),
+            ...(e.title !== undefined ? { title: e.title } : {})
+        })),
+        deferred: report.applied.deferred,
+        warnings: report.warnings
+    };
+}
+function updateEffect(op) {
+    if (op.effect === 'closed')
+        return op.stateReason === 'not_planned' ? 'closed as not planned' : 'closed';
+    return op.effect;
+}
+/** The issues this run wrote, in the order it wrote them, from its plan and what was applied. */
+function touchedIssues(report) {
+    const creates = report.ops.filter(o => o.kind === 'create-issue');
+    const updates = report.ops.filter((o) => o.kind === 'update-issue');
+    const created = report.applied.created;
+    const out = [];
+    let made = 0;
+    for (const t of report.applied.touched) {
+        const op = updates.find(o => o.number === t.number && o.why === t.what);
+        if (op) {
+            const title = op.title ?? decodeMarker(op.body)?.title ?? null;
+            out.push({
+                number: t.number,
+                title: title === null ? null : issueTitle(title),
+                effect: updateEffect(op),
+                why: op.why
+            });
+        }
+        else if (created.includes(t.number)) {
+            const create = creates[made++];
+            const closed = report.applied.closed.includes(t.number);
+            out.push({
+                number: t.number,
+                title: create?.title ?? null,
+                effect: closed ? 'created and closed' : 'created',
+                why: closed ? 'new goal, already ticked' : 'new goal'
+            });
+        }
+        else {
+            out.push({ number: t.number, title: null, effect: 'updated', why: t.what });
+        }
+    }
+    return out;
+}
+/** One log line per issue written: `#12 closed: learn Rust`. The logger makes it inert. */
+function issueLogLines(report) {
+    return touchedIssues(report).map(t => `#${t.number} ${t.effect}: ${t.title ?? `(${t.why})`}`);
+}
+const BAR_CELLS = 10;
+/** A text bar of ten cells and the whole percentage: `█████░░░░░ 50%`. */
+function progressBar(done, total) {
+    const percent = total === 0 ? 0 : Math.floor((done * 100) / total);
+    const full = total === 0 ? 0 : Math.floor((done * BAR_CELLS) / total);
+    return `${'█'.repeat(full)}${'░'.repeat(BAR_CELLS - full)} ${percent}%`;
+}
+const inert = inertSummaryText;
+function describePlanned(op) {
+    switch (op.kind) {
+        case 'create-label':
+            return `create label "${inert(op.name)}"`;
+        case 'rename-label':
+            return `rename label "${inert(op.from)}" to "${inert(op.to)}"`;
+        case 'create-issue':
+            return `create an issue${op.close ? ' (then close it, ticked)' : ''}: ${inert(op.title)}`;
+        case 'update-issue': {
+            const title = op.title ?? decodeMarker(op.body)?.title;
+            return `${updateEffect(op).replace('updated', 'update')} #${op.number}${title ? `: ${inert(issueTitle(title))}` : ''} (${inert(op.why)})`;
+        }
+    }
+}
+function summaryMarkdown(report, issueUrl) {
+    const out = ['## Goals progress', ''];
+    if (report.skipped) {
+        out.push(`Nothing to sync: ${inert(report.skipped)}.`);
+        return out.join('\n');
+    }
+    out.push(`**${report.done}/${report.total}** goals done (${report.percent}%)${report.dryRun ? ' — dry run, nothing was written' : ''}.`, '');
+    out.push('| Category | Progress | Done |', '| --- | --- | ---: |');
+    for (const c of report.categories) {
+        const name = c.name === null ? '_(no category)_' : inert(c.name);
+        out.push(`| ${name} | ${progressBar(c.done, c.total)} | ${c.done}/${c.total} |`);
+    }
+    out.push('');
+    const link = (n) => `[#${n}](${issueUrl(n)})`;
+    if (report.dryRun) {
+        out.push(`### Planned (${report.ops.length} issue operation(s), ${report.edits.length} file change(s))`, '');
+        for (const op of report.ops)
+            out.push(`- ${describePlanned(op)}`);
+    }
+    else {
+        const touched = touchedIssues(report);
+        if (touched.length > 0) {
+            out.push('### Issues touched', '');
+            for (const t of touched)
+                out.push(`- ${link(t.number)} ${t.effect}: ${t.title === null ? '' : `${inert(t.title)} `}(${inert(t.why)})`);
+        }
+        else {
+            out.push('No issue needed a change.');
+        }
+    }
+    if (report.edits.length > 0) {
+        out.push('', `### ${report.dryRun ? 'Planned file changes' : 'File changes'}`, '');
+        for (const e of report.edits) {
+            const what = e.checked === undefined
+                ? `text → "${inert(e.title ?? '')}"`
+                : e.checked
+                    ? 'ticked'
+                    : 'unticked';
+            out.push(`- ${inert(issueTitle(e.marker.title))} (${link(e.issue)}): ${what} (${inert(e.why)})`);
+        }
+    }
+    if (report.commit?.sha)
+        out.push('', `Committed ${report.commit.files.map(inert).join(', ')} as ${report.commit.sha}.`);
+    if (report.commit?.pullRequest)
+        out.push('', `Pull request: [#${report.commit.pullRequest.number}](${report.commit.pullRequest.url}).`);
+    if (report.applied.deferred > 0)
+        out.push('', `${report.applied.deferred} operation(s) deferred to the next run (${inert(report.applied.stoppedBy ?? '')}).`);
+    for (const note of report.notes)
+        out.push('', inert(note));
+    if (report.warnings.length > 0)
+        out.push('', '### Warnings', '', ...report.warnings.map(w => `- ${inert(w)}`));
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./.build/github/issues.js
+
+
+
+/**
+ * The issue as the planner sees it, or null when it is not one of the action's
+ * for this file: the marker must be there and the author must be the action.
+ */
+async function toTracked(raw, path, identity) {
+    if (raw.pull_request)
+        return null;
+    const marker = decodeMarker(raw.body);
+    if (!marker || marker.file !== path)
+        return null;
+    if (!(await identity.owns(raw.user?.login)))
+        return null;
+    return {
+        number: raw.number,
+        title: raw.title,
+        state: raw.state === 'closed' ? 'closed' : 'open',
+        stateReason: raw.state_reason ?? null,
+        labels: raw.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(l => l !== ''),
+        body: raw.body ?? '',
+        marker,
+        htmlUrl: raw.html_url,
+        updatedAt: raw.updated_at
+    };
+}
+/** The action's issues for this file among those GitHub lists for `query` (a label, or a creator). */
+async function listTrackedIssues(client, at, query, path, identity) {
+    try {
+        const raw = await client.paginate(client.rest.issues.listForRepo, {
+            ...at,
+            ...query,
+            state: 'all',
+            per_page: 100
+        });
+        const tracked = [];
+        for (const issue of raw) {
+            const t = await toTracked(issue, path, identity);
+            if (t)
+                tracked.push(t);
+        }
+        return tracked;
+    }
+    catch (error) {
+        const what = 'labels' in query ? `labelled "${query.labels}"` : `opened by ${query.creator}`;
+        throw explainAccess(error, `list the issues ${what}`, 'issues: read');
+    }
+}
+async function getTrackedIssue(client, at, number, path, identity) {
+    const { data } = await client.rest.issues.get({ ...at, issue_number: number });
+    return toTracked(data, path, identity);
+}
+/** Creates a label; one that exists already is fine (another run, or a person, made it). */
+async function createLabel(client, at, name, color, description) {
+    try {
+        await client.rest.issues.createLabel({
+            ...at,
+            name: wellFormed(name),
+            color,
+            description: wellFormed(description)
+        });
+        return 'created';
+    }
+    catch (error) {
+        if (statusOf(error) === 422)
+            return 'exists';
+        throw explainAccess(error, `create the label "${name}"`, 'issues: write');
+    }
+}
+/**
+ * Renames a category's label when the category was renamed, so its colour and
+ * any history stay. Only a label that still carries the description the action
+ * gave it is renamed: one a person made or changed may be on other issues, and
+ * those are not the action's to touch. Otherwise the new label is created.
+ */
+async function renameLabel(client, at, op) {
+    try {
+        const { data } = await client.rest.issues.getLabel({ ...at, name: op.from });
+        if ((data.description ?? '') === op.ifDescription) {
+            await client.rest.issues.updateLabel({
+                ...at,
+                name: op.from,
+                new_name: wellFormed(op.to),
+                description: wellFormed(op.description)
+            });
+            return 'renamed';
+        }
+    }
+    catch (error) {
+        // The old label is gone or the new name is taken: the new label is made (or found) below.
+        if (statusOf(error) !== 422 && statusOf(error) !== 404) {
+            throw explainAccess(error, `rename the label "${op.from}"`, 'issues: write');
+        }
+    }
+    return createLabel(client, at, op.to, op.color, op.description);
+}
+async function createIssue(client, at, issue) {
+    try {
+        // Only the fields GitHub declares, named one by one: callers pass whole plan entries.
+        // Sent once: a blind retry after a lost answer would make a second issue (see apply.ts).
+        const { data } = await client.rest.issues.create({
+            ...at,
+            title: wellFormed(issue.title),
+            body: wellFormed(issue.body),
+            labels: issue.labels.map(wellFormed),
+            ...(issue.assignees.length > 0 ? { assignees: issue.assignees } : {}),
+            request: { retries: 0 }
+        });
+        return { number: data.number, url: data.html_url };
+    }
+    catch (error) {
+        throw explainAccess(error, `create the issue "${issue.title}"`, 'issues: write');
+    }
+}
+async function updateIssue(client, at, number, patch) {
+    try {
+        await client.rest.issues.update({
+            ...at,
+            issue_number: number,
+            ...(patch.title !== undefined ? { title: wellFormed(patch.title) } : {}),
+            ...(patch.body !== undefined ? { body: wellFormed(patch.body) } : {}),
+            ...(patch.labels !== undefined ? { labels: patch.labels.map(wellFormed) } : {}),
+            ...(patch.state !== undefined ? { state: patch.state } : {}),
+            ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {})
+        });
+    }
+    catch (error) {
+        throw explainAccess(error, `update issue #${number}`, 'issues: write');
+    }
+}
+async function addComment(client, at, number, body) {
+    try {
+        await client.rest.issues.createComment({
+            ...at,
+            issue_number: number,
+            body: wellFormed(body),
+            request: { retries: 0 }
+        });
+    }
+    catch (error) {
+        throw explainAccess(error, `comment on issue #${number}`, 'issues: write');
+    }
+}
+/** The sender's role: admin, maintain, write, triage, read or none. */
+const TRIAGE_OR_MORE = ['admin', 'maintain', 'write', 'triage'];
+/**
+ * The sender's role and whether it may close issues (triage or more). A custom
+ * role shows its own name in role_name, so the base permission counts too.
+ */
+async function roleOf(client, at, login) {
+    try {
+        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
+            ...at,
+            username: login
+        });
+        const role = data.role_name ?? data.permission;
+        const mayTriage = TRIAGE_OR_MORE.includes(role) || ['admin', 'write'].includes(data.permission);
+        return { role, mayTriage };
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return { role: 'none', mayTriage: false };
+        throw explainAccess(error, `read the permission of ${login}`, 'metadata: read');
+    }
+}
+/** Whether this exact comment is on the issue already; when the comments cannot be read, assume not. */
+async function hasComment(client, at, number, body) {
+    try {
+        const comments = await client.paginate(client.rest.issues.listComments, {
+            ...at,
+            issue_number: number,
+            per_page: 100
+        });
+        return comments.some(c => c.body === body);
+    }
+    catch (error) {
+        if (isRateLimit(error))
+            throw error;
+        return false;
+    }
+}
+/**
+ * Names of the repository's labels, lower-cased (GitHub compares them without
+ * case). Only a saving: when they cannot be listed, the labels are just created.
+ */
+async function labelNames(client, at) {
+    try {
+        const labels = await client.paginate(client.rest.issues.listLabelsForRepo, {
+            ...at,
+            per_page: 100
+        });
+        return new Set(labels.map(l => l.name.toLowerCase()));
+    }
+    catch (error) {
+        if (isRateLimit(error))
+            throw error;
+        return new Set();
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/run/apply.js
+
+
+function emptyApplied() {
+    return {
+        created: [],
+        closed: [],
+        reopened: [],
+        updated: [],
+        deferred: 0,
+        touched: [],
+        stoppedBy: null
+    };
+}
+const answerLost = (error) => {
+    const status = statusOf(error);
+    return status === undefined || status >= 500;
+};
+async function applyOps(client, at, ops, budget, result, options) {
+    const reserve = options.reserve ?? 0;
+    const log = options.log ?? (() => { });
+    const spend = () => budget.take(1, reserve);
+    const noteOnce = (list, n) => {
+        if (!list.includes(n))
+            list.push(n);
+    };
+    for (let k = 0; k < ops.length; k++) {
+        const op = ops[k];
+        if (result.stoppedBy !== null || !spend()) {
+            result.deferred += ops.length - k;
+            result.stoppedBy ??= `the write budget (max-writes: ${budget.limit}) is spent`;
+            break;
+        }
+        try {
+            switch (op.kind) {
+                case 'create-label':
+                    log(`label "${op.name}": ${await createLabel(client, at, op.name, op.color, op.description)}`);
+                    break;
+                case 'rename-label':
+                    log(`label "${op.from}" → "${op.to}": ${await renameLabel(client, at, op)}`);
+                    break;
+                case 'create-issue': {
+                    let issue;
+                    try {
+                        issue = await createIssue(client, at, op);
+                    }
+                    catch (error) {
+                        if (!answerLost(error))
+                            throw error;
+                        issue = await options.recovery.findIssue(op.goal);
+                        if (!issue)
+                            throw error;
+                        log(`issue #${issue.number} was created although its answer was lost`);
+                    }
+                    result.created.push(issue.number);
+                    result.touched.push({ number: issue.number, what: `created for line ${op.line}` });
+                    if (op.close) {
+                        if (!spend()) {
+                            // The issue exists and its marker says open: the next run sees the ticked box and closes it.
+                            result.deferred += 1;
+                            continue;
+                        }
+                        await updateIssue(client, at, issue.number, {
+                            state: 'closed',
+                            stateReason: 'completed',
+                            body: op.close.body
+                        });
+                        result.closed.push(issue.number);
+                    }
+                    break;
+                }
+                case 'update-issue': {
+                    // A removal says why before it records itself as done, so a run stopped in between says it again.
+                    if (op.comment && !(await options.recovery.hasComment(op.number, op.comment))) {
+                        try {
+                            await addComment(client, at, op.number, op.comment);
+                        }
+                        catch (error) {
+                            if (!answerLost(error) || !(await options.recovery.hasComment(op.number, op.comment)))
+                                throw error;
+                        }
+                        if (!spend()) {
+                            result.deferred += 1;
+                            continue;
+                        }
+                    }
+                    await updateIssue(client, at, op.number, op);
+                    if (op.effect === 'closed')
+                        noteOnce(result.closed, op.number);
+                    else if (op.effect === 'reopened')
+                        noteOnce(result.reopened, op.number);
+                    else if (op.title !== undefined || op.labels !== undefined)
+                        noteOnce(result.updated, op.number);
+                    result.touched.push({ number: op.number, what: op.why });
+                    break;
+                }
+            }
+        }
+        catch (error) {
+            if (!isRateLimit(error))
+                throw error;
+            result.stoppedBy = `GitHub's rate limit (${messageOf(error)})`;
+            result.deferred += ops.length - k;
+            break;
+        }
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: ./.build/render/badge.js
+var badge = __webpack_require__(7676);
+;// CONCATENATED MODULE: ./.build/run/budget.js
+// The write budget of one run (input max-writes): every write request counts,
+// the lock and the commit included, so the cap is what it says.
+class WriteBudget {
+    limit;
+    used = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    left() {
+        return this.limit - this.used;
+    }
+    /** Records writes that had to happen (taking over a dead run's lock). */
+    force(n) {
+        this.used += n;
+    }
+    /** Spends n writes if they fit, keeping `reserve` back for what must follow. */
+    take(n, reserve = 0) {
+        if (this.used + n + reserve > this.limit)
+            return false;
+        this.used += n;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/run/event.js
+// What a run has to do, decided from the event alone (no requests).
+const ZERO_SHA = /^0+$/;
+function classifyEvent(eventName, payload, branch) {
+    switch (eventName) {
+        case 'push': {
+            if (payload.ref !== `refs/heads/${branch}`) {
+                return {
+                    kind: 'skip',
+                    reason: `push to ${payload.ref ?? 'an unknown ref'} is not to the branch "${branch}"; nothing to sync`
+                };
+            }
+            if (payload.deleted)
+                return { kind: 'skip', reason: `the push deleted ${payload.ref}; nothing to sync` };
+            const before = payload.before && !ZERO_SHA.test(payload.before) ? payload.before : null;
+            return { kind: 'push', before, after: payload.after ?? `refs/heads/${branch}` };
+        }
+        case 'issues': {
+            const action = payload.action;
+            const number = payload.issue?.number;
+            if (payload.issue?.pull_request)
+                return { kind: 'skip', reason: 'the event is about a pull request, not an issue' };
+            if (action !== 'closed' && action !== 'reopened' && action !== 'edited') {
+                return {
+                    kind: 'skip',
+                    reason: `issues "${action ?? 'unknown'}" events are not handled (only closed, reopened and edited)`
+                };
+            }
+            if (typeof number !== 'number')
+                return { kind: 'skip', reason: 'the issues event has no issue number' };
+            return {
+                kind: 'issue',
+                action,
+                number,
+                sender: payload.sender?.login ?? '',
+                titleChanged: payload.changes?.title !== undefined
+            };
+        }
+        case 'schedule':
+        case 'workflow_dispatch':
+            return { kind: 'reconcile' };
+        default:
+            return {
+                kind: 'skip',
+                reason: `the "${eventName}" event is not handled; goals-sync runs on push, issues (closed, reopened, edited), schedule and workflow_dispatch`
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/github/files.js
+
+/** The API serves file contents up to 100 MB; past that there is nothing to read. */
+const API_FILE_LIMIT = 100 * 1024 * 1024;
+/** The file at `ref`, or null when it does not exist there. */
+async function readFile(client, at, path, ref) {
+    let data;
+    try {
+        ;
+        ({ data } = await client.rest.repos.getContent({ ...at, path, ref }));
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return null;
+        if (statusOf(error) === 403 && /too.large|too_large/i.test(messageOf(error))) {
+            throw new ActionError(`${path} is too large for the GitHub API (over 100 MB); keep the goals file smaller.`);
+        }
+        throw explainAccess(error, `read ${path} at ${ref}`, 'contents: read');
+    }
+    if (Array.isArray(data) || data.type !== 'file') {
+        throw new ActionError(`${path} is not a file at ${ref} (it is a ${Array.isArray(data) ? 'directory' : data.type}); point the input at the file itself.`);
+    }
+    const file = data;
+    if (file.size > API_FILE_LIMIT) {
+        throw new ActionError(`${path} is ${(file.size / 1024 / 1024).toFixed(0)} MB, over the 100 MB the GitHub API serves; keep the goals file smaller.`);
+    }
+    // Files over 1 MB come without content; the blob API serves them.
+    const base64 = file.encoding === 'base64' && file.content !== undefined
+        ? file.content
+        : (await client.rest.git.getBlob({ ...at, file_sha: file.sha })).data.content;
+    return { text: decodeUtf8(Buffer.from(base64, 'base64'), path), sha: file.sha };
+}
+/** Strict: a lenient decode would replace bytes and the commit back would change lines we do not own. */
+function decodeUtf8(bytes, path) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        throw new ActionError(`${path} is not UTF-8 text; save it as UTF-8 so goals-sync can edit it without changing other bytes.`);
+    }
+}
+/** Tells a missing branch from a missing file after a 404, so the error can say which. */
+async function branchExists(client, at, branch) {
+    try {
+        await client.rest.git.getRef({ ...at, ref: `heads/${branch}` });
+        return true;
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return false;
+        throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
+    }
+}
+async function defaultBranch(client, at) {
+    try {
+        const { data } = await client.rest.repos.get({ ...at });
+        return data.default_branch;
+    }
+    catch (error) {
+        if (statusOf(error) === 404) {
+            throw new ActionError(`Repository ${at.owner}/${at.repo} was not found, or the token cannot see it.`);
+        }
+        throw explainAccess(error, `read the repository ${at.owner}/${at.repo}`, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/github/commit.js
+
+
+/** The run's write budget does not cover the commit; the next run makes it. */
+class BudgetSpent extends Error {
+}
+const commit_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+async function headOf(client, at, branch) {
+    try {
+        const { data } = await client.rest.git.getRef({ ...at, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return null;
+        throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
+    }
+}
+async function writeCommit(client, at, parents, baseCommit, files, message) {
+    try {
+        const { data: base } = await client.rest.git.getCommit({ ...at, commit_sha: baseCommit });
+        const entry = (path, blob) => ({
+            path,
+            mode: '100644',
+            type: 'blob',
+            ...blob
+        });
+        const createTree = (tree) => client.rest.git.createTree({ ...at, base_tree: base.tree.sha, tree });
+        const tree = await createTree([...files].map(([path, content]) => entry(path, { content }))).catch(async (error) => {
+            // A server that takes no inline content in trees gets the blobs first.
+            if (statusOf(error) !== 400 && statusOf(error) !== 422)
+                throw error;
+            const blobs = [];
+            for (const [path, content] of files) {
+                const { data } = await client.rest.git.createBlob({ ...at, content, encoding: 'utf-8' });
+                blobs.push(entry(path, { sha: data.sha }));
+            }
+            return createTree(blobs);
+        });
+        // No author or committer: GitHub then signs the commit as the token's identity.
+        const { data: commit } = await client.rest.git.createCommit({
+            ...at,
+            message,
+            tree: tree.data.sha,
+            parents
+        });
+        return commit.sha;
+    }
+    catch (error) {
+        throw explainAccess(error, 'write the commit', 'contents: write');
+    }
+}
+function protectionError(branch, error) {
+    return new ActionError(`The branch "${branch}" refused the commit: ${messageOf(error).split('\n')[0]} (branch protection or a ruleset). ` +
+        'Fix: set the input "commit: pull-request" so goals-sync opens a pull request instead, ' +
+        'or let the workflow token bypass the rule.');
+}
+const isProtection = (error) => (statusOf(error) === 422 || statusOf(error) === 409 || statusOf(error) === 403) &&
+    /protected branch|rule violation|ruleset|required status|changes must be made/i.test(messageOf(error));
+const isNotFastForward = (error) => statusOf(error) === 422 && /fast.forward/i.test(messageOf(error));
+/** The branch head and the files that would change there; the budget is asked only when there are some. */
+async function changesAtHead(client, at, options) {
+    const head = await headOf(client, at, options.branch);
+    if (!head) {
+        throw new ActionError(`Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`);
+    }
+    const files = await options.produce(path => readFile(client, at, path, head).then(f => f?.text ?? null), head);
+    if (files.size > 0 && options.mayWrite && !options.mayWrite()) {
+        throw new BudgetSpent('no write budget left for the commit');
+    }
+    return { head, files };
+}
+async function commitToBranch(client, at, options) {
+    const attempts = options.maxAttempts ?? 5;
+    const backoff = options.backoff ?? (n => 500 * n * n);
+    for (let attempt = 1;; attempt++) {
+        const { head, files } = await changesAtHead(client, at, options);
+        if (files.size === 0)
+            return { sha: null, files: [], attempts: attempt };
+        const sha = await writeCommit(client, at, [head], head, files, options.message);
+        try {
+            await client.rest.git.updateRef({ ...at, ref: `heads/${options.branch}`, sha, force: false });
+            return { sha, files: [...files.keys()], attempts: attempt };
+        }
+        catch (error) {
+            if (isProtection(error))
+                throw protectionError(options.branch, error);
+            if (!isNotFastForward(error))
+                throw explainAccess(error, `update the branch ${options.branch}`, 'contents: write');
+            if (attempt >= attempts) {
+                throw new ActionError(`The branch "${options.branch}" kept moving during the run (${attempts} tries); run the workflow again.`);
+            }
+            await commit_sleep(backoff(attempt));
+        }
+    }
+}
+/**
+ * The same edits as a pull request from the action's own branch. Each run adds
+ * one commit whose tree is the base head plus the new files; when the base has
+ * moved, the commit also has the base head as a parent, so the branch is only
+ * ever fast-forwarded and the pull request shows just the sync's changes.
+ */
+async function commitAsPullRequest(client, at, options) {
+    const { head: baseHead, files } = await changesAtHead(client, at, options);
+    if (files.size === 0)
+        return { sha: null, files: [], attempts: 1 };
+    const prHead = await headOf(client, at, options.prBranch);
+    let parents = [baseHead];
+    if (prHead) {
+        const { data: last } = await client.rest.git.getCommit({ ...at, commit_sha: prHead });
+        parents =
+            last.parents.some(p => p.sha === baseHead) || prHead === baseHead
+                ? [prHead]
+                : [prHead, baseHead];
+    }
+    const sha = await writeCommit(client, at, parents, baseHead, files, options.message);
+    try {
+        if (prHead)
+            await client.rest.git.updateRef({
+                ...at,
+                ref: `heads/${options.prBranch}`,
+                sha,
+                force: false
+            });
+        else
+            await client.rest.git.createRef({ ...at, ref: `refs/heads/${options.prBranch}`, sha });
+    }
+    catch (error) {
+        throw explainAccess(error, `push the branch ${options.prBranch}`, 'contents: write');
+    }
+    try {
+        const { data: open } = await client.rest.pulls.list({
+            ...at,
+            state: 'open',
+            head: `${at.owner}:${options.prBranch}`,
+            base: options.branch
+        });
+        const existing = open[0];
+        if (existing) {
+            return {
+                sha,
+                files: [...files.keys()],
+                attempts: 1,
+                pullRequest: { number: existing.number, url: existing.html_url, created: false }
+            };
+        }
+        const { data: pr } = await client.rest.pulls.create({
+            ...at,
+            title: options.title,
+            body: options.body,
+            head: options.prBranch,
+            base: options.branch
+        });
+        return {
+            sha,
+            files: [...files.keys()],
+            attempts: 1,
+            pullRequest: { number: pr.number, url: pr.html_url, created: true }
+        };
+    }
+    catch (error) {
+        throw explainAccess(error, 'open the pull request', 'pull-requests: write');
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/github/identity.js
+const WORKFLOW_BOT = 'github-actions[bot]';
+class Identity {
+    self = null;
+    client;
+    configured;
+    constructor(client, configured) {
+        this.client = client;
+        this.configured = configured;
+    }
+    async owns(login) {
+        if (!login)
+            return false;
+        const l = login.toLowerCase();
+        if (l === WORKFLOW_BOT || l === this.configured?.toLowerCase())
+            return true;
+        const self = await this.whoAmI();
+        return self === null ? l.endsWith('[bot]') : self.toLowerCase() === l;
+    }
+    /** The token's own login, asked once; null for tokens that cannot say (installation tokens). */
+    whoAmI() {
+        this.self ??= this.client.rest.users.getAuthenticated().then(({ data }) => data.login, () => null);
+        return this.self;
+    }
+    /** Logins the action's issues may have been opened by, as far as they can be named. */
+    async creators() {
+        const self = await this.whoAmI();
+        return [...new Set([WORKFLOW_BOT, this.configured, self].filter((l) => !!l))];
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/github/lock.js
+
+const LOCK_REF = 'goals-sync/lock';
+const lock_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** The lock's commit and until when its holder needs it (0: unreadable), or null when it is free. */
+async function current(client, at) {
+    try {
+        const { data: ref } = await client.rest.git.getRef({ ...at, ref: LOCK_REF });
+        const { data: commit } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha });
+        const m = /goals-sync lock held until (\S+)/.exec(commit.message);
+        return { sha: ref.object.sha, until: m ? Date.parse(m[1]) || 0 : 0 };
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return null;
+        throw error;
+    }
+}
+async function acquireLock(client, at, options) {
+    const pollMs = options.pollMs ?? 2_000;
+    const deadline = Date.now() + (options.maxWaitMs ?? 2 * 60_000);
+    const spend = options.spend ?? (() => { });
+    try {
+        const { data: ref } = await client.rest.git.getRef({ ...at, ref: `heads/${options.branch}` });
+        const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha });
+        const until = new Date(Date.now() + options.holdMs).toISOString();
+        const { data: mine } = await client.rest.git.createCommit({
+            ...at,
+            message: `goals-sync lock held until ${until}`,
+            tree: head.tree.sha,
+            parents: []
+        });
+        const held = {
+            // Only our own lock is deleted: a run that outlived its time must not free its successor's.
+            release: async () => {
+                const now = await current(client, at).catch(() => null);
+                if (now?.sha === mine.sha)
+                    await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
+            }
+        };
+        const create = async () => {
+            try {
+                await client.rest.git.createRef({ ...at, ref: `refs/${LOCK_REF}`, sha: mine.sha });
+                return true;
+            }
+            catch (error) {
+                if (statusOf(error) !== 422)
+                    throw error;
+                return false;
+            }
+        };
+        if (await create())
+            return held;
+        let refused = 0;
+        for (;;) {
+            if (Date.now() > deadline) {
+                throw new Error(`another run still holds refs/${LOCK_REF} (or it cannot be taken over)`);
+            }
+            const now = await current(client, at);
+            // Ours already: the answer to the create was lost, not the create.
+            if (now?.sha === mine.sha)
+                return held;
+            if (now === null) {
+                // 422 with no lock there, again and again: the server will not make this ref at all.
+                if (++refused >= 3)
+                    throw new Error(`the server refused to create refs/${LOCK_REF}`);
+                spend();
+                if (await create())
+                    return held;
+                continue;
+            }
+            if (Date.now() > now.until) {
+                options.log?.(`Taking over a goals-sync lock that expired at ${new Date(now.until).toISOString()} (its run ended without releasing it).`);
+                spend();
+                await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
+                spend();
+                if (await create())
+                    return held;
+                await lock_sleep(pollMs);
+                continue;
+            }
+            options.log?.(`Another goals-sync run is syncing this repository (until ${new Date(now.until).toISOString()} at the latest); waiting.`);
+            // Polling reads only; the lock is created again once it is free or dead.
+            await lock_sleep(pollMs);
+        }
+    }
+    catch (error) {
+        throw explainAccess(error, 'take the goals-sync lock', 'contents: write');
+    }
+}
+
+// EXTERNAL MODULE: ./.build/goals/parse.js + 2 modules
+var parse = __webpack_require__(9997);
+;// CONCATENATED MODULE: ./.build/sync/diff.js
+// Pairs the lines of two versions of the goals file. Unchanged lines keep
+// their identity; within each changed hunk the removed and added lines are
+// paired in order, which is how an edited goal is told from a new one.
+/** Above this many cells the middle of the diff is not aligned (the files share no structure worth finding). */
+const MAX_CELLS = 4_000_000;
+function pairLines(before, after) {
+    const same = new Map();
+    const hunks = [];
+    let start = 0;
+    while (start < before.length && start < after.length && before[start] === after[start]) {
+        same.set(start, start);
+        start++;
+    }
+    let endB = before.length;
+    let endA = after.length;
+    while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+        endB--;
+        endA--;
+        same.set(endB, endA);
+    }
+    const n = endB - start;
+    const m = endA - start;
+    if (n === 0 && m === 0)
+        return { same, hunks };
+    if (n * m > MAX_CELLS || n === 0 || m === 0) {
+        hunks.push({ removed: range(start, endB), added: range(start, endA) });
+        return { same, hunks };
+    }
+    // Longest common subsequence over the middle, then walk it to emit hunks.
+    const width = m + 1;
+    const lcs = new Uint32Array((n + 1) * width);
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            lcs[i * width + j] =
+                before[start + i] === after[start + j]
+                    ? lcs[(i + 1) * width + j + 1] + 1
+                    : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+        }
+    }
+    let i = 0;
+    let j = 0;
+    let hunk = { removed: [], added: [] };
+    const flush = () => {
+        if (hunk.removed.length > 0 || hunk.added.length > 0)
+            hunks.push(hunk);
+        hunk = { removed: [], added: [] };
+    };
+    while (i < n || j < m) {
+        if (i < n && j < m && before[start + i] === after[start + j]) {
+            flush();
+            same.set(start + i, start + j);
+            i++;
+            j++;
+        }
+        else if (j >= m ||
+            (i < n && lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
+            hunk.removed.push(start + i);
+            i++;
+        }
+        else {
+            hunk.added.push(start + j);
+            j++;
+        }
+    }
+    flush();
+    return { same, hunks };
+}
+function range(from, to) {
+    const out = [];
+    for (let k = from; k < to; k++)
+        out.push(k);
+    return out;
+}
+/** Dice coefficient over character bigrams, case- and space-insensitive: 1 for equal texts. */
+function similarity(a, b) {
+    const x = normalise(a);
+    const y = normalise(b);
+    if (x === y)
+        return 1;
+    if (x.length < 2 || y.length < 2)
+        return 0;
+    const counts = new Map();
+    for (let k = 0; k < x.length - 1; k++) {
+        const g = x.slice(k, k + 2);
+        counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+    let shared = 0;
+    for (let k = 0; k < y.length - 1; k++) {
+        const g = y.slice(k, k + 2);
+        const c = counts.get(g) ?? 0;
+        if (c > 0) {
+            shared++;
+            counts.set(g, c - 1);
+        }
+    }
+    return (2 * shared) / (x.length - 1 + y.length - 1);
+}
+function normalise(text) {
+    return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+/** A text's bigrams as a set: the k-th repeat of a bigram is its own token, so sets count like multisets. */
+function bigramTokens(text) {
+    const seen = new Map();
+    const out = [];
+    for (let k = 0; k < text.length - 1; k++) {
+        const g = text.slice(k, k + 2);
+        const n = (seen.get(g) ?? 0) + 1;
+        seen.set(g, n);
+        out.push(`${g}${n}`);
+    }
+    return out;
+}
+/** Above this many texts sharing a token, the token no longer narrows the search. */
+const COMMON_TOKEN = 32;
+/** The words of a text (letters and digits) as tokens; one equal to a bigram token only adds candidates. */
+function wordTokens(text) {
+    return [...new Set(text.split(/[^\p{L}\p{N}]+/u).filter(w => w !== ''))].map(w => `w ${w}`);
+}
+/**
+ * Every pair (a from `left`, b from `right`) whose similarity is at least
+ * `threshold`, without comparing every pair. Candidates share a token: a word,
+ * or one of the rarest bigrams (prefix filtering: Dice ≥ t needs an overlap of
+ * at least t·|X|/(2−t) bigrams, so with all bigrams ranked rarest first, two
+ * such texts share one among the first |X| − ⌈t·|X|/(2−t)⌉ + 1 of each).
+ * Tokens shared by more than COMMON_TOKEN texts are skipped while a text has
+ * rarer ones: below that the result is exactly what comparing every pair
+ * gives; above it, pairs sharing only common tokens (texts that are all alike,
+ * never an ordinary edit, which keeps its rare words) may be missed.
+ */
+function similarPairs(left, right, threshold) {
+    const l = left.map(normalise);
+    const r = right.map(normalise);
+    const lt = l.map(bigramTokens);
+    const rt = r.map(bigramTokens);
+    const frequency = new Map();
+    for (const list of [...lt, ...rt])
+        for (const t of list)
+            frequency.set(t, (frequency.get(t) ?? 0) + 1);
+    const rarestFirst = (a, b) => frequency.get(a) - frequency.get(b) || (a < b ? -1 : a > b ? 1 : 0);
+    const keysOf = (text, tokens) => {
+        if (text.length < 2)
+            return [`=${text}`];
+        const need = Math.ceil((threshold * tokens.length) / (2 - threshold) - 1e-9);
+        const prefix = [...tokens].sort(rarestFirst).slice(0, tokens.length - Math.max(need, 1) + 1);
+        return [...prefix, ...wordTokens(text)];
+    };
+    const index = new Map();
+    r.forEach((text, b) => {
+        for (const t of keysOf(text, rt[b])) {
+            const bucket = index.get(t);
+            if (bucket)
+                bucket.push(b);
+            else
+                index.set(t, [b]);
+        }
+    });
+    const pairs = [];
+    l.forEach((text, a) => {
+        const buckets = keysOf(text, lt[a]).flatMap(t => {
+            const bucket = index.get(t);
+            return bucket ? [bucket] : [];
+        });
+        const narrow = buckets.filter(b => b.length <= COMMON_TOKEN);
+        const rarest = buckets.reduce((best, b) => (best.length === 0 || b.length < best.length ? b : best), []);
+        const candidates = new Set((narrow.length > 0 ? narrow : [rarest]).flat());
+        for (const b of candidates) {
+            const score = similarity(left[a], right[b]);
+            if (score >= threshold)
+                pairs.push({ a, b, score });
+        }
+    });
+    return pairs;
+}
+
+;// CONCATENATED MODULE: ./.build/sync/match.js
+
+
+
+/** Below this, two titles are different goals. */
+const SIMILAR_ENOUGH = 0.6;
+function keyOfGoal(doc, index) {
+    const g = doc.goals[index];
+    return goalKey(g.category, identityTitle(g.title), g.occurrence);
+}
+function keyOfIssue(issue) {
+    return goalKey(issue.marker.category, issue.marker.title, issue.marker.n);
+}
+/** One issue per key: an open, not-removed one first, then the lowest number. */
+function primaryByKey(issues) {
+    const byKey = new Map();
+    const duplicates = [];
+    const rank = (i) => (i.marker.removed ? 2 : 0) + (i.state === 'open' ? 0 : 1);
+    const sorted = [...issues].sort((a, b) => rank(a) - rank(b) || a.number - b.number);
+    for (const issue of sorted) {
+        const key = keyOfIssue(issue);
+        if (byKey.has(key))
+            duplicates.push(issue);
+        else
+            byKey.set(key, issue);
+    }
+    return { byKey, duplicates };
+}
+function matchGoals(doc, lines, issues, before) {
+    const { byKey, duplicates } = primaryByKey(issues);
+    const issueOf = doc.goals.map(() => null);
+    const via = doc.goals.map(() => null);
+    const claimed = new Set();
+    const claim = (goal, issue, how) => {
+        issueOf[goal] = issue;
+        via[goal] = how;
+        claimed.add(issue.number);
+    };
+    const beforeGoal = before ? pairWithBefore(doc, lines, before) : doc.goals.map(() => null);
+    if (before) {
+        doc.goals.forEach((_, a) => {
+            const b = beforeGoal[a];
+            if (b === null || b === undefined)
+                return;
+            const issue = byKey.get(keyOfGoal(before.doc, b));
+            if (issue && !claimed.has(issue.number))
+                claim(a, issue, 'push');
+        });
+    }
+    doc.goals.forEach((_, a) => {
+        if (issueOf[a])
+            return;
+        const issue = byKey.get(keyOfGoal(doc, a));
+        if (issue && !claimed.has(issue.number))
+            claim(a, issue, 'key');
+    });
+    const free = () => [...byKey.values()].filter(i => !claimed.has(i.number));
+    // A goal moved to another category keeps its title.
+    const byTitle = new Map();
+    for (const issue of byKey.values()) {
+        const list = byTitle.get(issue.marker.title) ?? [];
+        list.push(issue);
+        byTitle.set(issue.marker.title, list);
+    }
+    doc.goals.forEach((g, a) => {
+        if (issueOf[a])
+            return;
+        const candidates = (byTitle.get(identityTitle(g.title)) ?? []).filter(i => !claimed.has(i.number));
+        const best = candidates.find(i => i.marker.n === g.occurrence) ?? candidates[0];
+        if (best)
+            claim(a, best, 'title');
+    });
+    // Edited text outside a push (or an edit the push could not pair): closest title wins.
+    const unmatched = doc.goals.flatMap((g, a) => issueOf[a] ? [] : [{ goal: a, title: g.title, category: g.category }]);
+    const open = free().filter(i => !i.marker.removed);
+    const scored = similarPairs(unmatched.map(u => u.title), open.map(i => i.marker.title), SIMILAR_ENOUGH).map(p => {
+        const u = unmatched[p.a];
+        const issue = open[p.b];
+        return {
+            goal: u.goal,
+            issue,
+            score: p.score + (issue.marker.category === u.category ? 0.01 : 0)
+        };
+    });
+    scored.sort((x, y) => y.score - x.score || x.issue.number - y.issue.number || x.goal - y.goal);
+    for (const s of scored) {
+        if (!issueOf[s.goal] && !claimed.has(s.issue.number))
+            claim(s.goal, s.issue, 'similar');
+    }
+    return { issueOf, via, beforeGoal, orphans: free(), duplicates };
+}
+/** For each goal of the file, the before-version goal on the same (or the paired edited) line. */
+function pairWithBefore(doc, lines, before) {
+    const goalAtBefore = new Map(before.doc.goals.map((g, i) => [g.line, i]));
+    const goalAtAfter = new Map(doc.goals.map((g, i) => [g.line, i]));
+    const result = doc.goals.map(() => null);
+    const pairing = pairLines(before.lines, lines);
+    for (const [b, a] of pairing.same) {
+        const gb = goalAtBefore.get(b);
+        const ga = goalAtAfter.get(a);
+        if (gb !== undefined && ga !== undefined)
+            result[ga] = gb;
+    }
+    for (const hunk of pairing.hunks) {
+        const removed = hunk.removed.flatMap(l => (goalAtBefore.has(l) ? [goalAtBefore.get(l)] : []));
+        const added = hunk.added.flatMap(l => (goalAtAfter.has(l) ? [goalAtAfter.get(l)] : []));
+        for (let k = 0; k < Math.min(removed.length, added.length); k++) {
+            result[added[k]] = removed[k];
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./.build/run/issue-event.js
+// An issues event (closed, reopened, edited) turned into edits of the goals
+// file: only for the action's own issues, only for senders who may triage, and
+// only for the exact goal the issue's marker names.
+
+
+
+
+
+
+async function decideIssueEvent(client, at, settings, payload, run, text, identity, level) {
+    const fromPayload = await toTracked(payload.issue, settings.path, identity);
+    if (!fromPayload) {
+        return {
+            edits: [],
+            note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
+        };
+    }
+    const { role, mayTriage } = await roleOf(client, at, run.sender);
+    if (!mayTriage) {
+        return {
+            edits: [],
+            note: `Issue #${run.number} was ${run.action} by ${run.sender}, whose role is "${role}"; only triage or more changes the goals file. Ignored.`
+        };
+    }
+    if (run.action === 'edited' && (!run.titleChanged || !settings.syncTitles)) {
+        return {
+            edits: [],
+            note: `Issue #${run.number} was edited, but ${settings.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.`
+        };
+    }
+    // The event may be stale (closed, then reopened at once): act on the issue as it is now.
+    let issue = fromPayload;
+    try {
+        issue = (await getTrackedIssue(client, at, run.number, settings.path, identity)) ?? fromPayload;
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw error;
+    }
+    const doc = (0,parse/* parseGoals */.G)(text, { categoryLevel: level });
+    const m = issue.marker;
+    if (m.removed) {
+        return {
+            edits: [],
+            note: `Issue #${run.number} was closed by goals-sync because its goal left the file (or it duplicated another issue); it no longer drives the file.`
+        };
+    }
+    // Only the exact goal: a guess could move another goal's box (the next full run pairs edited goals).
+    const index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n));
+    if (index === -1) {
+        return {
+            edits: [],
+            note: `The goal of issue #${run.number} ("${m.title}") is not in ${settings.path}; a scheduled or manual run will settle it.`
+        };
+    }
+    const goal = doc.goals[index];
+    const key = keyOfGoal(doc, index);
+    if (run.action === 'edited') {
+        if (issue.title === issueTitle(goal.title) || issue.title.trim() === '') {
+            return { edits: [], note: `Issue #${run.number}'s title already matches its goal.` };
+        }
+        return {
+            edits: [
+                {
+                    key,
+                    issue: issue.number,
+                    marker: m,
+                    title: issue.title,
+                    why: `issue retitled by ${run.sender}`
+                }
+            ],
+            note: `Goal retitled from issue #${run.number}.`
+        };
+    }
+    const closed = issue.state === 'closed';
+    return {
+        edits: [
+            {
+                key,
+                issue: issue.number,
+                marker: m,
+                checked: closed,
+                why: `issue ${closed ? 'closed' : 'reopened'} by ${run.sender}`
+            }
+        ],
+        note: `Issue #${run.number} is ${closed ? 'closed: goal ticked' : 'open: goal unticked'}.`
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/run/label-style.js
+// Colours and descriptions of the labels the action creates: from the settings
+// file when it names them, otherwise a stable colour per category.
+
+
+/** Calm, readable label colours; a category keeps its colour across runs and repositories. */
+const PALETTE = [
+    '1d76db',
+    '5319e7',
+    'd93f0b',
+    '0e8a16',
+    'fbca04',
+    'b60205',
+    '006b75',
+    'c5def5',
+    'bfd4f2',
+    'f9d0c4'
+];
+function labelStyles(config, path) {
+    return category => {
+        if (category === null) {
+            return {
+                color: config.label.color ?? '0e8a16',
+                description: shorten(config.label.description ?? `A goal from ${path}, kept in step by goals-sync`, MAX_LABEL_DESCRIPTION)
+            };
+        }
+        const own = config.categories.get(category) ?? {};
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(category).digest();
+        return {
+            color: own.color ?? PALETTE[hash[0] % PALETTE.length],
+            description: shorten(own.description ?? `Goals under "${category}" in ${path}`, MAX_LABEL_DESCRIPTION)
+        };
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/sync/body.js
+// The issue body: where the goal lives, in words and a link, and the marker.
+// The body belongs to the action (it is rewritten when the goal moves); people
+// write their notes in comments. Goal text in it is inert Markdown (see
+// text.ts), so it can neither hide HTML nor forge a second marker.
+
+
+/** Above this a category name is shown cut in the body (its label is cut at 50 anyway). */
+const MAX_SHOWN_CATEGORY = 256;
+function issueBody(marker, context) {
+    const where = marker.category === null
+        ? 'before the first category'
+        : `in **${inertMarkdown(shorten(marker.category, MAX_SHOWN_CATEGORY))}**`;
+    const rest = [
+        `Goal ${where} of [\`${inertMarkdown(marker.file)}\`](${context.fileUrl}).`,
+        '',
+        marker.removed
+            ? '_This goal is no longer in the file. Put it back and this issue reopens._'
+            : '_Kept in step by goals-sync: close this issue or tick the box in the file, and the other follows._',
+        '',
+        encodeMarker(marker)
+    ].join('\n');
+    const quote = quoteOf(marker.title);
+    // The quote is the only part that grows with the goal; it gives way first.
+    return quote && quote.length + rest.length <= MAX_BODY ? quote + rest : rest;
+}
+/** The full title when the issue title had to be cut, with a note when even the marker holds only its start. */
+function quoteOf(title) {
+    if (title.length <= MAX_TITLE)
+        return null;
+    const cut = title.length >= MAX_IDENTITY_TITLE - 1;
+    return [
+        `> ${inertMarkdown(identityTitle(title))}`,
+        ...(cut ? ['>', '> _(The goal is longer than this; its full text is in the file.)_'] : []),
+        '',
+        ''
+    ].join('\n');
+}
+function removalComment(path) {
+    return `This goal was removed from \`${inertMarkdown(path)}\`, so this issue is closed as not planned. Put the goal back and the issue reopens.`;
+}
+function duplicateComment(keep) {
+    return `This issue duplicates #${keep} for the same goal, so it is closed; #${keep} carries on.`;
+}
+
+;// CONCATENATED MODULE: ./.build/goals/lines.js
+// A goals file is edited line by line; keeping each line's own ending (and the
+// BOM) separately is what lets an untouched file round-trip byte for byte.
+const BOM = '\uFEFF';
+function splitLines(source) {
+    const bom = source.startsWith(BOM) ? BOM : '';
+    const body = bom ? source.slice(1) : source;
+    const lines = [];
+    let start = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body.charCodeAt(i);
+        if (c === 10 /* \n */) {
+            lines.push({ text: body.slice(start, i), eol: '\n' });
+            start = i + 1;
+        }
+        else if (c === 13 /* \r */) {
+            const crlf = body.charCodeAt(i + 1) === 10;
+            lines.push({ text: body.slice(start, i), eol: crlf ? '\r\n' : '\r' });
+            if (crlf)
+                i++;
+            start = i + 1;
+        }
+    }
+    if (start < body.length)
+        lines.push({ text: body.slice(start), eol: '' });
+    return { bom, lines };
+}
+function joinLines({ bom, lines }) {
+    let out = bom;
+    for (const line of lines)
+        out += line.text + line.eol;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./.build/sync/plan.js
+// The sync plan: a pure function of the goals file (now, and before the push
+// when there was one), the action's issues and the settings. It decides, goal by
+// goal, which side wins and returns the writes in an order where every prefix is
+// safe: a run stopped after any write leaves nothing a rerun would duplicate.
+
+
+
+
+
+function splitText(text) {
+    return splitLines(text).lines.map(l => l.text);
+}
+function labelOf(category) {
+    return category ? categoryLabel(category) : null;
+}
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+/** The issue's labels with the old category label swapped for the new one and the common one ensured. */
+function wantedLabels(current, common, from, to) {
+    const kept = current.filter(l => !(from && same(l, from)) && !(to && same(l, to)) && !same(l, common));
+    // GitHub treats label names without case, so a category named like the common label is one label.
+    return [common, ...(to && !same(to, common) ? [to] : []), ...kept];
+}
+function sameLabels(a, b) {
+    if (a.length !== b.length)
+        return false;
+    const set = new Set(a.map(l => l.toLowerCase()));
+    return b.every(l => set.has(l.toLowerCase()));
+}
+function sameMarker(a, b) {
+    return (a.file === b.file &&
+        a.category === b.category &&
+        a.title === b.title &&
+        a.n === b.n &&
+        a.synced === b.synced &&
+        a.removed === b.removed);
+}
+function planSync(input) {
+    const { settings } = input;
+    const doc = (0,parse/* parseGoals */.G)(input.text, { categoryLevel: settings.categoryLevel });
+    const lines = splitText(input.text);
+    let before = null;
+    if (input.before !== undefined) {
+        const text = input.before ?? '';
+        before = {
+            doc: (0,parse/* parseGoals */.G)(text, { categoryLevel: settings.categoryLevel }),
+            lines: splitText(text)
+        };
+    }
+    const match = matchGoals(doc, lines, input.issues, before);
+    const warnings = doc.warnings.map(w => `${settings.path}:${w.line}: ${w.message}`);
+    const context = { fileUrl: settings.fileUrl };
+    const body = (m) => issueBody(m, context);
+    const known = new Set();
+    for (const issue of input.issues)
+        for (const l of issue.labels)
+            known.add(l.toLowerCase());
+    const needed = [];
+    const need = (name) => {
+        if (name && !known.has(name.toLowerCase()) && !needed.some(n => same(n, name)))
+            needed.push(name);
+    };
+    const renames = categoryRenames(doc, match.issueOf);
+    const labelOps = [];
+    for (const [from, to] of renames) {
+        const fromLabel = labelOf(from);
+        const toLabel = labelOf(to);
+        if (fromLabel && toLabel && !same(fromLabel, toLabel)) {
+            labelOps.push({
+                kind: 'rename-label',
+                from: fromLabel,
+                to: toLabel,
+                ifDescription: settings.labelStyle(from).description,
+                ...settings.labelStyle(to)
+            });
+            known.add(toLabel.toLowerCase());
+        }
+    }
+    const updates = [];
+    const creates = [];
+    const edits = [];
+    doc.goals.forEach((g, a) => {
+        const issue = match.issueOf[a];
+        const key = keyOfGoal(doc, a);
+        const catLabel = labelOf(g.category);
+        if (!issue) {
+            need(settings.label);
+            need(catLabel);
+            const marker = {
+                file: settings.path,
+                category: g.category,
+                title: identityTitle(g.title),
+                n: g.occurrence,
+                synced: 'open',
+                removed: false
+            };
+            creates.push({
+                kind: 'create-issue',
+                goal: key,
+                line: g.line + 1,
+                title: issueTitle(g.title),
+                body: body(marker),
+                labels: wantedLabels([], settings.label, null, catLabel),
+                assignees: settings.assignees,
+                close: g.checked ? { body: body({ ...marker, synced: 'closed' }) } : null
+            });
+            return;
+        }
+        const m = issue.marker;
+        const next = { ...m, file: settings.path, category: g.category, removed: false };
+        const patch = {
+            kind: 'update-issue',
+            number: issue.number,
+            why: '',
+            effect: 'updated'
+        };
+        const why = [];
+        // Box: which side wins.
+        const fileClosed = g.checked;
+        const issueClosed = issue.state === 'closed';
+        const b = match.beforeGoal[a];
+        // Only a box this push visibly flipped overrides the other side; a moved or re-worded goal is settled like any other.
+        const changedInPush = before !== null && b !== null && b !== undefined && before.doc.goals[b].checked !== g.checked;
+        let boxWinner = null;
+        if (m.removed)
+            boxWinner = 'file';
+        else if (fileClosed !== issueClosed) {
+            if (changedInPush || settings.conflict === 'file')
+                boxWinner = 'file';
+            else if (settings.conflict === 'issues')
+                boxWinner = 'issue';
+            else
+                boxWinner = (fileClosed ? 'closed' : 'open') !== m.synced ? 'file' : 'issue';
+        }
+        if (boxWinner === 'file') {
+            next.synced = fileClosed ? 'closed' : 'open';
+            if (fileClosed !== issueClosed || (m.removed && issue.stateReason === 'not_planned')) {
+                if (fileClosed) {
+                    patch.state = 'closed';
+                    patch.stateReason = 'completed';
+                    patch.effect = 'closed';
+                    why.push(m.removed ? 'goal is back, ticked' : 'ticked in the file');
+                }
+                else {
+                    patch.state = 'open';
+                    patch.effect = 'reopened';
+                    why.push(m.removed ? 'goal is back in the file' : 'unticked in the file');
+                }
+            }
+            else if (m.removed) {
+                why.push('goal is back in the file');
+            }
+        }
+        else if (boxWinner === 'issue') {
+            edits.push({
+                key,
+                issue: issue.number,
+                marker: m,
+                checked: issueClosed,
+                why: issueClosed ? 'issue closed' : 'issue reopened'
+            });
+        }
+        else {
+            next.synced = fileClosed ? 'closed' : 'open';
+        }
+        // Title: the file's text unless only the issue's title changed since the last sync.
+        const fileRetitled = identityTitle(g.title) !== m.title;
+        const issueRetitled = issue.title !== issueTitle(m.title);
+        const issueWinsTitle = settings.syncTitles &&
+            issueRetitled &&
+            settings.conflict !== 'file' &&
+            (!fileRetitled || settings.conflict === 'issues');
+        if (issueWinsTitle) {
+            if (issue.title.trim() !== '' && issue.title !== g.title) {
+                edits.push({
+                    key,
+                    issue: issue.number,
+                    marker: m,
+                    title: issue.title,
+                    why: 'issue retitled'
+                });
+            }
+        }
+        else {
+            next.title = identityTitle(g.title);
+            next.n = g.occurrence;
+            if (issue.title !== issueTitle(g.title)) {
+                patch.title = issueTitle(g.title);
+                why.push('goal text edited');
+            }
+        }
+        // Category: swap the category label.
+        const fromLabel = labelOf(m.category);
+        const labels = wantedLabels(issue.labels, settings.label, fromLabel, catLabel);
+        if (!sameLabels(labels, issue.labels)) {
+            patch.labels = labels;
+            need(catLabel);
+            if (m.category !== g.category)
+                why.push(`moved to ${g.category === null ? 'no category' : `"${g.category}"`}`);
+            else
+                why.push('labels restored');
+        }
+        if (!sameMarker(next, m))
+            patch.body = body(next);
+        if (patch.title !== undefined || patch.body !== undefined || patch.labels || patch.state) {
+            patch.why = why.length > 0 ? why.join(', ') : 'sync state recorded';
+            updates.push(patch);
+        }
+    });
+    const removals = [];
+    for (const issue of match.orphans) {
+        if (issue.marker.removed)
+            continue;
+        const marker = { ...issue.marker, removed: true };
+        if (issue.state === 'open') {
+            removals.push({
+                kind: 'update-issue',
+                number: issue.number,
+                why: 'goal removed from the file',
+                effect: 'closed',
+                state: 'closed',
+                stateReason: 'not_planned',
+                body: body(marker),
+                comment: removalComment(settings.path)
+            });
+        }
+        else {
+            removals.push({
+                kind: 'update-issue',
+                number: issue.number,
+                why: 'goal removed from the file',
+                effect: 'updated',
+                body: body(marker)
+            });
+        }
+    }
+    for (const dup of match.duplicates) {
+        if (dup.marker.removed)
+            continue;
+        const keep = match.issueOf.find(i => i &&
+            i.marker.title === dup.marker.title &&
+            i.marker.category === dup.marker.category &&
+            i.marker.n === dup.marker.n);
+        const marker = { ...dup.marker, removed: true };
+        removals.push({
+            kind: 'update-issue',
+            number: dup.number,
+            why: 'duplicate issue for one goal',
+            effect: dup.state === 'open' ? 'closed' : 'updated',
+            ...(dup.state === 'open'
+                ? { state: 'closed', stateReason: 'not_planned' }
+                : {}),
+            body: body(marker),
+            ...(dup.state === 'open' && keep ? { comment: duplicateComment(keep.number) } : {})
+        });
+    }
+    for (const name of needed) {
+        const isCommon = same(name, settings.label);
+        const category = isCommon
+            ? null
+            : (doc.categories.find(c => same(labelOf(c.name) ?? '', name))?.name ?? name);
+        labelOps.push({ kind: 'create-label', name, ...settings.labelStyle(category) });
+    }
+    // Labels first (issues need them), then existing issues, removals, and new issues last.
+    return { doc, ops: [...labelOps, ...updates, ...removals, ...creates], edits, warnings };
+}
+/** A category renamed as a whole: every goal that was in `from` is now in `to`, and nothing else uses either. */
+function categoryRenames(doc, issueOf) {
+    const moves = new Map();
+    const stayed = new Set();
+    doc.goals.forEach((g, a) => {
+        const issue = issueOf[a];
+        if (!issue || issue.marker.category === null)
+            return;
+        if (issue.marker.category === g.category)
+            stayed.add(issue.marker.category);
+        else {
+            const set = moves.get(issue.marker.category) ?? new Set();
+            set.add(g.category);
+            moves.set(issue.marker.category, set);
+        }
+    });
+    const inFile = new Set(doc.goals.map(g => g.category));
+    const alreadyTracked = new Set(issueOf.flatMap(i => (i && i.marker.category !== null ? [i.marker.category] : [])));
+    const renames = new Map();
+    for (const [from, targets] of moves) {
+        if (targets.size !== 1 || stayed.has(from) || inFile.has(from))
+            continue;
+        const to = [...targets][0];
+        if (to === null ||
+            to === undefined ||
+            alreadyTracked.has(to) ||
+            [...renames.values()].includes(to))
+            continue;
+        renames.set(from, to);
+    }
+    return renames;
+}
+
+;// CONCATENATED MODULE: ./.build/run/marker-refresh.js
+// After a commit that carries issue-side changes (a tick from a closed issue, a
+// title from an edited one), each such issue's marker records the new synced
+// state. Only then: a marker that ran ahead of the file would make
+// `conflict: latest` misjudge which side changed.
+
+
+
+
+
+
+async function refreshMarkers(client, at, edits, settings, commitSha, budget, applied, options) {
+    const text = (await readFile(client, at, settings.path, commitSha))?.text ?? '';
+    const doc = (0,parse/* parseGoals */.G)(text, { categoryLevel: settings.categoryLevel });
+    const done = new Set();
+    for (const edit of edits) {
+        if (done.has(edit.issue))
+            continue;
+        done.add(edit.issue);
+        const wanted = (g) => goalKey(g.category, g.title, g.occurrence);
+        const target = applyTarget(edit);
+        const goal = doc.goals.find(g => wanted(g) === target);
+        if (!goal)
+            continue;
+        const marker = {
+            file: settings.path,
+            category: goal.category,
+            title: goal.title,
+            n: goal.occurrence,
+            synced: goal.checked ? 'closed' : 'open',
+            removed: false
+        };
+        if (sameMarker(edit.marker, marker))
+            continue;
+        const deferred = applied.deferred;
+        await applyOps(client, at, [
+            {
+                kind: 'update-issue',
+                number: edit.issue,
+                why: 'sync state recorded',
+                effect: 'updated',
+                body: issueBody(marker, settings)
+            }
+        ], budget, applied, options);
+        if (applied.deferred > deferred)
+            break;
+    }
+}
+/** The key a goal has once an edit is applied to it. */
+function applyTarget(edit) {
+    if (edit.title === undefined)
+        return edit.key;
+    const [category, , n] = JSON.parse(edit.key);
+    return goalKey(category, edit.title.replace(/[\r\n]+/g, ' ').trim(), n);
+}
+
+// EXTERNAL MODULE: ./.build/goals/edit.js
+var goals_edit = __webpack_require__(1297);
+;// CONCATENATED MODULE: ./.build/sync/file-edits.js
+// Applies the plan's goal edits to a version of the goals file, then brings the
+// counters up to date. Goals are found by key, so the same edits can be applied
+// again to a newer head when the branch moved during the run.
+
+
+
+function applyGoalEdits(source, edits, categoryLevel) {
+    const doc = (0,parse/* parseGoals */.G)(source, { categoryLevel });
+    const byKey = new Map(doc.goals.map((_, i) => [keyOfGoal(doc, i), i]));
+    const textEdits = [];
+    const applied = [];
+    const missing = [];
+    for (const edit of edits) {
+        const index = byKey.get(edit.key);
+        if (index === undefined) {
+            missing.push(edit);
+            continue;
+        }
+        const goal = doc.goals[index];
+        if (edit.checked !== undefined) {
+            const e = (0,goals_edit/* setCheckedEdit */.g7)(goal, edit.checked);
+            if (e)
+                textEdits.push(e);
+        }
+        if (edit.title !== undefined) {
+            const e = (0,goals_edit/* retitleEdit */.Cd)(goal, edit.title);
+            if (e)
+                textEdits.push(e);
+        }
+        applied.push({ edit, line: goal.line });
+    }
+    const edited = (0,goals_edit/* applyEdits */.ct)(source, textEdits);
+    const text = (0,goals_edit/* applyEdits */.ct)(edited, (0,goals_edit/* counterEdits */._8)((0,parse/* parseGoals */.G)(edited, { categoryLevel })));
+    return { text, applied, missing };
+}
+
+;// CONCATENATED MODULE: ./.build/sync/ops.js
+function writesOf(op) {
+    if (op.kind === 'create-issue')
+        return op.close ? 2 : 1;
+    if (op.kind === 'update-issue')
+        return op.comment ? 2 : 1;
+    return 1;
+}
+
+;// CONCATENATED MODULE: ./.build/run/run-sync.js
+// One run of goals-sync, shared by the action and the command line:
+// read (config, goals file, issues) → plan → apply → commit → report.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** GOALS_SYNC_PACING=off: a local test server, where nothing needs GitHub's spacing. */
+const unpaced = (env) => env.GOALS_SYNC_PACING === 'off';
+/** Lock timings to go with pacing off: writes are fast, so a dead run's lock expires fast too. */
+function unpacedTimings(env) {
+    return unpaced(env)
+        ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000, maxWaitMs: 10_000 } }
+        : {};
+}
+const needsLock = (op) => op.kind === 'create-issue' || (op.kind === 'update-issue' && op.comment !== undefined);
+const DEFAULT_LOCK_TIMING = { perWriteMs: 4_000, spareMs: 5 * 60_000, maxWaitMs: 2 * 60_000 };
+const LOCK_TAKE = 2;
+const LOCK_RELEASE = 1;
+/** Long enough for the planned writes at GitHub's pace (issue creation ≥ 3 s apart), plus the commit. */
+function lockHoldMs(ops, input) {
+    const { perWriteMs, spareMs } = input.lockTiming ?? DEFAULT_LOCK_TIMING;
+    const writes = Math.min(input.settings.maxWrites, ops.reduce((n, op) => n + writesOf(op), 0));
+    return writes * perWriteMs + spareMs;
+}
+function emptyReport(settings, skipped, branch) {
+    return {
+        skipped,
+        writes: 0,
+        branch,
+        dryRun: settings.dryRun,
+        total: 0,
+        done: 0,
+        percent: 0,
+        categories: [],
+        ops: [],
+        edits: [],
+        applied: emptyApplied(),
+        commit: null,
+        warnings: [],
+        notes: []
+    };
+}
+async function runSync(input) {
+    const { settings, client, payload, log } = input;
+    const at = { owner: settings.owner, repo: settings.repo };
+    const repository = payload.repository;
+    const branch = settings.branch ?? repository?.default_branch ?? (await defaultBranch(client, at));
+    const run = classifyEvent(input.eventName, payload, branch);
+    if (run.kind === 'skip')
+        return emptyReport(settings, run.reason, branch);
+    const configFile = await readFile(client, at, settings.config, branch);
+    const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG;
+    const goals = await readFile(client, at, settings.path, branch);
+    if (!goals) {
+        if (!(await branchExists(client, at, branch))) {
+            throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`);
+        }
+        throw new ActionError(`The goals file "${settings.path}" is not on branch "${branch}": add it there, or set the input "path" to where it is.`);
+    }
+    const identity = new Identity(client, config.botLogin);
+    const fileUrl = `${settings.serverUrl}/${at.owner}/${at.repo}/blob/${encodeURIComponent(branch)}/${settings.path}`;
+    const planSettings = {
+        path: settings.path,
+        label: settings.label,
+        conflict: settings.conflict,
+        syncTitles: settings.syncTitles,
+        categoryLevel: config.headingLevel,
+        fileUrl,
+        assignees: config.assignees,
+        labelStyle: labelStyles(config, settings.path)
+    };
+    const report = emptyReport(settings, null, branch);
+    const budget = new WriteBudget(settings.maxWrites);
+    const commitCost = settings.commit === 'none' ? 0 : settings.commit === 'pull-request' ? 4 : 3;
+    const level = config.headingLevel;
+    const planFor = async (text) => {
+        let issues = await listTrackedIssues(client, at, { labels: settings.label }, settings.path, identity);
+        const plan = (list, before) => planSync({
+            text,
+            ...(before !== undefined ? { before } : {}),
+            issues: list,
+            settings: planSettings
+        });
+        let result = plan(issues);
+        if (result.ops.some(op => op.kind === 'create-issue')) {
+            // Before creating, find the action's issues that lost the common label (a person removed it),
+            // so a goal never gets a second issue; the plan then puts the label back.
+            const seen = new Set(issues.map(i => i.number));
+            for (const creator of await identity.creators()) {
+                const more = await listTrackedIssues(client, at, { creator }, settings.path, identity);
+                issues = [...issues, ...more.filter(i => !seen.has(i.number) && seen.add(i.number))];
+            }
+            result = plan(issues);
+        }
+        // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
+        if (run.kind === 'push' && (result.ops.length > 0 || result.edits.length > 0)) {
+            const before = run.before ? await readFile(client, at, settings.path, run.before) : null;
+            result = plan(issues, before?.text ?? null);
+        }
+        return result;
+    };
+    let ops = [];
+    let edits = [];
+    let text = goals.text;
+    let lock = null;
+    let issueWrites = true;
+    try {
+        if (run.kind === 'issue') {
+            const decided = await decideIssueEvent(client, at, settings, payload, run, text, identity, level);
+            report.notes.push(decided.note);
+            edits = decided.edits;
+            if (edits.length > 0 && settings.commit === 'pull-request') {
+                // The pull request is rebuilt from the branch each run: carry every issue-side change still pending.
+                const pending = await planFor(text);
+                edits = [...edits, ...pending.edits.filter(e => !edits.some(x => x.issue === e.issue))];
+            }
+        }
+        else {
+            let plan = await planFor(text);
+            // Only writes that a second run would repeat (a new issue, a comment) need the lock;
+            // closing, reopening or relabelling twice changes nothing.
+            if (!settings.dryRun && plan.ops.some(needsLock)) {
+                if (budget.left() < LOCK_TAKE + LOCK_RELEASE + commitCost + 1) {
+                    // Such writes come after the lock; a budget that cannot pay for it defers them all.
+                    issueWrites = false;
+                    report.applied.deferred += plan.ops.length;
+                    report.applied.stoppedBy = `the write budget (max-writes: ${budget.limit}) is too small for the lock and the commit`;
+                }
+                else {
+                    lock = await tryLock(plan.ops);
+                    // Another run may have finished meanwhile: plan again on what it left.
+                    const fresh = await readFile(client, at, settings.path, branch);
+                    if (fresh)
+                        text = fresh.text;
+                    plan = await planFor(text);
+                }
+            }
+            ops = plan.ops;
+            if (ops.some(op => op.kind === 'create-label')) {
+                // A label may exist without any goal issue carrying it yet (a run cut short); one read saves its write.
+                const existing = await labelNames(client, at);
+                ops = ops.filter(op => op.kind !== 'create-label' || !existing.has(op.name.toLowerCase()));
+            }
+            edits = plan.edits;
+            report.warnings.push(...plan.warnings);
+        }
+        report.ops = ops;
+        report.edits = edits;
+        const finalText = applyGoalEdits(text, edits, level).text;
+        summarise(finalText);
+        if (!settings.dryRun)
+            await applyAndCommit(finalText);
+    }
+    finally {
+        if (lock) {
+            budget.take(LOCK_RELEASE);
+            await lock.release();
+        }
+        report.writes = budget.used;
+    }
+    return report;
+    async function tryLock(planned) {
+        try {
+            budget.take(LOCK_TAKE);
+            return await acquireLock(client, at, {
+                branch,
+                holdMs: lockHoldMs(planned, input),
+                pollMs: input.lockPollMs,
+                maxWaitMs: (input.lockTiming ?? DEFAULT_LOCK_TIMING).maxWaitMs,
+                spend: () => budget.force(1),
+                log: m => log.info(m)
+            });
+        }
+        catch (error) {
+            // The lock guards against rare overlaps; a server without it must not stop the sync.
+            if (isRateLimit(error))
+                throw error;
+            log.warning(`Could not take the goals-sync lock (${messageOf(error)}); going on without it.`);
+            return null;
+        }
+    }
+    function summarise(finalText) {
+        const doc = (0,parse/* parseGoals */.G)(finalText, { categoryLevel: level });
+        report.total = doc.total;
+        report.done = doc.done;
+        report.percent = (0,badge.percentOf)(doc.done, doc.total);
+        report.categories = doc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }));
+        const loose = doc.goals.filter(g => g.category === null);
+        if (loose.length > 0) {
+            report.categories.unshift({
+                name: null,
+                done: loose.filter(g => g.checked).length,
+                total: loose.length
+            });
+        }
+    }
+    async function produce(read) {
+        const files = new Map();
+        const current = await read(settings.path);
+        if (current === null) {
+            throw new ActionError(`The goals file "${settings.path}" was deleted from "${branch}" during the run; nothing was committed.`);
+        }
+        const result = applyGoalEdits(current, edits, level);
+        for (const missing of result.missing) {
+            report.warnings.push(`goal for issue #${missing.issue} is no longer in ${settings.path}; its change (${missing.why}) was not written`);
+        }
+        if (result.text !== current)
+            files.set(settings.path, result.text);
+        if (settings.badge) {
+            const doc = (0,parse/* parseGoals */.G)(result.text, { categoryLevel: level });
+            const svg = (0,badge.renderBadge)(doc.done, doc.total);
+            if ((await read(settings.badge)) !== svg)
+                files.set(settings.badge, svg);
+        }
+        return files;
+    }
+    async function applyAndCommit(finalText) {
+        const lockReserve = lock ? LOCK_RELEASE : 0;
+        const recovery = {
+            findIssue: async (key) => {
+                const now = await listTrackedIssues(client, at, { labels: settings.label }, settings.path, identity);
+                const found = now
+                    .filter(i => i.state === 'open' && keyOfIssue(i) === key)
+                    .sort((x, y) => y.number - x.number)[0];
+                return found ? { number: found.number, url: found.htmlUrl } : null;
+            },
+            hasComment: (n, body) => hasComment(client, at, n, body)
+        };
+        // A run that changes nothing in the file or badge reads no more and commits nothing.
+        const badgeStale = async () => settings.badge !== null &&
+            (await readFile(client, at, settings.badge, branch))?.text !==
+                (0,badge.renderBadge)(report.done, report.total);
+        // An issue event that changes no line leaves a stale badge to the next full run: it stays within the read bound.
+        const needsCommit = settings.commit !== 'none' &&
+            (finalText !== text || (run.kind !== 'issue' && (await badgeStale())));
+        if (issueWrites) {
+            await applyOps(client, at, ops, budget, report.applied, {
+                reserve: lockReserve + (needsCommit ? commitCost : 0),
+                recovery,
+                log: m => log.info(m)
+            });
+        }
+        if (report.applied.stoppedBy) {
+            log.warning(`Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`);
+        }
+        if (!needsCommit)
+            return;
+        try {
+            const mayWrite = () => budget.take(commitCost, lockReserve);
+            report.commit =
+                settings.commit === 'pull-request'
+                    ? await commitAsPullRequest(client, at, {
+                        branch,
+                        message: settings.commitMessage,
+                        produce,
+                        mayWrite,
+                        prBranch: `goals-sync/${branch}`,
+                        title: 'Sync goals progress',
+                        body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+                    })
+                    : await commitToBranch(client, at, {
+                        branch,
+                        message: settings.commitMessage,
+                        produce,
+                        mayWrite
+                    });
+            if (report.commit.sha)
+                log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`);
+            // Only once the branch holds an issue's change does its marker record it (see `conflict: latest`);
+            // a pull request is not on the branch yet.
+            if (edits.length > 0 && report.commit.sha && settings.commit === 'push') {
+                await refreshMarkers(client, at, edits, planSettings, report.commit.sha, budget, report.applied, {
+                    reserve: lockReserve,
+                    recovery
+                });
+            }
+        }
+        catch (error) {
+            if (!isRateLimit(error) && !(error instanceof BudgetSpent))
+                throw error;
+            // The issues are done as far as they went; the file waits for the next run.
+            report.applied.stoppedBy ??=
+                error instanceof BudgetSpent
+                    ? `the write budget (max-writes: ${budget.limit}) is spent`
+                    : `GitHub's rate limit (${messageOf(error)})`;
+            report.applied.deferred += 1;
+            log.warning('The goals file could not be committed in this run; the next run commits it.');
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/action/settings.js
+class InputError extends Error {
+}
+/** The defaults of action.yml, for callers that are not a runner (the CLI, tests). */
+const INPUT_DEFAULTS = {
+    path: 'goals.md',
+    badge: '.github/badges/goals.svg',
+    card: '.github/badges/goals-card.svg',
+    label: 'goal',
+    branch: '',
+    'dry-run': 'false',
+    conflict: 'latest',
+    'commit-message': 'chore(goals): sync progress [skip ci]',
+    commit: 'push',
+    'sync-titles': 'true',
+    'max-writes': '200',
+    config: '.github/goals-sync.yml'
+};
+/** Inputs as a runner passes them: INPUT_<NAME> variables, action.yml defaults when absent. */
+function runnerInputs(env) {
+    return name => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? INPUT_DEFAULTS[name];
+}
+function settings_text(get, name) {
+    return (get(name) ?? INPUT_DEFAULTS[name] ?? '').trim();
+}
+function bool(get, name, fallback) {
+    const raw = settings_text(get, name).toLowerCase();
+    if (raw === '')
+        return fallback;
+    if (['true', 'yes', 'on', '1'].includes(raw))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(raw))
+        return false;
+    throw new InputError(`Input "${name}" is "${settings_text(get, name)}": use true or false.`);
+}
+function oneOf(get, name, allowed, fallback) {
+    const raw = settings_text(get, name);
+    if (raw === '')
+        return fallback;
+    if (allowed.includes(raw))
+        return raw;
+    throw new InputError(`Input "${name}" is "${raw}": use ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}.`);
+}
+function repoPath(get, name, fallback, allowEmpty) {
+    const raw = settings_text(get, name);
+    const value = raw === '' && !allowEmpty ? fallback : raw;
+    if (value === '')
+        return value;
+    if (value.startsWith('/') ||
+        /^[A-Za-z]:/.test(value) ||
+        value.split('/').some(p => p === '..' || p === '.' || p === '')) {
+        throw new InputError(`Input "${name}" is "${raw}": give a path inside the repository (no leading /, no . or .. parts), like ${fallback}.`);
+    }
+    if (underWorkflows(value)) {
+        throw new InputError(`Input "${name}" is "${raw}": goals-sync never writes under .github/workflows/ (a file there is a workflow); choose another place, like ${fallback}.`);
+    }
+    return value;
+}
+/** Git and GitHub compare paths exactly, but a workflow folder spelled in other case is refused too. */
+function underWorkflows(path) {
+    const lower = path.toLowerCase();
+    return lower === '.github/workflows' || lower.startsWith('.github/workflows/');
+}
+/** `*` and `?` within a path part, `**` across parts, `[...]` a class: what a goals `path` glob may use. */
+function globPattern(glob) {
+    let out = '';
+    for (let k = 0; k < glob.length; k++) {
+        const c = glob[k];
+        if (c === '*' && glob[k + 1] === '*') {
+            // `**/` may also stand for no folder at all.
+            const slash = glob[k + 2] === '/';
+            out += slash ? '(?:.*/)?' : '.*';
+            k += slash ? 2 : 1;
+        }
+        else if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '[' && glob.indexOf(']', k + 1) > k + 1) {
+            const end = glob.indexOf(']', k + 1);
+            const body = glob
+                .slice(k + 1, end)
+                .replace(/^!/, '^')
+                .replace(/[\\\]]/g, '\\$&');
+            out += `[${body}]`;
+            k = end;
+        }
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${out}$`);
+}
+/**
+ * Every file the action writes besides the goals file (the badge, the card)
+ * goes through here: a path inside the repository, never a goals file (the
+ * next run would read the SVG as goals and close every issue), never the
+ * settings file or another output, never under .github/workflows/.
+ */
+function outputPath(get, name, taken) {
+    const value = repoPath(get, name, INPUT_DEFAULTS[name] ?? '', true);
+    if (value === '')
+        return null;
+    const clash = (why) => new InputError(`Input "${name}" is "${value}": ${why}; give it a path of its own, like ${INPUT_DEFAULTS[name]}, or leave it empty for none.`);
+    if (value === taken.path || globPattern(taken.path).test(value))
+        return fail(clash(`that is the goals file (input "path" is "${taken.path}")`));
+    if (value === taken.config)
+        return fail(clash(`that is the settings file (input "config")`));
+    for (const [other, path] of Object.entries(taken.others)) {
+        if (path === value)
+            return fail(clash(`input "${other}" writes there already`));
+    }
+    return value;
+}
+const fail = (error) => {
+    throw error;
+};
+function buildSettings(get, env) {
+    const token = settings_text(get, 'token');
+    if (token === '') {
+        throw new InputError('Input "token" is empty: pass a token, e.g. token: ${{ github.token }} (the default).');
+    }
+    const repository = settings_text(get, 'repository') || (env.GITHUB_REPOSITORY ?? '');
+    const [owner, repo, ...rest] = repository.split('/');
+    if (!owner || !repo || rest.length > 0) {
+        throw new InputError(`The repository "${repository}" is not owner/name: GITHUB_REPOSITORY must be set (it is on every runner).`);
+    }
+    const label = settings_text(get, 'label') || 'goal';
+    if (label.length > 50 || label.includes(',')) {
+        throw new InputError(`Input "label" is "${label}": use a label name of at most 50 characters without commas.`);
+    }
+    const maxRaw = settings_text(get, 'max-writes');
+    const maxWrites = maxRaw === '' ? 200 : Number(maxRaw);
+    if (!Number.isInteger(maxWrites) || maxWrites < 0) {
+        throw new InputError(`Input "max-writes" is "${maxRaw}": use a whole number of 0 or more (default 200).`);
+    }
+    const commitMessage = settings_text(get, 'commit-message') || 'chore(goals): sync progress [skip ci]';
+    const path = repoPath(get, 'path', 'goals.md', false);
+    const config = repoPath(get, 'config', '.github/goals-sync.yml', false);
+    const badge = outputPath(get, 'badge', { path, config, others: {} });
+    const card = outputPath(get, 'card', { path, config, others: { badge } });
+    return {
+        token,
+        owner,
+        repo,
+        path,
+        badge,
+        card,
+        label,
+        branch: settings_text(get, 'branch') || null,
+        dryRun: bool(get, 'dry-run', false),
+        conflict: oneOf(get, 'conflict', ['latest', 'file', 'issues'], 'latest'),
+        commitMessage,
+        commit: oneOf(get, 'commit', ['push', 'pull-request', 'none'], 'push'),
+        syncTitles: bool(get, 'sync-titles', true),
+        maxWrites,
+        config,
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+    };
+}
+
+// EXTERNAL MODULE: ./.build/cli/args.js
+var args = __webpack_require__(4842);
+// EXTERNAL MODULE: ./.build/cli/sync-flags.js
+var sync_flags = __webpack_require__(6762);
+;// CONCATENATED MODULE: ./.build/cli/sync-commands.js
+// plan and sync: the action's run from a terminal, on the same code path.
+// Both do a full reconcile (as workflow_dispatch does); plan never writes.
+
+
+
+
+
+
+
+
+async function syncCommand(write, flags, env, io) {
+    const repo = flags.get('repo');
+    if (typeof repo !== 'string')
+        throw new args/* UsageError */.e(`"${write ? 'sync' : 'plan'}" needs --repo owner/name`);
+    const token = env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '';
+    if (token === '')
+        throw new args/* UsageError */.e('set GITHUB_TOKEN to a token that can read (plan) or write (sync) the repository');
+    try {
+        const settings = buildSettings(name => {
+            if (name === 'token')
+                return token;
+            if (name === 'repository')
+                return repo;
+            if (name === 'dry-run')
+                return write ? 'false' : 'true';
+            const value = flags.get(name);
+            return typeof value === 'string' ? value : INPUT_DEFAULTS[name];
+        }, env);
+        const client = createClient({
+            token,
+            baseUrl: settings.apiUrl,
+            pacing: pacingFromEnv(env),
+            warn: m => io.err(`warning: ${m}`)
+        });
+        const report = await runSync({
+            settings,
+            client,
+            eventName: 'workflow_dispatch',
+            payload: {},
+            log: { info: m => io.err(m), warning: m => io.err(`warning: ${m}`) },
+            ...unpacedTimings(env)
+        });
+        const issueUrl = (n) => `${settings.serverUrl}/${settings.owner}/${settings.repo}/issues/${n}`;
+        io.out(summaryMarkdown(report, issueUrl));
+        if (flags.has('json'))
+            io.out(JSON.stringify(planJson(report), null, 2));
+        return 0;
+    }
+    catch (error) {
+        if (error instanceof InputError || error instanceof ConfigError) {
+            io.err(`goals-sync: ${error.message}`);
+            return 1;
+        }
+        const said = describeForTerminal(error);
+        if (said) {
+            io.err(`goals-sync: ${said}`);
+            return 1;
+        }
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7676:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   badgeColor: () => (/* binding */ badgeColor),
+/* harmony export */   percentOf: () => (/* binding */ percentOf),
+/* harmony export */   renderBadge: () => (/* binding */ renderBadge)
+/* harmony export */ });
+/* harmony import */ var badge_maker__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8833);
+// The progress badge, drawn with shields.io's own renderer so it looks like the
+// badges people already have in their READMEs.
+
+function percentOf(done, total) {
+    return total === 0 ? 0 : Math.floor((done * 100) / total);
+}
+/** Colour steps follow the usual coverage-badge convention: red when nothing is done, green when all is. */
+function badgeColor(done, total) {
+    if (total === 0)
+        return 'lightgrey';
+    if (done === total)
+        return 'brightgreen';
+    const percent = percentOf(done, total);
+    if (percent >= 75)
+        return 'green';
+    if (percent >= 50)
+        return 'yellowgreen';
+    if (percent >= 25)
+        return 'yellow';
+    if (percent > 0)
+        return 'orange';
+    return 'red';
+}
+function renderBadge(done, total) {
+    const svg = (0,badge_maker__WEBPACK_IMPORTED_MODULE_0__/* .makeBadge */ .O)({
+        label: 'goals',
+        message: `${done}/${total}`,
+        color: badgeColor(done, total)
+    });
+    return `${svg}\n`;
+}
+
+
+/***/ })
+
+};
