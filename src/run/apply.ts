@@ -2,16 +2,20 @@
 // budget. The plan's order makes every prefix safe, so stopping early (budget
 // spent, rate limit exhausted) only leaves work for the next run.
 import type { WriteBudget } from './budget.ts'
+import type { Reader } from './read.ts'
 import { isRateLimit, messageOf, statusOf } from '../github/errors.ts'
 import {
   addComment,
   createIssue,
   createLabel,
+  hasComment,
+  listTrackedIssues,
   renameLabel,
   updateIssue,
   type RepoRef
 } from '../github/issues.ts'
 import type { Client } from '../github/octokit-client.ts'
+import { keyOfIssue } from '../sync/match.ts'
 import type { Op } from '../sync/ops.ts'
 
 export interface Applied {
@@ -47,6 +51,27 @@ export interface Recovery {
   findIssue: (goalKey: string) => Promise<{ number: number; url: string } | null>
   /** Whether the action already posted this comment on the issue. */
   hasComment: (issue: number, body: string) => Promise<boolean>
+}
+
+/** Recovery by reading GitHub again: the newest open issue with the goal's key, the issue's comments. */
+export function recoveryFor(reader: Reader): Recovery {
+  const { client, at, settings, identity } = reader
+  return {
+    findIssue: async key => {
+      const now = await listTrackedIssues(
+        client,
+        at,
+        { labels: settings.label },
+        settings.path,
+        identity
+      )
+      const found = now
+        .filter(i => i.state === 'open' && keyOfIssue(i) === key)
+        .sort((x, y) => y.number - x.number)[0]
+      return found ? { number: found.number, url: found.htmlUrl } : null
+    },
+    hasComment: (n, body) => hasComment(client, at, n, body)
+  }
 }
 
 const answerLost = (error: unknown) => {

@@ -1,0 +1,92 @@
+// One run, as stages in order: read → decide → (lock, read again, decide
+// again) → apply → commit. Each stage takes what it needs from the ones
+// before; the report is put together from their outputs.
+import { applyOps, recoveryFor } from './apply.ts'
+import { WriteBudget } from './budget.ts'
+import { commitNeeded, commitStage } from './commit.ts'
+import { decide, type Decision } from './decide.ts'
+import { commitCost, guardRun, LOCK_RELEASE, needsLock, releaseLock } from './guard.ts'
+import { readLabels, readSnapshot, rereadSnapshot } from './read.ts'
+import { emptyReport, progressOf, type RunInput, type RunReport } from './run-report.ts'
+import type { Lock } from '../github/lock.ts'
+import { applyGoalEdits } from '../sync/file-edits.ts'
+
+export async function runSync(input: RunInput): Promise<RunReport> {
+  const { settings, client, log } = input
+  const started = await readSnapshot(settings, client, input.eventName, input.payload)
+  if (started.kind === 'skip') return emptyReport(settings, started.reason, started.branch)
+  const { reader } = started
+  let snapshot = started.snapshot
+  const report = emptyReport(settings, null, snapshot.branch)
+  const budget = new WriteBudget(settings.maxWrites)
+  let lock: Lock | null = null
+  try {
+    let decision: Decision = decide(snapshot)
+    let issueWrites = true
+    if (!settings.dryRun && needsLock(decision.ops)) {
+      const guard = await guardRun(reader, snapshot.branch, decision.ops, budget, {
+        ...(input.lockTiming ? { timing: input.lockTiming } : {}),
+        ...(input.lockPollMs !== undefined ? { pollMs: input.lockPollMs } : {}),
+        log: m => log.info(m),
+        warn: m => log.warning(m)
+      })
+      if (guard.kind === 'too-small') {
+        // Such writes come after the lock; a budget that cannot pay for it defers them all.
+        issueWrites = false
+        report.applied.deferred += decision.ops.length
+        report.applied.stoppedBy = guard.reason
+      } else {
+        lock = guard.lock
+        snapshot = await rereadSnapshot(reader, snapshot)
+        decision = decide(snapshot)
+      }
+    }
+    if (decision.ops.some(op => op.kind === 'create-label'))
+      decision = decide(snapshot, await readLabels(reader))
+    report.ops = decision.ops
+    report.edits = decision.edits
+    report.warnings.push(...decision.warnings)
+    report.notes.push(...decision.notes)
+    const finalText = applyGoalEdits(
+      snapshot.goals.text,
+      decision.edits,
+      snapshot.config.headingLevel
+    ).text
+    Object.assign(report, progressOf(finalText, snapshot.config.headingLevel))
+    if (settings.dryRun) return report
+
+    const lockReserve = lock ? LOCK_RELEASE : 0
+    const recovery = recoveryFor(reader)
+    const needsCommit = await commitNeeded(reader, snapshot, finalText, report)
+    if (issueWrites) {
+      await applyOps(client, reader.at, decision.ops, budget, report.applied, {
+        reserve: lockReserve + (needsCommit ? commitCost(settings.commit) : 0),
+        recovery,
+        log: m => log.info(m)
+      })
+    }
+    if (report.applied.stoppedBy) {
+      log.warning(
+        `Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`
+      )
+    }
+    if (!needsCommit) return report
+    const committed = await commitStage(reader, snapshot, decision.edits, budget, {
+      reserve: lockReserve,
+      applied: report.applied,
+      recovery,
+      log: m => log.info(m)
+    })
+    report.commit = committed.commit
+    report.warnings.push(...committed.warnings)
+    if (committed.deferredBy) {
+      report.applied.stoppedBy ??= committed.deferredBy
+      report.applied.deferred += 1
+      log.warning('The goals file could not be committed in this run; the next run commits it.')
+    }
+    return report
+  } finally {
+    await releaseLock(lock, budget)
+    report.writes = budget.used
+  }
+}
