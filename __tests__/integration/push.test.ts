@@ -48,7 +48,11 @@ describe('push: file → issues', () => {
     const report = await push(emu, SEEDLIKE)
     const head = emu.commits('main')[0]!
     expect(report.commit?.sha).toBe(head.sha)
-    expect(head.files.sort()).toEqual(['.github/badges/goals.svg', 'goals.md'])
+    expect(head.files.sort()).toEqual([
+      '.github/badges/goals.svg',
+      '.github/goals-sync/ledger.json',
+      'goals.md'
+    ])
     expect(head.message).toBe('chore(goals): sync progress [skip ci]')
     expect(head.verified).toBe(true)
     const text = emu.file('main', 'goals.md')!

@@ -2,6 +2,7 @@
 // makes. Pure: it reads nothing, so the same snapshot always decides the same.
 import type { IssueFacts, Snapshot, Work } from './read.ts'
 import { parseGoals } from '../goals/parse.ts'
+import type { LedgerEntry } from '../sync/ledger.ts'
 import { goalKey } from '../sync/marker.ts'
 import { keyOfGoal } from '../sync/match.ts'
 import type { GoalEdit, Op } from '../sync/ops.ts'
@@ -11,6 +12,8 @@ import { issueTitle } from '../sync/text.ts'
 export interface Decision {
   ops: Op[]
   edits: GoalEdit[]
+  /** Ledger records that change with no issue write. */
+  records: Map<number, LedgerEntry>
   warnings: string[]
   notes: string[]
 }
@@ -18,32 +21,38 @@ export interface Decision {
 /** Decides the run; labels that exist already (when they were read) are not created again. */
 export function decide(snapshot: Snapshot, existingLabels: Set<string> | null = null): Decision {
   const { work, side, plan, goals } = snapshot
+  const result = planSync({
+    text: goals.text,
+    ...(side.before !== undefined ? { before: side.before } : {}),
+    issues: side.issues,
+    settings: plan
+  })
   if (work.kind === 'issue') {
     const { edits, note } = decideIssueEvent(snapshot, work, snapshot.event!)
-    // A pull request is rebuilt from the branch each run: it carries every issue-side change still pending.
-    const pending =
-      edits.length > 0 && side
-        ? planSync({ text: goals.text, issues: side.issues, settings: plan }).edits
-        : []
+    // Every run that lists the issues also settles the others that changed since the last sync
+    // (GitHub's concurrency group may have cancelled their runs); the file side waits for a push
+    // or a full run, which may need the lock.
+    const others = result.edits.filter(e => e.issue !== work.number)
     return {
       ops: [],
-      edits: [...edits, ...pending.filter(e => !edits.some(x => x.issue === e.issue))],
-      warnings: [],
+      edits: [...edits, ...others],
+      records: result.records,
+      warnings: snapshot.warnings,
       notes: [note]
     }
   }
-  const result = planSync({
-    text: goals.text,
-    ...(side?.before !== undefined ? { before: side.before } : {}),
-    issues: side?.issues ?? [],
-    settings: plan
-  })
   const ops = existingLabels
     ? result.ops.filter(
         op => op.kind !== 'create-label' || !existingLabels.has(op.name.toLowerCase())
       )
     : result.ops
-  return { ops, edits: result.edits, warnings: result.warnings, notes: [] }
+  return {
+    ops,
+    edits: result.edits,
+    records: result.records,
+    warnings: [...snapshot.warnings, ...result.warnings],
+    notes: []
+  }
 }
 
 /** An issues event (closed, reopened, edited) as edits of the goals file: only the exact goal its issue names. */
@@ -55,7 +64,14 @@ function decideIssueEvent(
   const path = snapshot.plan.path
   const none = (note: string) => ({ edits: [], note })
   if (!facts.tracked) {
-    return none(`Issue #${work.number} was not created by goals-sync for ${path}; ignored.`)
+    if (snapshot.ledger.ledger.issues.get(work.number)?.retired) {
+      return none(
+        `Issue #${work.number} was closed by goals-sync as a duplicate of another issue for its goal; it no longer drives the file.`
+      )
+    }
+    return none(
+      `Issue #${work.number} was not created by goals-sync for ${path} (it is not in the ledger); ignored.`
+    )
   }
   const role = facts.role!
   if (!role.mayTriage) {
@@ -63,16 +79,16 @@ function decideIssueEvent(
       `Issue #${work.number} was ${work.action} by ${work.sender}, whose role is "${role.role}"; only triage or more changes the goals file. Ignored.`
     )
   }
-  const issue = facts.current
-  if (!issue) {
+  if (work.action === 'edited' && (!work.titleChanged || !snapshot.plan.syncTitles)) {
     return none(
       `Issue #${work.number} was edited, but ${snapshot.plan.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.`
     )
   }
+  const issue = facts.tracked
   const m = issue.marker
   if (m.removed) {
     return none(
-      `Issue #${work.number} was closed by goals-sync because its goal left the file (or it duplicated another issue); it no longer drives the file.`
+      `Issue #${work.number} was closed by goals-sync because its goal left the file; it no longer drives the file.`
     )
   }
   const doc = parseGoals(snapshot.goals.text, { categoryLevel: snapshot.config.headingLevel })
@@ -105,6 +121,11 @@ function decideIssueEvent(
     }
   }
   const closed = issue.state === 'closed'
+  if (goal.checked === closed) {
+    return none(
+      `Issue #${work.number} is ${closed ? 'closed and its goal ticked' : 'open and its goal unticked'} already.`
+    )
+  }
   return {
     edits: [
       {

@@ -1,7 +1,7 @@
 // The lock stage: before writes that a second run would repeat (a new issue, a
 // comment), a run takes the repository-wide lock. Closing, reopening or
 // relabelling twice changes nothing, so those need none.
-import type { WriteBudget } from './budget.ts'
+import { commitCost, type WriteBudget } from './budget.ts'
 import type { Reader } from './read.ts'
 import { isRateLimit, messageOf } from '../github/errors.ts'
 import { acquireLock, type Lock } from '../github/lock.ts'
@@ -25,11 +25,6 @@ export const needsLock = (ops: readonly Op[]) =>
   ops.some(
     op => op.kind === 'create-issue' || (op.kind === 'update-issue' && op.comment !== undefined)
   )
-
-/** Writes the commit costs: tree, commit and ref; a pull request's one more. */
-export function commitCost(mode: 'push' | 'pull-request' | 'none'): number {
-  return mode === 'none' ? 0 : mode === 'pull-request' ? 4 : 3
-}
 
 export type Guard =
   | { kind: 'locked'; lock: Lock | null }
@@ -64,6 +59,7 @@ export async function guardRun(
     budget.take(LOCK_TAKE)
     const lock = await acquireLock(reader.client, reader.at, {
       branch,
+      nonce: reader.nonce,
       holdMs: writes * timing.perWriteMs + timing.spareMs,
       pollMs: options.pollMs,
       maxWaitMs: timing.maxWaitMs,
@@ -79,8 +75,22 @@ export async function guardRun(
   }
 }
 
-export async function releaseLock(lock: Lock | null, budget: WriteBudget): Promise<void> {
+/**
+ * Releases the lock, unless issues were created that the stored ledger does
+ * not hold yet: then the lock is left for the next run to take over at once,
+ * with this run's nonce pending, so that run adopts them instead of creating twins.
+ */
+export async function releaseLock(
+  lock: Lock | null,
+  budget: WriteBudget,
+  unrecorded: boolean
+): Promise<void> {
   if (!lock) return
+  if (unrecorded) {
+    budget.force(2)
+    await lock.leave()
+    return
+  }
   budget.take(LOCK_RELEASE)
   await lock.release()
 }

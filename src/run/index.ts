@@ -1,11 +1,12 @@
 // One run, as stages in order: read → decide → (lock, read again, decide
 // again) → apply → commit. Each stage takes what it needs from the ones
 // before; the report is put together from their outputs.
+import { randomBytes } from 'node:crypto'
 import { applyOps, recoveryFor } from './apply.ts'
-import { WriteBudget } from './budget.ts'
+import { commitCost, WriteBudget } from './budget.ts'
 import { commitNeeded, commitStage } from './commit.ts'
 import { decide, type Decision } from './decide.ts'
-import { commitCost, guardRun, LOCK_RELEASE, needsLock, releaseLock } from './guard.ts'
+import { guardRun, LOCK_RELEASE, needsLock, releaseLock } from './guard.ts'
 import { readLabels, readSnapshot, rereadSnapshot } from './read.ts'
 import { emptyReport, progressOf, type RunInput, type RunReport } from './run-report.ts'
 import type { Lock } from '../github/lock.ts'
@@ -13,13 +14,15 @@ import { applyGoalEdits } from '../sync/file-edits.ts'
 
 export async function runSync(input: RunInput): Promise<RunReport> {
   const { settings, client, log } = input
-  const started = await readSnapshot(settings, client, input.eventName, input.payload)
+  const nonce = randomBytes(8).toString('hex')
+  const started = await readSnapshot(settings, client, input.eventName, input.payload, nonce)
   if (started.kind === 'skip') return emptyReport(settings, started.reason, started.branch)
   const { reader } = started
   let snapshot = started.snapshot
   const report = emptyReport(settings, null, snapshot.branch)
   const budget = new WriteBudget(settings.maxWrites)
   let lock: Lock | null = null
+  let ledgerLanded = true
   try {
     let decision: Decision = decide(snapshot)
     let issueWrites = true
@@ -37,7 +40,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
         report.applied.stoppedBy = guard.reason
       } else {
         lock = guard.lock
-        snapshot = await rereadSnapshot(reader, snapshot)
+        snapshot = await rereadSnapshot(reader, snapshot, lock?.pending ?? new Set())
         decision = decide(snapshot)
       }
     }
@@ -56,12 +59,12 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     if (settings.dryRun) return report
 
     const lockReserve = lock ? LOCK_RELEASE : 0
-    const recovery = recoveryFor(reader)
-    const needsCommit = await commitNeeded(reader, snapshot, finalText, report)
+    const needsCommit = await commitNeeded(reader, snapshot, decision, finalText, report)
     if (issueWrites) {
+      ledgerLanded = false
       await applyOps(client, reader.at, decision.ops, budget, report.applied, {
         reserve: lockReserve + (needsCommit ? commitCost(settings.commit) : 0),
-        recovery,
+        recovery: recoveryFor(reader),
         log: m => log.info(m)
       })
     }
@@ -70,13 +73,15 @@ export async function runSync(input: RunInput): Promise<RunReport> {
         `Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`
       )
     }
-    if (!needsCommit) return report
-    const committed = await commitStage(reader, snapshot, decision.edits, budget, {
+    if (!needsCommit) {
+      ledgerLanded = report.applied.created.length === 0
+      return report
+    }
+    const committed = await commitStage(reader, snapshot, decision, report.applied, budget, {
       reserve: lockReserve,
-      applied: report.applied,
-      recovery,
       log: m => log.info(m)
     })
+    ledgerLanded = committed.ledgerLanded
     report.commit = committed.commit
     report.warnings.push(...committed.warnings)
     if (committed.deferredBy) {
@@ -86,7 +91,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     }
     return report
   } finally {
-    await releaseLock(lock, budget)
+    await releaseLock(lock, budget, !ledgerLanded && report.applied.created.length > 0)
     report.writes = budget.used
   }
 }

@@ -6,20 +6,24 @@ import { DEFAULT_CONFIG, parseConfig, type FileConfig } from './config.ts'
 import { classifyEvent, type RunKind } from './event.ts'
 import { labelStyles } from './label-style.ts'
 import type { Settings } from '../action/settings.ts'
-import { ActionError, statusOf } from '../github/errors.ts'
+import { ActionError } from '../github/errors.ts'
 import { branchExists, defaultBranch, readFile, type RepoFile } from '../github/files.ts'
 import { Identity } from '../github/identity.ts'
-import {
-  getTrackedIssue,
-  labelNames,
-  listTrackedIssues,
-  roleOf,
-  toTracked,
-  type RepoRef
-} from '../github/issues.ts'
+import { getIssue, labelNames, listIssues, roleOf, type RepoRef } from '../github/issues.ts'
+import { readLedgerRef } from '../github/ledger-store.ts'
 import type { Client } from '../github/octokit-client.ts'
+import { parseGoals } from '../goals/parse.ts'
+import {
+  emptyLedger,
+  LEDGER_FILE,
+  parseLedger,
+  type Ledger,
+  type LedgerEntry
+} from '../sync/ledger.ts'
+import { goalKey } from '../sync/marker.ts'
+import { adoptable, markedIssues, trackedIssues, type MarkedIssue } from '../sync/ownership.ts'
 import { planSync, type PlanSettings } from '../sync/plan.ts'
-import type { TrackedIssue } from '../sync/tracked-issue.ts'
+import type { ListedIssue, TrackedIssue } from '../sync/tracked-issue.ts'
 
 export type Work = Exclude<RunKind, { kind: 'skip' }>
 
@@ -29,10 +33,25 @@ export interface Reader {
   client: Client
   at: RepoRef
   identity: Identity
+  /** This run's nonce (see the ledger's recovery). */
+  nonce: string
+}
+
+export interface LoadedLedger {
+  ledger: Ledger
+  /** The text where this run keeps it; null when it is not there yet (so it is written). */
+  stored: string | null
+  /** The ledger ref's commit, for its compare-and-swap (pull-request and none modes). */
+  refCommit: string | null
+  /** Entries this run found rather than read (a rebuilt ledger, adopted issues). */
+  added: Map<number, LedgerEntry>
 }
 
 /** The issue side of a run: the action's issues, and what the plan needed besides. */
 export interface IssueSide {
+  /** Every issue read (by label, and the ledger's by number when needed). */
+  listed: ListedIssue[]
+  /** The ledger's issues among them. */
   issues: TrackedIssue[]
   /** The goals file before the push: absent when not read, null when it did not exist. */
   before?: string | null
@@ -40,12 +59,10 @@ export interface IssueSide {
 
 /** What an issues event is about, as read from GitHub. */
 export interface IssueFacts {
-  /** The issue of the payload, if it is the action's. */
+  /** The issue as it is now (the event may be stale), if the ledger says it is the action's. */
   tracked: TrackedIssue | null
   /** The sender's role; null when not asked (the issue is not the action's). */
   role: { role: string; mayTriage: boolean } | null
-  /** The issue as it is now (the event may be stale); null when not read or gone. */
-  current: TrackedIssue | null
 }
 
 export interface Snapshot {
@@ -54,9 +71,10 @@ export interface Snapshot {
   config: FileConfig
   plan: PlanSettings
   goals: RepoFile
-  /** Null for an issues event that needs no listing. */
-  side: IssueSide | null
+  ledger: LoadedLedger
+  side: IssueSide
   event: IssueFacts | null
+  warnings: string[]
 }
 
 export type Started =
@@ -67,7 +85,8 @@ export async function readSnapshot(
   settings: Settings,
   client: Client,
   eventName: string,
-  payload: Record<string, unknown>
+  payload: Record<string, unknown>,
+  nonce: string
 ): Promise<Started> {
   const at: RepoRef = { owner: settings.owner, repo: settings.repo }
   const repository = payload.repository as { default_branch?: string } | undefined
@@ -78,19 +97,18 @@ export async function readSnapshot(
   const configFile = await readFile(client, at, settings.config, branch)
   const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG
   const goals = await readGoals(client, at, settings.path, branch)
-  const reader: Reader = { settings, client, at, identity: new Identity(client, config.botLogin) }
-  const plan = planSettingsOf(settings, config, at, branch)
-  let event: IssueFacts | null = null
-  let side: IssueSide | null = null
-  if (work.kind === 'issue') {
-    event = await readIssueFacts(reader, payload, work)
-    // The pull request is rebuilt from the branch each run, so it carries every pending issue-side change.
-    if (settings.commit === 'pull-request' && event.current)
-      side = await readIssueSide(reader, plan, goals.text, work)
-  } else {
-    side = await readIssueSide(reader, plan, goals.text, work)
+  const identity = new Identity(client, config.botLogin)
+  const reader: Reader = { settings, client, at, identity, nonce }
+  const plan = planSettingsOf(settings, config, at, branch, nonce)
+  const warnings: string[] = []
+  const ledger = await readLedger(reader, branch)
+  const side = await readIssueSide(reader, plan, goals.text, work, ledger, null, warnings)
+  const event = work.kind === 'issue' ? await readIssueFacts(reader, work, ledger, side) : null
+  return {
+    kind: 'run',
+    reader,
+    snapshot: { branch, work, config, plan, goals, ledger, side, event, warnings }
   }
-  return { kind: 'run', reader, snapshot: { branch, work, config, plan, goals, side, event } }
 }
 
 /**
@@ -100,12 +118,61 @@ export async function readSnapshot(
  */
 export const readLabels = (reader: Reader) => labelNames(reader.client, reader.at)
 
-/** After taking the lock: another run may have finished meanwhile, so the file and the issues are read again. */
-export async function rereadSnapshot(reader: Reader, snapshot: Snapshot): Promise<Snapshot> {
+/**
+ * After taking the lock: another run may have finished meanwhile, so the file,
+ * the ledger and the issues are read again; issues that dead runs recorded in
+ * the lock as pending are adopted.
+ */
+export async function rereadSnapshot(
+  reader: Reader,
+  snapshot: Snapshot,
+  pending: ReadonlySet<string>
+): Promise<Snapshot> {
   const { client, at, settings } = reader
   const goals = (await readFile(client, at, settings.path, snapshot.branch)) ?? snapshot.goals
-  const side = await readIssueSide(reader, snapshot.plan, goals.text, snapshot.work)
-  return { ...snapshot, goals, side }
+  const warnings: string[] = []
+  const ledger = await readLedger(reader, snapshot.branch)
+  const side = await readIssueSide(
+    reader,
+    snapshot.plan,
+    goals.text,
+    snapshot.work,
+    ledger,
+    pending,
+    warnings
+  )
+  return { ...snapshot, goals, ledger, side, warnings }
+}
+
+/** The ledger where this run keeps it, else where a run in another commit mode left it, else empty. */
+async function readLedger(reader: Reader, branch: string): Promise<LoadedLedger> {
+  const { client, at, settings } = reader
+  const fromFile = async () => {
+    const file = await readFile(client, at, LEDGER_FILE, branch)
+    return (
+      file && { ledger: parseLedger(file.text, `${LEDGER_FILE} on "${branch}"`), text: file.text }
+    )
+  }
+  const fromRef = async () => {
+    const ref = await readLedgerRef(client, at)
+    return ref && { ...ref, ledger: parseLedger(ref.text, 'on refs/goals-sync/ledger') }
+  }
+  const loaded = (ledger: Ledger, stored: string | null, refCommit: string | null) => ({
+    ledger,
+    stored,
+    refCommit,
+    added: new Map<number, LedgerEntry>()
+  })
+  if (settings.commit === 'push') {
+    const file = await fromFile()
+    if (file) return loaded(file.ledger, file.text, null)
+    const ref = await fromRef()
+    return ref ? loaded(ref.ledger, null, null) : loaded(emptyLedger(), null, null)
+  }
+  const ref = await fromRef()
+  if (ref) return loaded(ref.ledger, ref.text, ref.commit)
+  const file = await fromFile()
+  return file ? loaded(file.ledger, null, null) : loaded(emptyLedger(), null, null)
 }
 
 async function readGoals(
@@ -130,7 +197,8 @@ function planSettingsOf(
   settings: Settings,
   config: FileConfig,
   at: RepoRef,
-  branch: string
+  branch: string,
+  nonce: string
 ): PlanSettings {
   return {
     path: settings.path,
@@ -140,7 +208,8 @@ function planSettingsOf(
     categoryLevel: config.headingLevel,
     fileUrl: `${settings.serverUrl}/${at.owner}/${at.repo}/blob/${encodeURIComponent(branch)}/${settings.path}`,
     assignees: config.assignees,
-    labelStyle: labelStyles(config, settings.path)
+    labelStyle: labelStyles(config, settings.path),
+    nonce
   }
 }
 
@@ -148,29 +217,66 @@ async function readIssueSide(
   reader: Reader,
   plan: PlanSettings,
   text: string,
-  work: Work
+  work: Work,
+  loaded: LoadedLedger,
+  pending: ReadonlySet<string> | null,
+  warnings: string[]
 ): Promise<IssueSide> {
   const { client, at, settings, identity } = reader
-  let issues = await listTrackedIssues(
-    client,
-    at,
-    { labels: settings.label },
-    settings.path,
-    identity
-  )
-  const look = (list: TrackedIssue[]) => planSync({ text, issues: list, settings: plan })
-  let first = look(issues)
-  if (first.ops.some(op => op.kind === 'create-issue')) {
-    // Before creating, find the action's issues that lost the common label (a person removed it),
-    // so a goal never gets a second issue; the plan then puts the label back.
-    const seen = new Set(issues.map(i => i.number))
-    for (const creator of await identity.creators()) {
-      const more = await listTrackedIssues(client, at, { creator }, settings.path, identity)
-      issues = [...issues, ...more.filter(i => !seen.has(i.number) && seen.add(i.number))]
-    }
-    first = look(issues)
+  const path = settings.path
+  const listed = await listIssues(client, at, { labels: settings.label })
+  const seen = new Set(listed.map(i => i.number))
+  const more = (extra: readonly ListedIssue[]) => {
+    for (const issue of extra)
+      if (!seen.has(issue.number) && seen.add(issue.number)) listed.push(issue)
   }
-  const side: IssueSide = { issues }
+  const adopt = (found: readonly MarkedIssue[]) => {
+    for (const m of found) {
+      loaded.ledger.issues.set(m.issue.number, m.entry)
+      loaded.added.set(m.issue.number, m.entry)
+    }
+  }
+  const ours = async (marked: readonly MarkedIssue[]) => {
+    const kept: MarkedIssue[] = []
+    for (const m of marked) if (await identity.owns(m.issue.author)) kept.push(m)
+    return kept
+  }
+
+  if (loaded.stored === null && loaded.ledger.issues.size === 0) {
+    // No ledger yet (a first run, or the first since goals-sync kept one): rebuilt once from the
+    // issues the action authored with a marker, the rule before there was a ledger.
+    for (const creator of await identity.creators()) more(await listIssues(client, at, { creator }))
+    const found = await ours(markedIssues(listed, loaded.ledger, path))
+    adopt(found)
+    if (found.length > 0) {
+      warnings.push(
+        `No goals-sync ledger was found, so it was rebuilt from ${found.length} issue(s) that goals-sync opened (author and hidden marker); it is committed as ${LEDGER_FILE} from now on.`
+      )
+    }
+  }
+  let issues = trackedIssues(listed, loaded.ledger, path)
+  const look = () => planSync({ text, issues, settings: plan })
+  let first = look()
+  if (work.kind !== 'issue' && first.ops.some(op => op.kind === 'create-issue')) {
+    // Before creating, fetch the ledger's issues the listing missed (a person removed the common
+    // label), so a goal never gets a second issue; the plan then puts the label back.
+    for (const [n, entry] of loaded.ledger.issues) {
+      if (seen.has(n) || entry.retired || entry.file !== path) continue
+      const issue = await getIssue(client, at, n)
+      if (issue) more([issue])
+    }
+    if (pending && pending.size > 0) {
+      const doc = parseGoals(text, { categoryLevel: plan.categoryLevel })
+      const keys = new Set(doc.goals.map(g => goalKey(g.category, g.title, g.occurrence)))
+      const tracked = trackedIssues(listed, loaded.ledger, path)
+      adopt(
+        await ours(adoptable(markedIssues(listed, loaded.ledger, path), pending, keys, tracked))
+      )
+    }
+    issues = trackedIssues(listed, loaded.ledger, path)
+    first = look()
+  }
+  const side: IssueSide = { listed, issues }
   // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
   if (work.kind === 'push' && (first.ops.length > 0 || first.edits.length > 0)) {
     side.before = work.before
@@ -182,21 +288,19 @@ async function readIssueSide(
 
 async function readIssueFacts(
   reader: Reader,
-  payload: Record<string, unknown>,
-  work: Extract<Work, { kind: 'issue' }>
+  work: Extract<Work, { kind: 'issue' }>,
+  loaded: LoadedLedger,
+  side: IssueSide
 ): Promise<IssueFacts> {
-  const { client, at, settings, identity } = reader
-  const tracked = await toTracked(payload.issue as never, settings.path, identity)
-  if (!tracked) return { tracked, role: null, current: null }
-  const role = await roleOf(client, at, work.sender)
-  const relevant = work.action !== 'edited' || (work.titleChanged && settings.syncTitles)
-  if (!role.mayTriage || !relevant) return { tracked, role, current: null }
-  // The event may be stale (closed, then reopened at once): act on the issue as it is now.
-  try {
-    const current = await getTrackedIssue(client, at, work.number, settings.path, identity)
-    return { tracked, role, current: current ?? tracked }
-  } catch (error) {
-    if (statusOf(error) !== 404) throw error
-    return { tracked, role, current: tracked }
+  const { client, at, settings } = reader
+  const entry = loaded.ledger.issues.get(work.number)
+  if (!entry || entry.retired || entry.file !== settings.path) return { tracked: null, role: null }
+  let tracked = side.issues.find(i => i.number === work.number) ?? null
+  if (!tracked) {
+    // The ledger's issue without the common label (a person removed it): read it by number.
+    const issue = await getIssue(client, at, work.number)
+    tracked = issue ? (trackedIssues([issue], loaded.ledger, settings.path)[0] ?? null) : null
   }
+  if (!tracked) return { tracked, role: null }
+  return { tracked, role: await roleOf(client, at, work.sender) }
 }

@@ -15,6 +15,8 @@ export interface Marker {
   synced: 'open' | 'closed'
   /** The goal was removed from the file and its issue closed as not planned. */
   removed: boolean
+  /** The creating run's nonce: lets a later run adopt an issue whose creation never reached the ledger. */
+  nonce?: string
 }
 
 const PREFIX = '<!-- goals-sync '
@@ -28,7 +30,8 @@ export function encodeMarker(marker: Marker): string {
     title: marker.title,
     n: marker.n,
     synced: marker.synced,
-    removed: marker.removed
+    removed: marker.removed,
+    ...(marker.nonce !== undefined ? { nonce: marker.nonce } : {})
   })
   return `${PREFIX}${json.replace(/-/g, '\\u002d').replace(/@/g, '\\u0040')} -->`
 }
@@ -46,7 +49,8 @@ export function decodeMarker(body: string | null | undefined): Marker | null {
       title: raw.title,
       n: typeof raw.n === 'number' && Number.isInteger(raw.n) && raw.n >= 0 ? raw.n : 0,
       synced: raw.synced === 'closed' ? 'closed' : 'open',
-      removed: raw.removed === true
+      removed: raw.removed === true,
+      ...(typeof raw.nonce === 'string' ? { nonce: raw.nonce } : {})
     }
   } catch {
     return null
