@@ -174,4 +174,33 @@ describe('the ledger kept safe', () => {
     )
     expect(emu.pulls()).toHaveLength(1)
   })
+
+  it('switching commit: push → none → push never gives a goal a second issue', async () => {
+    emu = await emulatorWith({ 'goals.md': '# Goals\n\n## Life\n\n[ ] learn to sail\n' })
+    emu.setPermission('octo', 'admin')
+    await reconcile(emu)
+    emu.commit(
+      'main',
+      { 'goals.md': '# Goals\n\n## Life\n\n[ ] learn to sail\n[ ] swim\n' },
+      'add',
+      'octo'
+    )
+    await reconcile(emu, { inputs: { commit: 'none' } })
+    expect(
+      emu
+        .issues()
+        .map(i => i.title)
+        .sort()
+    ).toEqual(['learn to sail', 'swim'])
+    // The file's ledger does not know "swim"; the ref's (newer) does.
+    expect(Object.keys(ledgerOf(emu).issues)).toHaveLength(1)
+    await reconcile(emu)
+    expect(
+      emu
+        .issues()
+        .map(i => i.title)
+        .sort()
+    ).toEqual(['learn to sail', 'swim'])
+    expect(Object.keys(ledgerOf(emu).issues)).toHaveLength(2)
+  })
 })

@@ -102,7 +102,7 @@ export async function readSnapshot(
   const plan = planSettingsOf(settings, config, at, branch, nonce)
   const warnings: string[] = []
   const ledger = await readLedger(reader, branch)
-  const side = await readIssueSide(reader, plan, goals.text, work, ledger, null, warnings)
+  const side = await readIssueSide(reader, branch, plan, goals.text, work, ledger, null, warnings)
   const event = work.kind === 'issue' ? await readIssueFacts(reader, work, ledger, side) : null
   return {
     kind: 'run',
@@ -134,6 +134,7 @@ export async function rereadSnapshot(
   const ledger = await readLedger(reader, snapshot.branch)
   const side = await readIssueSide(
     reader,
+    snapshot.branch,
     snapshot.plan,
     goals.text,
     snapshot.work,
@@ -146,33 +147,50 @@ export async function rereadSnapshot(
 
 /** The ledger where this run keeps it, else where a run in another commit mode left it, else empty. */
 async function readLedger(reader: Reader, branch: string): Promise<LoadedLedger> {
+  const [mine, other] = ledgerCopies(reader, branch)
+  const own = await mine()
+  if (own) return { ledger: own.ledger, stored: own.text, refCommit: own.commit, added: new Map() }
+  const found = await other()
+  return { ledger: found?.ledger ?? emptyLedger(), stored: null, refCommit: null, added: new Map() }
+}
+
+/** The two places a ledger may be, this commit mode's first. */
+function ledgerCopies(reader: Reader, branch: string) {
   const { client, at, settings } = reader
   const fromFile = async () => {
     const file = await readFile(client, at, LEDGER_FILE, branch)
     return (
-      file && { ledger: parseLedger(file.text, `${LEDGER_FILE} on "${branch}"`), text: file.text }
+      file && {
+        ledger: parseLedger(file.text, `${LEDGER_FILE} on "${branch}"`),
+        text: file.text,
+        commit: null
+      }
     )
   }
   const fromRef = async () => {
     const ref = await readLedgerRef(client, at)
     return ref && { ...ref, ledger: parseLedger(ref.text, 'on refs/goals-sync/ledger') }
   }
-  const loaded = (ledger: Ledger, stored: string | null, refCommit: string | null) => ({
-    ledger,
-    stored,
-    refCommit,
-    added: new Map<number, LedgerEntry>()
-  })
-  if (settings.commit === 'push') {
-    const file = await fromFile()
-    if (file) return loaded(file.ledger, file.text, null)
-    const ref = await fromRef()
-    return ref ? loaded(ref.ledger, null, null) : loaded(emptyLedger(), null, null)
+  return settings.commit === 'push'
+    ? ([fromFile, fromRef] as const)
+    : ([fromRef, fromFile] as const)
+}
+
+/**
+ * Before creating issues, the other copy of the ledger is read too: after a
+ * switch of the commit mode it may list issues this copy does not (the higher
+ * seq wins where both list a number), and they must not get twins.
+ */
+async function mergeOtherCopy(reader: Reader, branch: string, loaded: LoadedLedger) {
+  if (loaded.stored === null) return
+  const found = await ledgerCopies(reader, branch)[1]()
+  if (!found) return
+  const newer = found.ledger.seq > loaded.ledger.seq
+  for (const [n, entry] of found.ledger.issues) {
+    if (loaded.ledger.issues.has(n) && !newer) continue
+    loaded.ledger.issues.set(n, entry)
+    loaded.added.set(n, entry)
   }
-  const ref = await fromRef()
-  if (ref) return loaded(ref.ledger, ref.text, ref.commit)
-  const file = await fromFile()
-  return file ? loaded(file.ledger, null, null) : loaded(emptyLedger(), null, null)
 }
 
 async function readGoals(
@@ -215,6 +233,7 @@ function planSettingsOf(
 
 async function readIssueSide(
   reader: Reader,
+  branch: string,
   plan: PlanSettings,
   text: string,
   work: Work,
@@ -258,6 +277,7 @@ async function readIssueSide(
   const look = () => planSync({ text, issues, settings: plan })
   let first = look()
   if (work.kind !== 'issue' && first.ops.some(op => op.kind === 'create-issue')) {
+    await mergeOtherCopy(reader, branch, loaded)
     // Before creating, fetch the ledger's issues the listing missed (a person removed the common
     // label), so a goal never gets a second issue; the plan then puts the label back.
     for (const [n, entry] of loaded.ledger.issues) {
