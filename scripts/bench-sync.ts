@@ -6,7 +6,7 @@ import { createClient } from '../src/github/octokit-client.ts'
 import { runSync } from '../src/run/run-sync.ts'
 import { buildSettings, INPUT_DEFAULTS } from '../src/action/settings.ts'
 import { startEmulator, type Emulator } from '../test-support/emulator/index.ts'
-import { dispatchEvent, pushEvent } from '../test-support/runner.ts'
+import { dispatchEvent, issuesEvent, pushEvent } from '../test-support/runner.ts'
 
 function goalsFile(goals: number, perCategory: number): string {
   const lines = ['# Goals', '']
@@ -63,17 +63,27 @@ for (const goals of [75, 1000]) {
       'add goals',
       'octo'
     )
+    const pages = Math.ceil(goals / 100)
     const first = await run(emu, 'push', pushEvent({ before, after }))
     row(
       `${goals} goals: first sync (push)`,
       first,
-      `created ${first.report.applied.created.length}`
+      `created ${first.report.applied.created.length} (read target ${10 + 2 * pages})`
     )
     const again = await run(emu, 'workflow_dispatch', dispatchEvent())
-    row(`${goals} goals: no-change reconcile`, again, `(bound ${3 + Math.ceil(goals / 100)} reads)`)
+    row(`${goals} goals: no-change reconcile`, again, `(bound ${3 + pages} reads)`)
     const text = emu.file('main', 'goals.md')!.replace('[ ] goal number 2\n', '[x] goal number 2\n')
     const tick = emu.commit('main', { 'goals.md': text }, 'tick one', 'octo')
     row(`${goals} goals: push ticking one box`, await run(emu, 'push', pushEvent(tick)))
+    emu.setPermission('octo', 'admin')
+    const issue = emu.issues().find(i => i.title === 'goal number 3' && i.state === 'open')!
+    emu.closeIssue(issue.number, { as: 'octo' })
+    const event = issuesEvent('closed', emu.issueJson(issue.number), { sender: 'octo' })
+    row(
+      `${goals} goals: issue closed`,
+      await run(emu, 'issues', event),
+      `(target ${5 + pages} reads)`
+    )
   } finally {
     await emu.close()
   }

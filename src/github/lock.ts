@@ -14,7 +14,6 @@ import type { RepoRef } from './issues.ts'
 export const LOCK_REF = 'goals-sync/lock'
 
 export interface LockOptions {
-  branch: string
   /** This run's nonce, recorded as pending while the lock is held. */
   nonce: string
   /** How long this run expects to hold the lock; past that, others may take it over. */
@@ -74,16 +73,19 @@ export async function acquireLock(
   const deadline = Date.now() + (options.maxWaitMs ?? 2 * 60_000)
   const spend = options.spend ?? (() => {})
   try {
-    const { data: ref } = await client.rest.git.getRef({ ...at, ref: `heads/${options.branch}` })
-    const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha })
     const until = new Date(Date.now() + options.holdMs)
     const pending = new Set([options.nonce])
+    // A tree of its own, so that taking the lock reads nothing.
+    const { data: tree } = await client.rest.git.createTree({
+      ...at,
+      tree: [{ path: 'lock', mode: '100644', type: 'blob', content: 'goals-sync lock\n' }]
+    })
     const lockCommit = async () =>
       (
         await client.rest.git.createCommit({
           ...at,
           message: lockMessage(until, pending),
-          tree: head.tree.sha,
+          tree: tree.sha,
           parents: []
         })
       ).data.sha
@@ -92,9 +94,15 @@ export async function acquireLock(
       pending,
       // Only our own lock is deleted: a run that outlived its time must not free its successor's.
       release: async () => {
-        const now = await current(client, at).catch(() => null)
-        if (now?.sha === mine)
-          await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => {})
+        // Before its time nobody may take the lock over, so it is still ours: no need to look.
+        const now =
+          Date.now() < until.getTime()
+            ? mine
+            : await client.rest.git.getRef({ ...at, ref: LOCK_REF }).then(
+                ({ data }) => data.object.sha,
+                () => null
+              )
+        if (now === mine) await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => {})
       },
       // Best effort: if this fails too, the lock still lists the nonce and expires at its time.
       leave: async () => {
@@ -105,7 +113,7 @@ export async function acquireLock(
           .createCommit({
             ...at,
             message: lockMessage(new Date(0), pending),
-            tree: head.tree.sha,
+            tree: tree.sha,
             parents: [mine]
           })
           .then(({ data: left }) =>

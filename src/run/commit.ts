@@ -174,7 +174,12 @@ async function commitFiles(
     const blobs: [string, string][] = [[settings.path, blobId(result.text)]]
     if (settings.badge) {
       const svg = renderBadge(doc.done, doc.total)
-      if ((await read(settings.badge)) !== svg) files.set(settings.badge, svg)
+      // The badge the action last wrote is this one: not stale (one edited by hand is rewritten at the
+      // next change of progress). Otherwise, when the commit happens anyway, it goes in unread: an
+      // identical one changes nothing in the tree.
+      if (snapshot.ledger.ledger.blobs.get(settings.badge) !== blobId(svg)) {
+        if (files.size > 0 || (await read(settings.badge)) !== svg) files.set(settings.badge, svg)
+      }
       blobs.push([settings.badge, blobId(svg)])
     }
     ledgerWritten = false
@@ -205,7 +210,18 @@ async function commitFiles(
         branch,
         message: settings.commitMessage,
         produce,
-        mayWrite
+        mayWrite,
+        ...(snapshot.head
+          ? {
+              known: {
+                ...snapshot.head,
+                files: new Map([
+                  [settings.path, snapshot.goals.text],
+                  [LEDGER_FILE, snapshot.ledger.stored]
+                ])
+              }
+            }
+          : {})
       })
     : await commitAsPullRequest(client, at, {
         branch,

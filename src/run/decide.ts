@@ -11,6 +11,8 @@ import { issueTitle } from '../sync/text.ts'
 
 export interface Decision {
   ops: Op[]
+  /** Issue creations left for a later run by GitHub's hourly limit, and when they can happen. */
+  held: { count: number; until: string } | null
   edits: GoalEdit[]
   /** Ledger records that change with no issue write. */
   records: Map<number, LedgerEntry>
@@ -35,24 +37,57 @@ export function decide(snapshot: Snapshot, existingLabels: Set<string> | null = 
     const others = result.edits.filter(e => e.issue !== work.number)
     return {
       ops: [],
+      held: null,
       edits: [...edits, ...others],
       records: result.records,
       warnings: snapshot.warnings,
       notes: [note]
     }
   }
-  const ops = existingLabels
+  const labelled = existingLabels
     ? result.ops.filter(
         op => op.kind !== 'create-label' || !existingLabels.has(op.name.toLowerCase())
       )
     : result.ops
+  const { ops, held } = withinHourlyLimit(labelled, snapshot)
   return {
     ops,
+    held,
     edits: result.edits,
     records: result.records,
     warnings: [...snapshot.warnings, ...result.warnings],
     notes: []
   }
+}
+
+/** GitHub's limit on content created per hour (issues, comments) for one token. */
+export const CREATIONS_PER_HOUR = 500
+const HOUR = 60 * 60_000
+
+/**
+ * A run starts no more issue creations than GitHub's hourly limit leaves after
+ * the action's own issues created in the hour before it read them (their
+ * creation times are in the listing). Creations come last in a plan, so the
+ * ones held back are its tail.
+ */
+function withinHourlyLimit(ops: Op[], snapshot: Snapshot): { ops: Op[]; held: Decision['held'] } {
+  const now = snapshot.readAt
+  const recent = snapshot.side.listed
+    .filter(i => snapshot.ledger.ledger.issues.has(i.number))
+    .map(i => Date.parse(i.createdAt))
+    .filter(t => now - t < HOUR)
+    .sort((a, b) => a - b)
+  let left = Math.max(0, CREATIONS_PER_HOUR - recent.length)
+  const kept: Op[] = []
+  let count = 0
+  for (const op of ops) {
+    if (op.kind === 'create-issue' && left-- <= 0) count++
+    else kept.push(op)
+  }
+  if (count === 0) return { ops, held: null }
+  // The earliest moment enough of the last hour's creations have aged out for all the rest.
+  const freeing = recent[Math.min(recent.length - 1, Math.max(0, count - 1))] ?? now
+  return { ops: kept, held: { count, until: new Date(freeing + HOUR).toISOString() } }
 }
 
 /** An issues event (closed, reopened, edited) as edits of the goals file: only the exact goal its issue names. */

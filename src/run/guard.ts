@@ -4,6 +4,7 @@
 import { commitCost, type WriteBudget } from './budget.ts'
 import type { Reader } from './read.ts'
 import { isRateLimit, messageOf } from '../github/errors.ts'
+import { readHead, type Head } from '../github/files.ts'
 import { acquireLock, type Lock } from '../github/lock.ts'
 import { writesOf, type Op } from '../sync/ops.ts'
 
@@ -18,7 +19,7 @@ export const DEFAULT_LOCK_TIMING: LockTiming = {
   spareMs: 5 * 60_000,
   maxWaitMs: 2 * 60_000
 }
-export const LOCK_TAKE = 2
+export const LOCK_TAKE = 3
 export const LOCK_RELEASE = 1
 
 export const needsLock = (ops: readonly Op[]) =>
@@ -27,7 +28,8 @@ export const needsLock = (ops: readonly Op[]) =>
   )
 
 export type Guard =
-  | { kind: 'locked'; lock: Lock | null }
+  /** The head read for the lock's tree comes along: the run plans again on it. */
+  | { kind: 'locked'; lock: Lock | null; head: Head }
   /** The budget cannot pay for the lock and the commit: every issue write waits for the next run. */
   | { kind: 'too-small'; reason: string }
 
@@ -55,10 +57,10 @@ export async function guardRun(
     reader.settings.maxWrites,
     ops.reduce((n, op) => n + writesOf(op), 0)
   )
+  let lock: Lock | null = null
   try {
     budget.take(LOCK_TAKE)
-    const lock = await acquireLock(reader.client, reader.at, {
-      branch,
+    lock = await acquireLock(reader.client, reader.at, {
       nonce: reader.nonce,
       holdMs: writes * timing.perWriteMs + timing.spareMs,
       pollMs: options.pollMs,
@@ -66,13 +68,13 @@ export async function guardRun(
       spend: () => budget.force(1),
       log: options.log
     })
-    return { kind: 'locked', lock }
   } catch (error) {
     // The lock guards against rare overlaps; a server without it must not stop the sync.
     if (isRateLimit(error)) throw error
     options.warn(`Could not take the goals-sync lock (${messageOf(error)}); going on without it.`)
-    return { kind: 'locked', lock: null }
   }
+  // Read once the lock is held: whatever the runs before it committed is there.
+  return { kind: 'locked', lock, head: await readHead(reader.client, reader.at, branch) }
 }
 
 /**

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { applyOps, recoveryFor } from './apply.ts'
 import { commitCost, WriteBudget } from './budget.ts'
 import { commitNeeded, commitStage } from './commit.ts'
-import { decide, type Decision } from './decide.ts'
+import { CREATIONS_PER_HOUR, decide, type Decision } from './decide.ts'
 import { guardRun, LOCK_RELEASE, needsLock, releaseLock } from './guard.ts'
 import { readLabels, readSnapshot, rereadSnapshot } from './read.ts'
 import { emptyReport, progressOf, type RunInput, type RunReport } from './run-report.ts'
@@ -15,7 +15,14 @@ import { applyGoalEdits } from '../sync/file-edits.ts'
 export async function runSync(input: RunInput): Promise<RunReport> {
   const { settings, client, log } = input
   const nonce = randomBytes(8).toString('hex')
-  const started = await readSnapshot(settings, client, input.eventName, input.payload, nonce)
+  const started = await readSnapshot(
+    settings,
+    client,
+    input.eventName,
+    input.payload,
+    nonce,
+    input.now
+  )
   if (started.kind === 'skip') return emptyReport(settings, started.reason, started.branch)
   const { reader } = started
   let snapshot = started.snapshot
@@ -40,7 +47,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
         report.applied.stoppedBy = guard.reason
       } else {
         lock = guard.lock
-        snapshot = await rereadSnapshot(reader, snapshot, lock?.pending ?? new Set())
+        snapshot = await rereadSnapshot(reader, snapshot, lock?.pending ?? new Set(), guard.head)
         decision = decide(snapshot)
       }
     }
@@ -67,6 +74,11 @@ export async function runSync(input: RunInput): Promise<RunReport> {
         recovery: recoveryFor(reader),
         log: m => log.info(m)
       })
+    }
+    if (decision.held) {
+      // Held back before any write, so the report says it after what apply did.
+      report.applied.deferred += decision.held.count
+      report.applied.stoppedBy ??= `GitHub's limit of ${CREATIONS_PER_HOUR} new issues per hour; a run from ${decision.held.until} on creates the other ${decision.held.count}`
     }
     if (report.applied.stoppedBy) {
       log.warning(

@@ -7,7 +7,14 @@ import { classifyEvent, type RunKind } from './event.ts'
 import { labelStyles } from './label-style.ts'
 import type { Settings } from '../action/settings.ts'
 import { ActionError } from '../github/errors.ts'
-import { branchExists, defaultBranch, readFile, type RepoFile } from '../github/files.ts'
+import {
+  branchExists,
+  defaultBranch,
+  readFile,
+  readHead,
+  type Head,
+  type RepoFile
+} from '../github/files.ts'
 import { Identity } from '../github/identity.ts'
 import { getIssue, labelNames, listIssues, roleOf, type RepoRef } from '../github/issues.ts'
 import { readLedgerRef } from '../github/ledger-store.ts'
@@ -67,6 +74,10 @@ export interface IssueFacts {
 
 export interface Snapshot {
   branch: string
+  /** When the issues were listed (ms): the hourly creation limit counts back from it. */
+  readAt: number
+  /** The commit the goals file and ledger were read at, when known (issue events; after the lock). */
+  head: Head | null
   work: Work
   config: FileConfig
   plan: PlanSettings
@@ -86,7 +97,8 @@ export async function readSnapshot(
   client: Client,
   eventName: string,
   payload: Record<string, unknown>,
-  nonce: string
+  nonce: string,
+  now: () => number = Date.now
 ): Promise<Started> {
   const at: RepoRef = { owner: settings.owner, repo: settings.repo }
   const repository = payload.repository as { default_branch?: string } | undefined
@@ -94,20 +106,36 @@ export async function readSnapshot(
   const work = classifyEvent(eventName, payload, branch)
   if (work.kind === 'skip') return { kind: 'skip', branch, reason: work.reason }
 
-  const configFile = await readFile(client, at, settings.config, branch)
+  // An issue event nearly always commits: knowing the head it read at, the commit reads nothing more.
+  // Other runs read at the branch and learn the head only if they take the lock.
+  const head = work.kind === 'issue' ? await readHead(client, at, branch) : null
+  const ref = head?.sha ?? branch
+  const configFile = await readFile(client, at, settings.config, ref)
   const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG
-  const goals = await readGoals(client, at, settings.path, branch)
+  const goals = await readGoals(client, at, settings.path, branch, ref)
   const identity = new Identity(client, config.botLogin)
   const reader: Reader = { settings, client, at, identity, nonce }
   const plan = planSettingsOf(settings, config, at, branch, nonce)
   const warnings: string[] = []
-  const ledger = await readLedger(reader, branch)
+  const ledger = await readLedger(reader, branch, ref, null)
   const side = await readIssueSide(reader, branch, plan, goals.text, work, ledger, null, warnings)
   const event = work.kind === 'issue' ? await readIssueFacts(reader, work, ledger, side) : null
   return {
     kind: 'run',
     reader,
-    snapshot: { branch, work, config, plan, goals, ledger, side, event, warnings }
+    snapshot: {
+      branch,
+      readAt: now(),
+      head,
+      work,
+      config,
+      plan,
+      goals,
+      ledger,
+      side,
+      event,
+      warnings
+    }
   }
 }
 
@@ -119,19 +147,24 @@ export async function readSnapshot(
 export const readLabels = (reader: Reader) => labelNames(reader.client, reader.at)
 
 /**
- * After taking the lock: another run may have finished meanwhile, so the file,
- * the ledger and the issues are read again; issues that dead runs recorded in
- * the lock as pending are adopted.
+ * After taking the lock, at the head read for it: another run may have
+ * committed meanwhile, so the goals file and the ledger are read again there;
+ * only if either changed, or the lock lists other runs' pending nonces (issues
+ * to adopt), are the issues listed again.
  */
 export async function rereadSnapshot(
   reader: Reader,
   snapshot: Snapshot,
-  pending: ReadonlySet<string>
+  pending: ReadonlySet<string>,
+  head: Head
 ): Promise<Snapshot> {
   const { client, at, settings } = reader
-  const goals = (await readFile(client, at, settings.path, snapshot.branch)) ?? snapshot.goals
+  const goals = await readGoals(client, at, settings.path, snapshot.branch, head.sha)
+  const ledger = await readLedger(reader, snapshot.branch, head.sha, snapshot.ledger)
+  const foreign = [...pending].some(n => n !== reader.nonce)
+  if (goals.sha === snapshot.goals.sha && ledger.stored === snapshot.ledger.stored && !foreign)
+    return { ...snapshot, head }
   const warnings: string[] = []
-  const ledger = await readLedger(reader, snapshot.branch)
   const side = await readIssueSide(
     reader,
     snapshot.branch,
@@ -142,23 +175,32 @@ export async function rereadSnapshot(
     pending,
     warnings
   )
-  return { ...snapshot, goals, ledger, side, warnings }
+  return { ...snapshot, head, goals, ledger, side, warnings }
 }
 
-/** The ledger where this run keeps it, else where a run in another commit mode left it, else empty. */
-async function readLedger(reader: Reader, branch: string): Promise<LoadedLedger> {
-  const [mine, other] = ledgerCopies(reader, branch)
+/**
+ * The ledger where this run keeps it, else where a run in another commit mode
+ * left it (read once per run: `earlier` is this run's first read), else empty.
+ */
+async function readLedger(
+  reader: Reader,
+  branch: string,
+  ref: string,
+  earlier: LoadedLedger | null
+): Promise<LoadedLedger> {
+  const [mine] = ledgerCopies(reader, branch, ref)
   const own = await mine()
   if (own) return { ledger: own.ledger, stored: own.text, refCommit: own.commit, added: new Map() }
-  const found = await other()
-  return { ledger: found?.ledger ?? emptyLedger(), stored: null, refCommit: null, added: new Map() }
+  if (earlier && earlier.stored === null) return { ...earlier, added: new Map(earlier.added) }
+  // Not here: the other copy is looked at once the issues are listed (see readIssueSide).
+  return { ledger: emptyLedger(), stored: null, refCommit: null, added: new Map() }
 }
 
 /** The two places a ledger may be, this commit mode's first. */
-function ledgerCopies(reader: Reader, branch: string) {
+function ledgerCopies(reader: Reader, branch: string, ref = branch) {
   const { client, at, settings } = reader
   const fromFile = async () => {
-    const file = await readFile(client, at, LEDGER_FILE, branch)
+    const file = await readFile(client, at, LEDGER_FILE, ref)
     return (
       file && {
         ledger: parseLedger(file.text, `${LEDGER_FILE} on "${branch}"`),
@@ -197,9 +239,10 @@ async function readGoals(
   client: Client,
   at: RepoRef,
   path: string,
-  branch: string
+  branch: string,
+  ref: string
 ): Promise<RepoFile> {
-  const goals = await readFile(client, at, path, branch)
+  const goals = await readFile(client, at, path, ref)
   if (goals) return goals
   if (!(await branchExists(client, at, branch))) {
     throw new ActionError(
@@ -261,10 +304,21 @@ async function readIssueSide(
     return kept
   }
 
+  if (loaded.stored === null && loaded.ledger.issues.size === 0 && listed.length > 0) {
+    // Where the ledger is kept in the other commit mode (a user who switched): only worth a read
+    // when there are goal issues at all, so a first run reads no more.
+    const found = await ledgerCopies(reader, branch)[1]()
+    if (found) loaded.ledger = found.ledger
+  }
   if (loaded.stored === null && loaded.ledger.issues.size === 0) {
     // No ledger yet (a first run, or the first since goals-sync kept one): rebuilt once from the
     // issues the action authored with a marker, the rule before there was a ledger.
-    for (const creator of await identity.creators()) more(await listIssues(client, at, { creator }))
+    // Issues whose label a person removed are looked for by author, but only where goals-sync ran
+    // before (some labelled issue carries a marker): a first run in a fresh repository reads no more.
+    if (markedIssues(listed, loaded.ledger, path).length > 0) {
+      for (const creator of await identity.creators())
+        more(await listIssues(client, at, { creator }))
+    }
     const found = await ours(markedIssues(listed, loaded.ledger, path))
     adopt(found)
     if (found.length > 0) {

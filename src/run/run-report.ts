@@ -23,6 +23,8 @@ export interface RunInput {
   lockPollMs?: number
   /** Time per write and spare time the lock is held for, and the longest wait for another's (ms). */
   lockTiming?: LockTiming
+  /** The clock (ms), for the hourly creation limit; tests move it. */
+  now?: () => number
 }
 
 export interface RunReport {
