@@ -17,7 +17,13 @@ function goalsFile(goals: number, perCategory: number): string {
   return lines.join('\n')
 }
 
-async function run(emu: Emulator, eventName: string, payload: object, maxWrites = 100_000) {
+async function run(
+  emu: Emulator,
+  eventName: string,
+  payload: object,
+  maxWrites = 100_000,
+  now: () => number = Date.now
+) {
   const inputs: Record<string, string> = {
     ...INPUT_DEFAULTS,
     token: emu.token,
@@ -35,7 +41,8 @@ async function run(emu: Emulator, eventName: string, payload: object, maxWrites 
     payload: payload as Record<string, unknown>,
     log: { info: () => {}, warning: () => {} },
     lockPollMs: 50,
-    lockTiming: { perWriteMs: 100, spareMs: 2_000, maxWaitMs: 10_000 }
+    lockTiming: { perWriteMs: 100, spareMs: 2_000, maxWaitMs: 10_000 },
+    now
   })
   return { report, ms: performance.now() - started, reads: emu.reads(), writes: emu.writes() }
 }
@@ -89,21 +96,39 @@ for (const goals of [75, 1000]) {
   }
 }
 
-const emu = await start({ 'goals.md': '# Goals\n' })
+let emu = await start({ 'goals.md': '# Goals\n' })
 try {
-  const { before, after } = emu.commit(
+  let { before, after } = emu.commit(
     'main',
     { 'goals.md': goalsFile(1000, 25) },
     'add goals',
     'octo'
   )
-  let runs = 0
-  let r = await run(emu, 'push', pushEvent({ before, after }), 300)
-  for (runs = 1; r.report.applied.deferred > 0 && runs < 20; runs++)
-    r = await run(emu, 'workflow_dispatch', dispatchEvent(), 300)
-  console.log(
-    `1000 goals with max-writes 300: converged in ${runs} runs, ${emu.issues().length} issues`
-  )
+  // Runs a day apart (a daily schedule), with the default max-writes and with 300.
+  for (const maxWrites of [1000, 300]) {
+    const day = 24 * 60 * 60_000
+    let runs = 1
+    let r = await run(emu, 'push', pushEvent({ before, after }), maxWrites)
+    while (r.report.applied.deferred > 0 && runs < 20) {
+      const later = Date.now() + runs * day
+      r = await run(emu, 'workflow_dispatch', dispatchEvent(), maxWrites, () => later)
+      runs++
+    }
+    console.log(
+      `1000 goals, max-writes ${maxWrites}, daily runs: converged in ${runs} runs, ${emu.issues().length} issues`
+    )
+    if (maxWrites === 1000) {
+      // The same goals again in a fresh repository for the next figure.
+      await emu.close()
+      emu = await start({ 'goals.md': '# Goals\n' })
+      ;({ before, after } = emu.commit(
+        'main',
+        { 'goals.md': goalsFile(1000, 25) },
+        'add goals',
+        'octo'
+      ))
+    }
+  }
 } finally {
   await emu.close()
 }
