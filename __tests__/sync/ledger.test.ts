@@ -78,6 +78,48 @@ describe('the ledger file', () => {
     [
       '{ "version": 1, "seq": 1, "blobs": { "goals.md": "abc" }, "issues": {} }',
       'has a blob id for "goals.md" that is not 40 hex digits'
+    ],
+    [
+      '{ "version": 1, "seq": 1, "blobs": { "goals.md": "xce013625030ba8dba906f756967f9e9ca394464a" }, "issues": {} }',
+      'has a blob id for "goals.md" that is not 40 hex digits'
+    ],
+    [
+      '{ "version": 1, "seq": 1, "blobs": { "goals.md": 5 }, "issues": {} }',
+      'has a blob id for "goals.md" that is not 40 hex digits'
+    ],
+    ['{ "version": 1, "seq": 1, "blobs": {} }', 'has no "issues" object'],
+    ['{ "version": 1, "seq": 1.5, "blobs": {}, "issues": {} }', 'has no "seq"'],
+    ['{ "version": 1, "seq": "1", "blobs": {}, "issues": {} }', 'has no "seq"'],
+    ['{ "version": 1, "seq": 1, "blobs": [], "issues": {} }', 'has no "blobs" object'],
+    ['{ "version": 1, "seq": 1, "blobs": {}, "issues": { "07": {} } }', 'lists issue "07"'],
+    ['{ "version": 1, "seq": 1, "blobs": {}, "issues": { "7x": {} } }', 'lists issue "7x"'],
+    [
+      '{ "version": 1, "seq": 1, "blobs": {}, "issues": { "7": [] } }',
+      'has issue "7" that is not an object'
+    ],
+    [
+      '{ "version": 1, "seq": 1, "blobs": {}, "issues": { "7": {"file":"","category":"T","title":"t","n":0,"synced":"open"} } }',
+      'has no "file" in issue "7"'
+    ],
+    [
+      '{ "version": 1, "seq": 1, "blobs": {}, "issues": { "7": {"file":3,"category":"T","title":"t","n":0,"synced":"open"} } }',
+      'has no "file" in issue "7"'
+    ],
+    [
+      '{ "version": 1, "seq": 1, "blobs": {}, "issues": { "7": {"file":"g.md","category":3,"title":"t","n":0,"synced":"open"} } }',
+      'has a "category" in issue "7" that is neither text nor null'
+    ],
+    [
+      '{ "version": 1, "seq": 1, "blobs": {}, "issues": { "7": {"file":"g.md","category":"T","n":0,"synced":"open"} } }',
+      'has no "title" in issue "7"'
+    ],
+    [
+      '{ "version": 1, "seq": 1, "blobs": {}, "issues": { "7": {"file":"g.md","category":"T","title":"t","n":-1,"synced":"open"} } }',
+      'has an "n" in issue "7" that is not a whole number'
+    ],
+    [
+      '{ "version": 1, "seq": 1, "blobs": {}, "issues": { "7": {"file":"g.md","category":"T","title":"t","n":0,"synced":"open","retired":"yes"} } }',
+      'has a "retired" in issue "7" that is not true or false'
     ]
   ])('a hand edit is an error naming the file, what is wrong and the fix: %s', (text, what) => {
     let message = ''
@@ -91,6 +133,32 @@ describe('the ledger file', () => {
     expect(message).toContain(what)
     expect(message).toContain('restore it from the history')
     expect(message).toContain('or delete it')
+  })
+
+  it('writes issues in number order and blobs in path order, whatever order they came in', () => {
+    const ledger = emptyLedger()
+    ledger.seq = 7
+    ledger.issues.set(100, entry('c'))
+    ledger.issues.set(9, entry('b', { category: null }))
+    ledger.issues.set(20, entry('a', { retired: true, removed: true }))
+    ledger.blobs.set('goals.md', 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391')
+    ledger.blobs.set('.github/badges/goals.svg', 'ce013625030ba8dba906f756967f9e9ca394464a')
+    ledger.blobs.set('a.md', 'ce013625030ba8dba906f756967f9e9ca394464a')
+    expect(serializeLedger(ledger)).toBe(`{
+  "version": 1,
+  "seq": 7,
+  "blobs": {
+    ".github/badges/goals.svg": "ce013625030ba8dba906f756967f9e9ca394464a",
+    "a.md": "ce013625030ba8dba906f756967f9e9ca394464a",
+    "goals.md": "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+  },
+  "issues": {
+    "9": {"file":"goals.md","category":null,"title":"b","n":0,"synced":"open"},
+    "20": {"file":"goals.md","category":"Tech","title":"a","n":0,"synced":"open","removed":true,"retired":true},
+    "100": {"file":"goals.md","category":"Tech","title":"c","n":0,"synced":"open"}
+  }
+}
+`)
   })
 
   it('blob ids are git’s (values from git hash-object)', () => {
@@ -164,7 +232,8 @@ describe('ownership', () => {
       listed(21, marker('learn zig', 'bbbb2222')),
       listed(22, marker('learn c', 'aaaa1111')),
       listed(23, marker('learn rust', 'aaaa1111')),
-      listed(24, marker('learn ada'))
+      listed(24, marker('learn ada')),
+      listed(25, marker('learn go', 'aaaa1111').replace('"goals.md"', '"other.md"'))
     ]
     const keys = new Set(
       ['learn go', 'learn zig', 'learn rust', 'learn ada'].map(t => JSON.stringify(['Tech', t, 0]))
@@ -176,7 +245,11 @@ describe('ownership', () => {
       keys,
       tracked
     )
-    // 21: another nonce; 22: goal not in the file; 23: its goal has #2 already; 24: no nonce.
+    // 21: another nonce; 22: goal not in the file; 23: its goal has #2 already; 24: no nonce;
+    // 25: a marker for another goals file.
+    expect(markedIssues(issues, ledger, 'goals.md').map(m => m.issue.number)).toEqual([
+      20, 21, 22, 23, 24
+    ])
     expect(found.map(m => m.issue.number)).toEqual([20])
     expect(found[0]!.entry).toEqual(entry('learn go'))
   })
