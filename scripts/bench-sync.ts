@@ -6,7 +6,7 @@ import { createClient } from '../src/github/octokit-client.ts'
 import { runSync } from '../src/run/run-sync.ts'
 import { buildSettings, INPUT_DEFAULTS } from '../src/action/settings.ts'
 import { startEmulator, type Emulator } from '../test-support/emulator/index.ts'
-import { dispatchEvent, pushEvent } from '../test-support/runner.ts'
+import { dispatchEvent, issuesEvent, pushEvent } from '../test-support/runner.ts'
 
 function goalsFile(goals: number, perCategory: number): string {
   const lines = ['# Goals', '']
@@ -17,7 +17,13 @@ function goalsFile(goals: number, perCategory: number): string {
   return lines.join('\n')
 }
 
-async function run(emu: Emulator, eventName: string, payload: object, maxWrites = 100_000) {
+async function run(
+  emu: Emulator,
+  eventName: string,
+  payload: object,
+  maxWrites = 100_000,
+  now: () => number = Date.now
+) {
   const inputs: Record<string, string> = {
     ...INPUT_DEFAULTS,
     token: emu.token,
@@ -35,7 +41,8 @@ async function run(emu: Emulator, eventName: string, payload: object, maxWrites 
     payload: payload as Record<string, unknown>,
     log: { info: () => {}, warning: () => {} },
     lockPollMs: 50,
-    lockTiming: { perWriteMs: 100, spareMs: 2_000, maxWaitMs: 10_000 }
+    lockTiming: { perWriteMs: 100, spareMs: 2_000, maxWaitMs: 10_000 },
+    now
   })
   return { report, ms: performance.now() - started, reads: emu.reads(), writes: emu.writes() }
 }
@@ -63,37 +70,65 @@ for (const goals of [75, 1000]) {
       'add goals',
       'octo'
     )
+    const pages = Math.ceil(goals / 100)
     const first = await run(emu, 'push', pushEvent({ before, after }))
     row(
       `${goals} goals: first sync (push)`,
       first,
-      `created ${first.report.applied.created.length}`
+      `created ${first.report.applied.created.length} (read target ${10 + 2 * pages})`
     )
     const again = await run(emu, 'workflow_dispatch', dispatchEvent())
-    row(`${goals} goals: no-change reconcile`, again, `(bound ${3 + Math.ceil(goals / 100)} reads)`)
+    row(`${goals} goals: no-change reconcile`, again, `(bound ${3 + pages} reads)`)
     const text = emu.file('main', 'goals.md')!.replace('[ ] goal number 2\n', '[x] goal number 2\n')
     const tick = emu.commit('main', { 'goals.md': text }, 'tick one', 'octo')
     row(`${goals} goals: push ticking one box`, await run(emu, 'push', pushEvent(tick)))
+    emu.setPermission('octo', 'admin')
+    const issue = emu.issues().find(i => i.title === 'goal number 3' && i.state === 'open')!
+    emu.closeIssue(issue.number, { as: 'octo' })
+    const event = issuesEvent('closed', emu.issueJson(issue.number), { sender: 'octo' })
+    row(
+      `${goals} goals: issue closed`,
+      await run(emu, 'issues', event),
+      `(target ${5 + pages} reads)`
+    )
   } finally {
     await emu.close()
   }
 }
 
-const emu = await start({ 'goals.md': '# Goals\n' })
+let emu = await start({ 'goals.md': '# Goals\n' })
 try {
-  const { before, after } = emu.commit(
+  let { before, after } = emu.commit(
     'main',
     { 'goals.md': goalsFile(1000, 25) },
     'add goals',
     'octo'
   )
-  let runs = 0
-  let r = await run(emu, 'push', pushEvent({ before, after }), 300)
-  for (runs = 1; r.report.applied.deferred > 0 && runs < 20; runs++)
-    r = await run(emu, 'workflow_dispatch', dispatchEvent(), 300)
-  console.log(
-    `1000 goals with max-writes 300: converged in ${runs} runs, ${emu.issues().length} issues`
-  )
+  // Runs a day apart (a daily schedule), with the default max-writes and with 300.
+  for (const maxWrites of [1000, 300]) {
+    const day = 24 * 60 * 60_000
+    let runs = 1
+    let r = await run(emu, 'push', pushEvent({ before, after }), maxWrites)
+    while (r.report.applied.deferred > 0 && runs < 20) {
+      const later = Date.now() + runs * day
+      r = await run(emu, 'workflow_dispatch', dispatchEvent(), maxWrites, () => later)
+      runs++
+    }
+    console.log(
+      `1000 goals, max-writes ${maxWrites}, daily runs: converged in ${runs} runs, ${emu.issues().length} issues`
+    )
+    if (maxWrites === 1000) {
+      // The same goals again in a fresh repository for the next figure.
+      await emu.close()
+      emu = await start({ 'goals.md': '# Goals\n' })
+      ;({ before, after } = emu.commit(
+        'main',
+        { 'goals.md': goalsFile(1000, 25) },
+        'add goals',
+        'octo'
+      ))
+    }
+  }
 } finally {
   await emu.close()
 }

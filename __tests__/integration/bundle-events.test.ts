@@ -47,7 +47,11 @@ describe('dist/index.js on issue events', () => {
       ['[ ] negotiate a four-day week', '[x] negotiate a four-day week']
     ])
     expect(emu.commits('main')).toHaveLength(commits + 1)
-    expect(emu.commits('main')[0]!.files.sort()).toEqual(['.github/badges/goals.svg', 'goals.md'])
+    expect(emu.commits('main')[0]!.files.sort()).toEqual([
+      '.github/badges/goals.svg',
+      '.github/goals-sync/ledger.json',
+      'goals.md'
+    ])
     expect(emu.file('main', '.github/badges/goals.svg')).toContain(
       `${closed.outputs.done}/${closed.outputs.total}`
     )

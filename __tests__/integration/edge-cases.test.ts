@@ -94,10 +94,10 @@ describe('edge cases', () => {
     const text = emu
       .file('main', 'goals.md')!
       .replace('[ ] learn to sail', '[ ] learn to sail\n\n[ ] learn to knit')
-    // The listing after the lock fails for good.
+    // Reading the goals file again once the lock is held fails for good.
     emu.fail({
       method: 'GET',
-      path: /\/issues$/,
+      path: /\/contents\/goals\.md$/,
       nth: 2,
       status: 400,
       body: { message: 'Bad request' }

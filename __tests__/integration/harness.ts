@@ -21,6 +21,8 @@ export interface SyncCall {
   inputs?: Record<string, string>
   token?: string
   warnings?: string[]
+  /** The run's clock (ms), for GitHub's hourly creation limit. */
+  now?: () => number
 }
 
 export async function sync(
@@ -53,7 +55,8 @@ export async function sync(
     payload: payload as Record<string, unknown>,
     log: { info: () => {}, warning: m => call.warnings?.push(m) },
     lockPollMs: 50,
-    lockTiming: { perWriteMs: 100, spareMs: 2_000, maxWaitMs: 10_000 }
+    lockTiming: { perWriteMs: 100, spareMs: 2_000, maxWaitMs: 10_000 },
+    ...(call.now ? { now: call.now } : {})
   })
 }
 

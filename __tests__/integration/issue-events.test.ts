@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { issuesEvent } from '../../test-support/runner.ts'
 import { decodeMarker } from '../../src/sync/marker.ts'
-import { closeAs, issueFor, reopenAs, sync, changedLines, syncedEmulator } from './harness.ts'
+import {
+  closeAs,
+  goalIssues,
+  issueFor,
+  reopenAs,
+  sync,
+  changedLines,
+  syncedEmulator
+} from './harness.ts'
 
 let emu: Emulator
 afterEach(async () => {
@@ -19,6 +27,7 @@ describe('issues → file', () => {
     const before = await synced()
     const commits = emu.commits('main').length
     const issue = issueFor(emu, 'mentor two junior engineers')
+    emu.resetLog()
     const report = await closeAs(emu, issue.number, 'octo')
     const after = emu.file('main', 'goals.md')!
     expect(changedLines(before, after)).toEqual([
@@ -26,10 +35,18 @@ describe('issues → file', () => {
       ['[ ] mentor two junior engineers', '[x] mentor two junior engineers']
     ])
     expect(emu.commits('main')).toHaveLength(commits + 1)
-    expect(emu.commits('main')[0]!.files.sort()).toEqual(['.github/badges/goals.svg', 'goals.md'])
+    expect(emu.commits('main')[0]!.files.sort()).toEqual([
+      '.github/badges/goals.svg',
+      '.github/goals-sync/ledger.json',
+      'goals.md'
+    ])
     expect(emu.file('main', '.github/badges/goals.svg')).toContain(`${report.done}/${report.total}`)
-    // The issue's marker now records the closed state, so a later reconcile sees nothing to settle.
-    expect(decodeMarker(emu.issue(issue.number)!.body)?.synced).toBe('closed')
+    // The ledger records the closed state in that same commit, so a later reconcile sees nothing
+    // to settle and the issue body is not rewritten: the close costs the commit's three writes.
+    const ledger = JSON.parse(emu.file('main', '.github/goals-sync/ledger.json')!)
+    expect(ledger.issues[String(issue.number)].synced).toBe('closed')
+    expect(emu.writes()).toBe(3)
+    expect(decodeMarker(emu.issue(issue.number)!.body)?.synced).toBe('open')
   })
 
   it('reopening unticks the goal', async () => {
@@ -106,7 +123,30 @@ describe('issues → file', () => {
       issuesEvent('closed', emu.issueJson(issue.number), { sender: 'octo' })
     )
     expect(emu.writes()).toBe(0)
-    expect(emu.reads()).toBeLessThanOrEqual(3 + 1)
+    // The head, the settings file, the goals file, the ledger, the sender's role and the issue
+    // pages: no more than 6 with one page.
+    expect(emu.reads()).toBeLessThanOrEqual(5 + Math.ceil(goalIssues(emu).length / 100))
+  })
+
+  it('three closes in a burst whose middle run never runs (concurrency cancelled it): all three goals are ticked', async () => {
+    const before = await synced()
+    const [a, b, c] = [
+      'learn to sail',
+      'mentor two junior engineers',
+      'organise a local meetup'
+    ].map(t => issueFor(emu, t).number)
+    await closeAs(emu, a!, 'octo')
+    emu.closeIssue(b!, { as: 'octo' }) // its run was cancelled while pending
+    await closeAs(emu, c!, 'octo')
+    const after = emu.file('main', 'goals.md')!
+    expect(changedLines(before, after).map(([, now]) => now)).toEqual([
+      '## Career Goals  [2/4]',
+      '[x] mentor two junior engineers',
+      '[2/3]',
+      '[x] organise a local meetup',
+      '## Life Goals [2/2]',
+      '[x] learn to sail'
+    ])
   })
 
   it('ignores other issue actions with a message', async () => {

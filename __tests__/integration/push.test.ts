@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { parseGoals } from '../../src/goals/parse.ts'
-import { emulatorWith, goalIssues, issueFor, push, SEEDLIKE } from './harness.ts'
+import { pushEvent } from '../../test-support/runner.ts'
+import { emulatorWith, goalIssues, issueFor, push, SEEDLIKE, sync } from './harness.ts'
 
 let emu: Emulator
 afterEach(async () => {
@@ -48,7 +49,11 @@ describe('push: file → issues', () => {
     const report = await push(emu, SEEDLIKE)
     const head = emu.commits('main')[0]!
     expect(report.commit?.sha).toBe(head.sha)
-    expect(head.files.sort()).toEqual(['.github/badges/goals.svg', 'goals.md'])
+    expect(head.files.sort()).toEqual([
+      '.github/badges/goals.svg',
+      '.github/goals-sync/ledger.json',
+      'goals.md'
+    ])
     expect(head.message).toBe('chore(goals): sync progress [skip ci]')
     expect(head.verified).toBe(true)
     const text = emu.file('main', 'goals.md')!
@@ -60,6 +65,18 @@ describe('push: file → issues', () => {
     expect(emu.file('main', '.github/badges/goals.svg')).toContain(
       `${goalsAtHead().done}/${goalsAtHead().total}`
     )
+  })
+
+  it('a first sync reads each thing once: at most 10 reads', async () => {
+    emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+    const { before, after } = emu.commit('main', { 'goals.md': SEEDLIKE }, 'add goals', 'octo')
+    emu.resetLog()
+    await sync(emu, 'push', pushEvent({ before, after }))
+    // Settings file, goals file, ledger, issues, the push's before-version, the labels; the head
+    // once the lock is held, the goals file and ledger there; the lock's release.
+    const gets = emu.requests.filter(r => r.method === 'GET').map(r => r.path)
+    expect(gets.length, gets.join('\n')).toBeLessThanOrEqual(10)
+    expect(gets.filter(p => p.endsWith('/issues'))).toHaveLength(1)
   })
 
   it('a second run makes no write and stays within the read budget', async () => {

@@ -75,7 +75,9 @@ describe('convergence under a write budget', () => {
     while (report.applied.deferred > 0) {
       if (deferred.length > 10) throw new Error(`no convergence: deferred ${deferred.join(' → ')}`)
       emu.resetLog()
-      report = await reconcile(emu, { inputs, token })
+      // A daily schedule: GitHub's hourly creation limit is never what holds these runs back.
+      const day = deferred.length * 24 * 60 * 60_000
+      report = await reconcile(emu, { inputs, token, now: () => Date.now() + day })
       deferred.push(report.applied.deferred)
       expect(writeRequests(emu).filter(isIssueWrite).length).toBeLessThanOrEqual(300)
     }
@@ -122,7 +124,7 @@ describe('convergence under a write budget', () => {
     emu.resetLog()
     let report = await sync(emu, 'push', landPush(emu, SEEDLIKE), { inputs })
     count()
-    while (report.applied.deferred > 0 && perRun.length < 10) {
+    while (report.applied.deferred > 0 && perRun.length < 12) {
       emu.resetLog()
       report = await reconcile(emu, { inputs })
       count()
@@ -141,4 +143,29 @@ describe('convergence under a write budget', () => {
       seen
     ).toEqual([])
   }, 30_000)
+
+  it('a burst of runs at 1,000 goals never starts more than 500 creations in an hour, and says when the rest follow', async () => {
+    const { text } = generateGoals(1000, 8)
+    emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+    const token = 'ghs_roomy_installation_token'
+    emu.addToken(token, { login: 'github-actions[bot]', kind: 'installation', rateLimit: 100_000 })
+    const inputs = { 'max-writes': '100000' }
+    const first = await sync(emu, 'push', landPush(emu, text), { inputs, token })
+    expect(first.applied.created).toHaveLength(500)
+    expect(first.applied.deferred).toBe(500)
+    expect(first.applied.stoppedBy).toMatch(
+      /GitHub's limit of 500 new issues per hour; a run from \d{4}-\d\d-\d\dT[\d:.]+Z on creates the other 500/
+    )
+    // Back to back: the hour is not over, so nothing more is created.
+    const second = await reconcile(emu, { inputs, token })
+    expect(second.applied.created).toEqual([])
+    expect(second.applied.deferred).toBe(500)
+    // Two hours on, the rest.
+    const later = Date.now() + 2 * 60 * 60_000
+    const third = await reconcile(emu, { inputs, token, now: () => later })
+    expect(third.applied.created).toHaveLength(500)
+    expect(third.applied.deferred).toBe(0)
+    expect(goalIssues(emu)).toHaveLength(1000)
+    expect(duplicatedTitles(emu)).toEqual([])
+  }, 120_000)
 })

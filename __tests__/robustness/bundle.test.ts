@@ -74,7 +74,11 @@ describe('dist/index.js as a runner runs it', () => {
     )
     expect(outputs.deferred).toBe('0')
     expect(outputs['commit-sha']).toBe(emu.head('main'))
-    expect(emu.commits('main')[0]!.files.sort()).toEqual(['.github/badges/goals.svg', 'goals.md'])
+    expect(emu.commits('main')[0]!.files.sort()).toEqual([
+      '.github/badges/goals.svg',
+      '.github/goals-sync/ledger.json',
+      'goals.md'
+    ])
     expect(JSON.parse(outputs.plan!)).toMatchObject({ dryRun: false })
     expect(result.summary).toContain('Goals progress')
 

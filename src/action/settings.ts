@@ -44,7 +44,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'commit-message': 'chore(goals): sync progress [skip ci]',
   commit: 'push',
   'sync-titles': 'true',
-  'max-writes': '200',
+  'max-writes': '1000',
   config: '.github/goals-sync.yml'
 }
 
@@ -185,7 +185,7 @@ export function buildSettings(get: InputSource, env: NodeJS.ProcessEnv): Setting
   const maxWrites = maxRaw === '' ? 200 : Number(maxRaw)
   if (!Number.isInteger(maxWrites) || maxWrites < 0) {
     throw new InputError(
-      `Input "max-writes" is "${maxRaw}": use a whole number of 0 or more (default 200).`
+      `Input "max-writes" is "${maxRaw}": use a whole number of 0 or more (default 1000).`
     )
   }
   const commitMessage = text(get, 'commit-message') || 'chore(goals): sync progress [skip ci]'

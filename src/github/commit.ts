@@ -21,6 +21,19 @@ export interface CommitOptions {
   backoff?: (attempt: number) => number
   /** Asked before each attempt's writes; false stops with BudgetSpent. */
   mayWrite?: () => boolean
+  /**
+   * The head the run read its files at, with those files: the first attempt
+   * builds on it without reading anything (the fast-forward check catches a
+   * branch that moved since, and the next attempt reads the new head).
+   */
+  known?: KnownHead
+}
+
+export interface KnownHead {
+  sha: string
+  tree: string
+  /** Files read at this head; undefined for one not read. */
+  files: Map<string, string | null>
 }
 
 /** The run's write budget does not cover the commit; the next run makes it. */
@@ -49,12 +62,15 @@ async function writeCommit(
   client: Client,
   at: RepoRef,
   parents: string[],
-  baseCommit: string,
+  base: string | { tree: string },
   files: Map<string, string>,
   message: string
 ) {
   try {
-    const { data: base } = await client.rest.git.getCommit({ ...at, commit_sha: baseCommit })
+    const baseTree =
+      typeof base === 'string'
+        ? (await client.rest.git.getCommit({ ...at, commit_sha: base })).data.tree.sha
+        : base.tree
     const entry = (path: string, blob: { content: string } | { sha: string }) => ({
       path,
       mode: '100644' as const,
@@ -62,7 +78,7 @@ async function writeCommit(
       ...blob
     })
     const createTree = (tree: ReturnType<typeof entry>[]) =>
-      client.rest.git.createTree({ ...at, base_tree: base.tree.sha, tree })
+      client.rest.git.createTree({ ...at, base_tree: baseTree, tree })
     const tree = await createTree(
       [...files].map(([path, content]) => entry(path, { content }))
     ).catch(async (error: unknown) => {
@@ -106,17 +122,23 @@ const isNotFastForward = (error: unknown) =>
   statusOf(error) === 422 && /fast.forward/i.test(messageOf(error))
 
 /** The branch head and the files that would change there; the budget is asked only when there are some. */
-async function changesAtHead(client: Client, at: RepoRef, options: CommitOptions) {
-  const head = await headOf(client, at, options.branch)
+async function changesAtHead(
+  client: Client,
+  at: RepoRef,
+  options: CommitOptions,
+  known?: KnownHead
+) {
+  const head = known?.sha ?? (await headOf(client, at, options.branch))
   if (!head) {
     throw new ActionError(
       `Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`
     )
   }
-  const files = await options.produce(
-    path => readFile(client, at, path, head).then(f => f?.text ?? null),
-    head
-  )
+  const files = await options.produce(path => {
+    const cached = known?.files.get(path)
+    if (cached !== undefined) return Promise.resolve(cached)
+    return readFile(client, at, path, head).then(f => f?.text ?? null)
+  }, head)
   if (files.size > 0 && options.mayWrite && !options.mayWrite()) {
     throw new BudgetSpent('no write budget left for the commit')
   }
@@ -131,9 +153,10 @@ export async function commitToBranch(
   const attempts = options.maxAttempts ?? 5
   const backoff = options.backoff ?? (n => 500 * n * n)
   for (let attempt = 1; ; attempt++) {
-    const { head, files } = await changesAtHead(client, at, options)
+    const known = attempt === 1 ? options.known : undefined
+    const { head, files } = await changesAtHead(client, at, options, known)
     if (files.size === 0) return { sha: null, files: [], attempts: attempt }
-    const sha = await writeCommit(client, at, [head], head, files, options.message)
+    const sha = await writeCommit(client, at, [head], known ?? head, files, options.message)
     try {
       await client.rest.git.updateRef({ ...at, ref: `heads/${options.branch}`, sha, force: false })
       return { sha, files: [...files.keys()], attempts: attempt }

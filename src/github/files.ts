@@ -85,3 +85,23 @@ export async function defaultBranch(client: Client, at: RepoRef): Promise<string
     throw explainAccess(error, `read the repository ${at.owner}/${at.repo}`, 'contents: read')
   }
 }
+
+export interface Head {
+  sha: string
+  tree: string
+}
+
+/** The branch's head commit and its tree, in one read. */
+export async function readHead(client: Client, at: RepoRef, branch: string): Promise<Head> {
+  try {
+    const { data } = await client.rest.repos.getCommit({ ...at, ref: `heads/${branch}` })
+    return { sha: data.sha, tree: data.commit.tree.sha }
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 422) {
+      throw new ActionError(
+        `Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`
+      )
+    }
+    throw explainAccess(error, `read the branch ${branch}`, 'contents: read')
+  }
+}

@@ -1,11 +1,10 @@
-// Which issue authors count as the action itself. The workflow token acts as
-// github-actions[bot], which only this repository's workflows can be, so that
-// login is trusted outright. Other authors of issues with a marker cost one
-// request, once: a personal token is then known by its login; a token that
-// cannot say who it is (a GitHub App's installation token) is an app, and only
-// apps installed on the repository by its admins can author issues as a
-// "[bot]", so those are trusted too. `bot-login` in the settings file names one
-// explicitly. People's logins never count unless they are the token's owner.
+// Who the action is, as an issue author. Ownership is the ledger's alone (see
+// src/sync/ownership.ts); the author only matters when there is no ledger entry
+// to go by: rebuilding a missing ledger, adopting an issue whose creation never
+// reached the ledger, finding one whose creation answer was lost. The workflow
+// token acts as github-actions[bot]; a personal token is known by its login
+// (asked once); a token that cannot say (a GitHub App's installation token)
+// counts "[bot]" authors; `bot-login` in the settings file names one explicitly.
 import type { Client } from './octokit-client.ts'
 
 export const WORKFLOW_BOT = 'github-actions[bot]'

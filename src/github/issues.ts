@@ -1,10 +1,7 @@
-// Issues and labels on GitHub: listing the action's own issues, and the writes
-// the plan asks for.
-import type { Marker } from '../sync/marker.ts'
-import { decodeMarker } from '../sync/marker.ts'
+// Issues and labels on GitHub: listing issues (which are the action's is the
+// ledger's say, not GitHub's), and the writes the plan asks for.
+import type { ListedIssue } from '../sync/tracked-issue.ts'
 import { wellFormed } from '../sync/text.ts'
-import type { TrackedIssue } from '../sync/tracked-issue.ts'
-import type { Identity } from './identity.ts'
 import type { Client } from './octokit-client.ts'
 import { explainAccess, isRateLimit, statusOf } from './errors.ts'
 
@@ -22,23 +19,12 @@ interface RawIssue {
   labels: (string | { name?: string })[]
   user: { login: string } | null
   html_url: string
+  created_at: string
   updated_at: string
   pull_request?: unknown
 }
 
-/**
- * The issue as the planner sees it, or null when it is not one of the action's
- * for this file: the marker must be there and the author must be the action.
- */
-export async function toTracked(
-  raw: RawIssue,
-  path: string,
-  identity: Identity
-): Promise<TrackedIssue | null> {
-  if (raw.pull_request) return null
-  const marker: Marker | null = decodeMarker(raw.body)
-  if (!marker || marker.file !== path) return null
-  if (!(await identity.owns(raw.user?.login))) return null
+function listed(raw: RawIssue): ListedIssue {
   return {
     number: raw.number,
     title: raw.title,
@@ -46,20 +32,19 @@ export async function toTracked(
     stateReason: raw.state_reason ?? null,
     labels: raw.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(l => l !== ''),
     body: raw.body ?? '',
-    marker,
+    author: raw.user?.login ?? null,
     htmlUrl: raw.html_url,
+    createdAt: raw.created_at,
     updatedAt: raw.updated_at
   }
 }
 
-/** The action's issues for this file among those GitHub lists for `query` (a label, or a creator). */
-export async function listTrackedIssues(
+/** The issues (not pull requests) GitHub lists for `query`: a label, or a creator. */
+export async function listIssues(
   client: Client,
   at: RepoRef,
-  query: { labels: string } | { creator: string },
-  path: string,
-  identity: Identity
-): Promise<TrackedIssue[]> {
+  query: { labels: string } | { creator: string }
+): Promise<ListedIssue[]> {
   try {
     const raw = await client.paginate(client.rest.issues.listForRepo, {
       ...at,
@@ -67,27 +52,27 @@ export async function listTrackedIssues(
       state: 'all',
       per_page: 100
     })
-    const tracked: TrackedIssue[] = []
-    for (const issue of raw) {
-      const t = await toTracked(issue as RawIssue, path, identity)
-      if (t) tracked.push(t)
-    }
-    return tracked
+    return (raw as RawIssue[]).filter(i => !i.pull_request).map(listed)
   } catch (error) {
     const what = 'labels' in query ? `labelled "${query.labels}"` : `opened by ${query.creator}`
     throw explainAccess(error, `list the issues ${what}`, 'issues: read')
   }
 }
 
-export async function getTrackedIssue(
+/** One issue by number; null when it is gone (deleted or transferred) or is a pull request. */
+export async function getIssue(
   client: Client,
   at: RepoRef,
-  number: number,
-  path: string,
-  identity: Identity
-) {
-  const { data } = await client.rest.issues.get({ ...at, issue_number: number })
-  return toTracked(data as RawIssue, path, identity)
+  number: number
+): Promise<ListedIssue | null> {
+  try {
+    const { data } = await client.rest.issues.get({ ...at, issue_number: number })
+    const raw = data as RawIssue
+    return raw.pull_request ? null : listed(raw)
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 410) return null
+    throw explainAccess(error, `read issue #${number}`, 'issues: read')
+  }
 }
 
 /** Creates a label; one that exists already is fine (another run, or a person, made it). */

@@ -2,16 +2,21 @@
 // budget. The plan's order makes every prefix safe, so stopping early (budget
 // spent, rate limit exhausted) only leaves work for the next run.
 import type { WriteBudget } from './budget.ts'
+import type { Reader } from './read.ts'
 import { isRateLimit, messageOf, statusOf } from '../github/errors.ts'
 import {
   addComment,
   createIssue,
   createLabel,
+  hasComment,
+  listIssues,
   renameLabel,
   updateIssue,
   type RepoRef
 } from '../github/issues.ts'
 import type { Client } from '../github/octokit-client.ts'
+import { decodeMarker, goalKey } from '../sync/marker.ts'
+import type { LedgerEntry } from '../sync/ledger.ts'
 import type { Op } from '../sync/ops.ts'
 
 export interface Applied {
@@ -24,6 +29,8 @@ export interface Applied {
   /** Issues touched, for the summary. */
   touched: { number: number; what: string }[]
   stoppedBy: string | null
+  /** What the ledger records for the writes that were done. */
+  recorded: Map<number, LedgerEntry>
 }
 
 export function emptyApplied(): Applied {
@@ -34,7 +41,8 @@ export function emptyApplied(): Applied {
     updated: [],
     deferred: 0,
     touched: [],
-    stoppedBy: null
+    stoppedBy: null,
+    recorded: new Map()
   }
 }
 
@@ -47,6 +55,36 @@ export interface Recovery {
   findIssue: (goalKey: string) => Promise<{ number: number; url: string } | null>
   /** Whether the action already posted this comment on the issue. */
   hasComment: (issue: number, body: string) => Promise<boolean>
+}
+
+/**
+ * Recovery by reading GitHub again: an open issue this very run created for the
+ * goal (its marker carries the run's nonce, its author is the action), and the
+ * issue's comments.
+ */
+export function recoveryFor(reader: Reader): Recovery {
+  const { client, at, settings, identity, nonce } = reader
+  return {
+    findIssue: async key => {
+      const now = await listIssues(client, at, { labels: settings.label })
+      const mine = now
+        .filter(i => i.state === 'open')
+        .map(i => ({ issue: i, marker: decodeMarker(i.body) }))
+        .filter(
+          ({ marker: m }) =>
+            m !== null &&
+            m.nonce === nonce &&
+            m.file === settings.path &&
+            goalKey(m.category, m.title, m.n) === key
+        )
+        .sort((x, y) => y.issue.number - x.issue.number)
+      for (const { issue } of mine) {
+        if (await identity.owns(issue.author)) return { number: issue.number, url: issue.htmlUrl }
+      }
+      return null
+    },
+    hasComment: (n, body) => hasComment(client, at, n, body)
+  }
 }
 
 const answerLost = (error: unknown) => {
@@ -96,6 +134,7 @@ export async function applyOps(
             log(`issue #${issue.number} was created although its answer was lost`)
           }
           result.created.push(issue.number)
+          result.recorded.set(issue.number, op.record)
           result.touched.push({ number: issue.number, what: `created for line ${op.line}` })
           if (op.close) {
             if (!spend()) {
@@ -109,6 +148,7 @@ export async function applyOps(
               body: op.close.body
             })
             result.closed.push(issue.number)
+            result.recorded.set(issue.number, { ...op.record, synced: 'closed' })
           }
           break
         }
@@ -127,6 +167,7 @@ export async function applyOps(
             }
           }
           await updateIssue(client, at, op.number, op)
+          if (op.record) result.recorded.set(op.number, op.record)
           if (op.effect === 'closed') noteOnce(result.closed, op.number)
           else if (op.effect === 'reopened') noteOnce(result.reopened, op.number)
           else if (op.title !== undefined || op.labels !== undefined)

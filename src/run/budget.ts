@@ -25,3 +25,14 @@ export class WriteBudget {
     return true
   }
 }
+
+/** Writes of the ledger on its own ref: tree, commit, ref. */
+export const LEDGER_REF_COST = 3
+
+/**
+ * Writes the commit stage may make: tree, commit and ref (a pull request's one
+ * more); the ledger is in that commit with `push`, on its own ref otherwise.
+ */
+export function commitCost(mode: 'push' | 'pull-request' | 'none'): number {
+  return mode === 'push' ? 3 : mode === 'pull-request' ? 4 + LEDGER_REF_COST : LEDGER_REF_COST
+}

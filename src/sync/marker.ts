@@ -20,6 +20,8 @@ export interface Marker {
   synced: 'open' | 'closed'
   /** The goal was removed from the file and its issue closed as not planned. */
   removed: boolean
+  /** The creating run's nonce: lets a later run adopt an issue whose creation never reached the ledger. */
+  nonce?: string
 }
 
 const PREFIX = '<!-- goals-sync '
@@ -33,7 +35,8 @@ export function encodeMarker(marker: Marker): string {
     title: identityTitle(marker.title),
     n: marker.n,
     synced: marker.synced,
-    removed: marker.removed
+    removed: marker.removed,
+    ...(marker.nonce !== undefined ? { nonce: marker.nonce } : {})
   })
   const escaped = json.replace(/[-@&<>]/g, c => `\\u00${c.charCodeAt(0).toString(16)}`)
   return `${PREFIX}${escaped}${SUFFIX}`
@@ -69,7 +72,8 @@ function validMarker(raw: unknown): Marker | null {
     Number.isSafeInteger(r.n) &&
     r.n >= 0 &&
     (r.synced === 'open' || r.synced === 'closed') &&
-    typeof r.removed === 'boolean'
+    typeof r.removed === 'boolean' &&
+    (r.nonce === undefined || (typeof r.nonce === 'string' && /^[0-9a-f]{16}$/.test(r.nonce)))
   if (!valid) return null
   return {
     file: r.file as string,
@@ -77,7 +81,8 @@ function validMarker(raw: unknown): Marker | null {
     title: r.title as string,
     n: r.n as number,
     synced: r.synced as Marker['synced'],
-    removed: r.removed as boolean
+    removed: r.removed as boolean,
+    ...(typeof r.nonce === 'string' ? { nonce: r.nonce } : {})
   }
 }
 

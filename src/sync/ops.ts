@@ -1,3 +1,4 @@
+import type { LedgerEntry } from './ledger.ts'
 import type { Marker } from './marker.ts'
 
 // The operations a plan is made of. Each is one write request (create-issue
@@ -27,6 +28,8 @@ export type Op =
       assignees: string[]
       /** Set when the goal is already ticked: the issue is then closed as completed. */
       close: { body: string } | null
+      /** The ledger's record of the new issue (open; closed once `close` is done too). */
+      record: LedgerEntry
     }
   | {
       kind: 'update-issue'
@@ -40,13 +43,15 @@ export type Op =
       stateReason?: 'completed' | 'not_planned'
       /** Posted after the update (removals and duplicates say why they were closed). */
       comment?: string
+      /** What the ledger records once this write is done. */
+      record?: LedgerEntry
     }
 
 /** A change to the goals file, found again by key when the branch moved meanwhile. */
 export interface GoalEdit {
   key: string
   issue: number
-  /** The issue's marker when planned: its sync state is recorded again only if it changes. */
+  /** The issue's record when planned. */
   marker: Marker
   why: string
   checked?: boolean

@@ -6,6 +6,7 @@ import { splitLines } from '../goals/lines.ts'
 import type { GoalsDoc } from '../goals/model.ts'
 import { parseGoals } from '../goals/parse.ts'
 import { duplicateComment, issueBody, removalComment } from './body.ts'
+import { entryOf, type LedgerEntry } from './ledger.ts'
 import type { Marker } from './marker.ts'
 import { keyOfGoal, matchGoals, type BeforeFile } from './match.ts'
 import type { Conflict, GoalEdit, Op } from './ops.ts'
@@ -28,6 +29,8 @@ export interface PlanSettings {
   assignees: string[]
   /** Colour and description for a category's label (null: the common label). */
   labelStyle: (category: string | null) => LabelStyle
+  /** This run's nonce, put in the marker of each issue it creates (see the ledger's recovery). */
+  nonce?: string
 }
 
 export interface PlanInput {
@@ -42,6 +45,8 @@ export interface Plan {
   doc: GoalsDoc
   ops: Op[]
   edits: GoalEdit[]
+  /** Ledger records that change without any issue write (both sides already agree). */
+  records: Map<number, LedgerEntry>
   warnings: string[]
 }
 
@@ -131,6 +136,7 @@ export function planSync(input: PlanInput): Plan {
   const updates: Op[] = []
   const creates: Op[] = []
   const edits: GoalEdit[] = []
+  const records = new Map<number, LedgerEntry>()
 
   doc.goals.forEach((g, a) => {
     const issue = match.issueOf[a]
@@ -147,15 +153,17 @@ export function planSync(input: PlanInput): Plan {
         synced: 'open',
         removed: false
       }
+      const created = settings.nonce !== undefined ? { ...marker, nonce: settings.nonce } : marker
       creates.push({
         kind: 'create-issue',
         goal: key,
         line: g.line + 1,
         title: issueTitle(g.title),
-        body: body(marker),
+        body: body(created),
+        record: entryOf(marker),
         labels: wantedLabels([], settings.label, null, catLabel),
         assignees: settings.assignees,
-        close: g.checked ? { body: body({ ...marker, synced: 'closed' }) } : null
+        close: g.checked ? { body: body({ ...created, synced: 'closed' }) } : null
       })
       return
     }
@@ -250,10 +258,18 @@ export function planSync(input: PlanInput): Plan {
       else why.push('labels restored')
     }
 
-    if (!sameMarker(next, m)) patch.body = body(next)
-    if (patch.title !== undefined || patch.body !== undefined || patch.labels || patch.state) {
-      patch.why = why.length > 0 ? why.join(', ') : 'sync state recorded'
+    // The ledger records the synced state; the body (a hint for people) is only rewritten along
+    // with a write that happens anyway, so recording a sync costs no issue write.
+    const changed = !sameMarker(next, m)
+    if (patch.title !== undefined || patch.labels || patch.state) {
+      if (changed) {
+        patch.body = body(next)
+        patch.record = entryOf(next)
+      }
+      patch.why = why.join(', ')
       updates.push(patch)
+    } else if (changed) {
+      records.set(issue.number, entryOf(next))
     }
   })
 
@@ -270,16 +286,12 @@ export function planSync(input: PlanInput): Plan {
         state: 'closed',
         stateReason: 'not_planned',
         body: body(marker),
+        record: entryOf(marker),
         comment: removalComment(settings.path)
       })
     } else {
-      removals.push({
-        kind: 'update-issue',
-        number: issue.number,
-        why: 'goal removed from the file',
-        effect: 'updated',
-        body: body(marker)
-      })
+      // Closed already: only the ledger needs to know, so that the goal's return reopens it.
+      records.set(issue.number, entryOf(marker))
     }
   }
   for (const dup of match.duplicates) {
@@ -292,16 +304,21 @@ export function planSync(input: PlanInput): Plan {
         i.marker.n === dup.marker.n
     )
     const marker = { ...dup.marker, removed: true }
+    // Retired: it stays in the ledger so that it is never mistaken for anyone's, but drives nothing.
+    if (dup.state === 'closed') {
+      records.set(dup.number, entryOf(marker, true))
+      continue
+    }
     removals.push({
       kind: 'update-issue',
       number: dup.number,
       why: 'duplicate issue for one goal',
-      effect: dup.state === 'open' ? 'closed' : 'updated',
-      ...(dup.state === 'open'
-        ? { state: 'closed' as const, stateReason: 'not_planned' as const }
-        : {}),
+      effect: 'closed',
+      state: 'closed',
+      stateReason: 'not_planned',
       body: body(marker),
-      ...(dup.state === 'open' && keep ? { comment: duplicateComment(keep.number) } : {})
+      record: entryOf(marker, true),
+      ...(keep ? { comment: duplicateComment(keep.number) } : {})
     })
   }
 
@@ -314,7 +331,13 @@ export function planSync(input: PlanInput): Plan {
   }
 
   // Labels first (issues need them), then existing issues, removals, and new issues last.
-  return { doc, ops: [...labelOps, ...updates, ...removals, ...creates], edits, warnings }
+  return {
+    doc,
+    ops: [...labelOps, ...updates, ...removals, ...creates],
+    edits,
+    records,
+    warnings
+  }
 }
 
 /** A category renamed as a whole: every goal that was in `from` is now in `to`, and nothing else uses either. */

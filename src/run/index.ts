@@ -1,0 +1,109 @@
+// One run, as stages in order: read → decide → (lock, read again, decide
+// again) → apply → commit. Each stage takes what it needs from the ones
+// before; the report is put together from their outputs.
+import { randomBytes } from 'node:crypto'
+import { applyOps, recoveryFor } from './apply.ts'
+import { commitCost, WriteBudget } from './budget.ts'
+import { commitNeeded, commitStage } from './commit.ts'
+import { CREATIONS_PER_HOUR, decide, type Decision } from './decide.ts'
+import { guardRun, LOCK_RELEASE, needsLock, releaseLock } from './guard.ts'
+import { readLabels, readSnapshot, rereadSnapshot } from './read.ts'
+import { emptyReport, progressOf, type RunInput, type RunReport } from './run-report.ts'
+import type { Lock } from '../github/lock.ts'
+import { applyGoalEdits } from '../sync/file-edits.ts'
+
+export async function runSync(input: RunInput): Promise<RunReport> {
+  const { settings, client, log } = input
+  const nonce = randomBytes(8).toString('hex')
+  const started = await readSnapshot(
+    settings,
+    client,
+    input.eventName,
+    input.payload,
+    nonce,
+    input.now
+  )
+  if (started.kind === 'skip') return emptyReport(settings, started.reason, started.branch)
+  const { reader } = started
+  let snapshot = started.snapshot
+  const report = emptyReport(settings, null, snapshot.branch)
+  const budget = new WriteBudget(settings.maxWrites)
+  let lock: Lock | null = null
+  let ledgerLanded = true
+  try {
+    let decision: Decision = decide(snapshot)
+    let issueWrites = true
+    if (!settings.dryRun && needsLock(decision.ops)) {
+      const guard = await guardRun(reader, snapshot.branch, decision.ops, budget, {
+        ...(input.lockTiming ? { timing: input.lockTiming } : {}),
+        ...(input.lockPollMs !== undefined ? { pollMs: input.lockPollMs } : {}),
+        log: m => log.info(m),
+        warn: m => log.warning(m)
+      })
+      if (guard.kind === 'too-small') {
+        // Such writes come after the lock; a budget that cannot pay for it defers them all.
+        issueWrites = false
+        report.applied.deferred += decision.ops.length
+        report.applied.stoppedBy = guard.reason
+      } else {
+        lock = guard.lock
+        snapshot = await rereadSnapshot(reader, snapshot, lock?.pending ?? new Set(), guard.head)
+        decision = decide(snapshot)
+      }
+    }
+    if (decision.ops.some(op => op.kind === 'create-label'))
+      decision = decide(snapshot, await readLabels(reader))
+    report.ops = decision.ops
+    report.edits = decision.edits
+    report.warnings.push(...decision.warnings)
+    report.notes.push(...decision.notes)
+    const finalText = applyGoalEdits(
+      snapshot.goals.text,
+      decision.edits,
+      snapshot.config.headingLevel
+    ).text
+    Object.assign(report, progressOf(finalText, snapshot.config.headingLevel))
+    if (settings.dryRun) return report
+
+    const lockReserve = lock ? LOCK_RELEASE : 0
+    const needsCommit = await commitNeeded(reader, snapshot, decision, finalText, report)
+    if (issueWrites) {
+      ledgerLanded = false
+      await applyOps(client, reader.at, decision.ops, budget, report.applied, {
+        reserve: lockReserve + (needsCommit ? commitCost(settings.commit) : 0),
+        recovery: recoveryFor(reader),
+        log: m => log.info(m)
+      })
+    }
+    if (decision.held) {
+      // Held back before any write, so the report says it after what apply did.
+      report.applied.deferred += decision.held.count
+      report.applied.stoppedBy ??= `GitHub's limit of ${CREATIONS_PER_HOUR} new issues per hour; a run from ${decision.held.until} on creates the other ${decision.held.count}`
+    }
+    if (report.applied.stoppedBy) {
+      log.warning(
+        `Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`
+      )
+    }
+    if (!needsCommit) {
+      ledgerLanded = report.applied.created.length === 0
+      return report
+    }
+    const committed = await commitStage(reader, snapshot, decision, report.applied, budget, {
+      reserve: lockReserve,
+      log: m => log.info(m)
+    })
+    ledgerLanded = committed.ledgerLanded
+    report.commit = committed.commit
+    report.warnings.push(...committed.warnings)
+    if (committed.deferredBy) {
+      report.applied.stoppedBy ??= committed.deferredBy
+      report.applied.deferred += 1
+      log.warning('The goals file could not be committed in this run; the next run commits it.')
+    }
+    return report
+  } finally {
+    await releaseLock(lock, budget, !ledgerLanded && report.applied.created.length > 0)
+    report.writes = budget.used
+  }
+}
