@@ -1,8 +1,8 @@
-export const id = 847;
-export const ids = [847,676];
+export const id = 735;
+export const ids = [735,676];
 export const modules = {
 
-/***/ 7847:
+/***/ 6735:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -589,7 +589,8 @@ function encodeMarker(marker) {
         title: identityTitle(marker.title),
         n: marker.n,
         synced: marker.synced,
-        removed: marker.removed
+        removed: marker.removed,
+        ...(marker.nonce !== undefined ? { nonce: marker.nonce } : {})
     });
     const escaped = json.replace(/[-@&<>]/g, c => `\\u00${c.charCodeAt(0).toString(16)}`);
     return `${PREFIX}${escaped}${SUFFIX}`;
@@ -627,7 +628,8 @@ function validMarker(raw) {
         Number.isSafeInteger(r.n) &&
         r.n >= 0 &&
         (r.synced === 'open' || r.synced === 'closed') &&
-        typeof r.removed === 'boolean';
+        typeof r.removed === 'boolean' &&
+        (r.nonce === undefined || (typeof r.nonce === 'string' && /^[0-9a-f]{16}$/.test(r.nonce)));
     if (!valid)
         return null;
     return {
@@ -636,7 +638,8 @@ function validMarker(raw) {
         title: r.title,
         n: r.n,
         synced: r.synced,
-        removed: r.removed
+        removed: r.removed,
+        ...(typeof r.nonce === 'string' ? { nonce: r.nonce } : {})
     };
 }
 /** Identity of a goal: its category, its title and which of the same-titled goals it is. */
@@ -829,19 +832,7 @@ function summaryMarkdown(report, issueUrl) {
 ;// CONCATENATED MODULE: ./.build/github/issues.js
 
 
-
-/**
- * The issue as the planner sees it, or null when it is not one of the action's
- * for this file: the marker must be there and the author must be the action.
- */
-async function toTracked(raw, path, identity) {
-    if (raw.pull_request)
-        return null;
-    const marker = decodeMarker(raw.body);
-    if (!marker || marker.file !== path)
-        return null;
-    if (!(await identity.owns(raw.user?.login)))
-        return null;
+function listed(raw) {
     return {
         number: raw.number,
         title: raw.title,
@@ -849,13 +840,14 @@ async function toTracked(raw, path, identity) {
         stateReason: raw.state_reason ?? null,
         labels: raw.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(l => l !== ''),
         body: raw.body ?? '',
-        marker,
+        author: raw.user?.login ?? null,
         htmlUrl: raw.html_url,
+        createdAt: raw.created_at,
         updatedAt: raw.updated_at
     };
 }
-/** The action's issues for this file among those GitHub lists for `query` (a label, or a creator). */
-async function listTrackedIssues(client, at, query, path, identity) {
+/** The issues (not pull requests) GitHub lists for `query`: a label, or a creator. */
+async function listIssues(client, at, query) {
     try {
         const raw = await client.paginate(client.rest.issues.listForRepo, {
             ...at,
@@ -863,22 +855,25 @@ async function listTrackedIssues(client, at, query, path, identity) {
             state: 'all',
             per_page: 100
         });
-        const tracked = [];
-        for (const issue of raw) {
-            const t = await toTracked(issue, path, identity);
-            if (t)
-                tracked.push(t);
-        }
-        return tracked;
+        return raw.filter(i => !i.pull_request).map(listed);
     }
     catch (error) {
         const what = 'labels' in query ? `labelled "${query.labels}"` : `opened by ${query.creator}`;
         throw explainAccess(error, `list the issues ${what}`, 'issues: read');
     }
 }
-async function getTrackedIssue(client, at, number, path, identity) {
-    const { data } = await client.rest.issues.get({ ...at, issue_number: number });
-    return toTracked(data, path, identity);
+/** One issue by number; null when it is gone (deleted or transferred) or is a pull request. */
+async function getIssue(client, at, number) {
+    try {
+        const { data } = await client.rest.issues.get({ ...at, issue_number: number });
+        const raw = data;
+        return raw.pull_request ? null : listed(raw);
+    }
+    catch (error) {
+        if (statusOf(error) === 404 || statusOf(error) === 410)
+            return null;
+        throw explainAccess(error, `read issue #${number}`, 'issues: read');
+    }
 }
 /** Creates a label; one that exists already is fine (another run, or a person, made it). */
 async function createLabel(client, at, name, color, description) {
@@ -1031,6 +1026,7 @@ async function labelNames(client, at) {
 ;// CONCATENATED MODULE: ./.build/run/apply.js
 
 
+
 function emptyApplied() {
     return {
         created: [],
@@ -1039,7 +1035,35 @@ function emptyApplied() {
         updated: [],
         deferred: 0,
         touched: [],
-        stoppedBy: null
+        stoppedBy: null,
+        recorded: new Map()
+    };
+}
+/**
+ * Recovery by reading GitHub again: an open issue this very run created for the
+ * goal (its marker carries the run's nonce, its author is the action), and the
+ * issue's comments.
+ */
+function recoveryFor(reader) {
+    const { client, at, settings, identity, nonce } = reader;
+    return {
+        findIssue: async (key) => {
+            const now = await listIssues(client, at, { labels: settings.label });
+            const mine = now
+                .filter(i => i.state === 'open')
+                .map(i => ({ issue: i, marker: decodeMarker(i.body) }))
+                .filter(({ marker: m }) => m !== null &&
+                m.nonce === nonce &&
+                m.file === settings.path &&
+                goalKey(m.category, m.title, m.n) === key)
+                .sort((x, y) => y.issue.number - x.issue.number);
+            for (const { issue } of mine) {
+                if (await identity.owns(issue.author))
+                    return { number: issue.number, url: issue.htmlUrl };
+            }
+            return null;
+        },
+        hasComment: (n, body) => hasComment(client, at, n, body)
     };
 }
 const answerLost = (error) => {
@@ -1083,6 +1107,7 @@ async function applyOps(client, at, ops, budget, result, options) {
                         log(`issue #${issue.number} was created although its answer was lost`);
                     }
                     result.created.push(issue.number);
+                    result.recorded.set(issue.number, op.record);
                     result.touched.push({ number: issue.number, what: `created for line ${op.line}` });
                     if (op.close) {
                         if (!spend()) {
@@ -1096,6 +1121,7 @@ async function applyOps(client, at, ops, budget, result, options) {
                             body: op.close.body
                         });
                         result.closed.push(issue.number);
+                        result.recorded.set(issue.number, { ...op.record, synced: 'closed' });
                     }
                     break;
                 }
@@ -1115,6 +1141,8 @@ async function applyOps(client, at, ops, budget, result, options) {
                         }
                     }
                     await updateIssue(client, at, op.number, op);
+                    if (op.record)
+                        result.recorded.set(op.number, op.record);
                     if (op.effect === 'closed')
                         noteOnce(result.closed, op.number);
                     else if (op.effect === 'reopened')
@@ -1137,8 +1165,6 @@ async function applyOps(client, at, ops, budget, result, options) {
     return result;
 }
 
-// EXTERNAL MODULE: ./.build/render/badge.js
-var badge = __webpack_require__(7676);
 ;// CONCATENATED MODULE: ./.build/run/budget.js
 // The write budget of one run (input max-writes): every write request counts,
 // the lock and the commit included, so the cap is what it says.
@@ -1163,54 +1189,14 @@ class WriteBudget {
         return true;
     }
 }
-
-;// CONCATENATED MODULE: ./.build/run/event.js
-// What a run has to do, decided from the event alone (no requests).
-const ZERO_SHA = /^0+$/;
-function classifyEvent(eventName, payload, branch) {
-    switch (eventName) {
-        case 'push': {
-            if (payload.ref !== `refs/heads/${branch}`) {
-                return {
-                    kind: 'skip',
-                    reason: `push to ${payload.ref ?? 'an unknown ref'} is not to the branch "${branch}"; nothing to sync`
-                };
-            }
-            if (payload.deleted)
-                return { kind: 'skip', reason: `the push deleted ${payload.ref}; nothing to sync` };
-            const before = payload.before && !ZERO_SHA.test(payload.before) ? payload.before : null;
-            return { kind: 'push', before, after: payload.after ?? `refs/heads/${branch}` };
-        }
-        case 'issues': {
-            const action = payload.action;
-            const number = payload.issue?.number;
-            if (payload.issue?.pull_request)
-                return { kind: 'skip', reason: 'the event is about a pull request, not an issue' };
-            if (action !== 'closed' && action !== 'reopened' && action !== 'edited') {
-                return {
-                    kind: 'skip',
-                    reason: `issues "${action ?? 'unknown'}" events are not handled (only closed, reopened and edited)`
-                };
-            }
-            if (typeof number !== 'number')
-                return { kind: 'skip', reason: 'the issues event has no issue number' };
-            return {
-                kind: 'issue',
-                action,
-                number,
-                sender: payload.sender?.login ?? '',
-                titleChanged: payload.changes?.title !== undefined
-            };
-        }
-        case 'schedule':
-        case 'workflow_dispatch':
-            return { kind: 'reconcile' };
-        default:
-            return {
-                kind: 'skip',
-                reason: `the "${eventName}" event is not handled; goals-sync runs on push, issues (closed, reopened, edited), schedule and workflow_dispatch`
-            };
-    }
+/** Writes of the ledger on its own ref: tree, commit, ref. */
+const LEDGER_REF_COST = 3;
+/**
+ * Writes the commit stage may make: tree, commit and ref (a pull request's one
+ * more); the ledger is in that commit with `push`, on its own ref otherwise.
+ */
+function commitCost(mode) {
+    return mode === 'push' ? 3 : mode === 'pull-request' ? 4 + LEDGER_REF_COST : LEDGER_REF_COST;
 }
 
 ;// CONCATENATED MODULE: ./.build/github/files.js
@@ -1278,6 +1264,19 @@ async function defaultBranch(client, at) {
         throw explainAccess(error, `read the repository ${at.owner}/${at.repo}`, 'contents: read');
     }
 }
+/** The branch's head commit and its tree, in one read. */
+async function readHead(client, at, branch) {
+    try {
+        const { data } = await client.rest.repos.getCommit({ ...at, ref: `heads/${branch}` });
+        return { sha: data.sha, tree: data.commit.tree.sha };
+    }
+    catch (error) {
+        if (statusOf(error) === 404 || statusOf(error) === 422) {
+            throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`);
+        }
+        throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
+    }
+}
 
 ;// CONCATENATED MODULE: ./.build/github/commit.js
 
@@ -1297,16 +1296,18 @@ async function headOf(client, at, branch) {
         throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
     }
 }
-async function writeCommit(client, at, parents, baseCommit, files, message) {
+async function writeCommit(client, at, parents, base, files, message) {
     try {
-        const { data: base } = await client.rest.git.getCommit({ ...at, commit_sha: baseCommit });
+        const baseTree = typeof base === 'string'
+            ? (await client.rest.git.getCommit({ ...at, commit_sha: base })).data.tree.sha
+            : base.tree;
         const entry = (path, blob) => ({
             path,
             mode: '100644',
             type: 'blob',
             ...blob
         });
-        const createTree = (tree) => client.rest.git.createTree({ ...at, base_tree: base.tree.sha, tree });
+        const createTree = (tree) => client.rest.git.createTree({ ...at, base_tree: baseTree, tree });
         const tree = await createTree([...files].map(([path, content]) => entry(path, { content }))).catch(async (error) => {
             // A server that takes no inline content in trees gets the blobs first.
             if (statusOf(error) !== 400 && statusOf(error) !== 422)
@@ -1340,12 +1341,17 @@ const isProtection = (error) => (statusOf(error) === 422 || statusOf(error) === 
     /protected branch|rule violation|ruleset|required status|changes must be made/i.test(messageOf(error));
 const isNotFastForward = (error) => statusOf(error) === 422 && /fast.forward/i.test(messageOf(error));
 /** The branch head and the files that would change there; the budget is asked only when there are some. */
-async function changesAtHead(client, at, options) {
-    const head = await headOf(client, at, options.branch);
+async function changesAtHead(client, at, options, known) {
+    const head = known?.sha ?? (await headOf(client, at, options.branch));
     if (!head) {
         throw new ActionError(`Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`);
     }
-    const files = await options.produce(path => readFile(client, at, path, head).then(f => f?.text ?? null), head);
+    const files = await options.produce(path => {
+        const cached = known?.files.get(path);
+        if (cached !== undefined)
+            return Promise.resolve(cached);
+        return readFile(client, at, path, head).then(f => f?.text ?? null);
+    }, head);
     if (files.size > 0 && options.mayWrite && !options.mayWrite()) {
         throw new BudgetSpent('no write budget left for the commit');
     }
@@ -1355,10 +1361,11 @@ async function commitToBranch(client, at, options) {
     const attempts = options.maxAttempts ?? 5;
     const backoff = options.backoff ?? (n => 500 * n * n);
     for (let attempt = 1;; attempt++) {
-        const { head, files } = await changesAtHead(client, at, options);
+        const known = attempt === 1 ? options.known : undefined;
+        const { head, files } = await changesAtHead(client, at, options, known);
         if (files.size === 0)
             return { sha: null, files: [], attempts: attempt };
-        const sha = await writeCommit(client, at, [head], head, files, options.message);
+        const sha = await writeCommit(client, at, [head], known ?? head, files, options.message);
         try {
             await client.rest.git.updateRef({ ...at, ref: `heads/${options.branch}`, sha, force: false });
             return { sha, files: [...files.keys()], attempts: attempt };
@@ -1444,130 +1451,66 @@ async function commitAsPullRequest(client, at, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/github/identity.js
-const WORKFLOW_BOT = 'github-actions[bot]';
-class Identity {
-    self = null;
-    client;
-    configured;
-    constructor(client, configured) {
-        this.client = client;
-        this.configured = configured;
-    }
-    async owns(login) {
-        if (!login)
-            return false;
-        const l = login.toLowerCase();
-        if (l === WORKFLOW_BOT || l === this.configured?.toLowerCase())
-            return true;
-        const self = await this.whoAmI();
-        return self === null ? l.endsWith('[bot]') : self.toLowerCase() === l;
-    }
-    /** The token's own login, asked once; null for tokens that cannot say (installation tokens). */
-    whoAmI() {
-        this.self ??= this.client.rest.users.getAuthenticated().then(({ data }) => data.login, () => null);
-        return this.self;
-    }
-    /** Logins the action's issues may have been opened by, as far as they can be named. */
-    async creators() {
-        const self = await this.whoAmI();
-        return [...new Set([WORKFLOW_BOT, this.configured, self].filter((l) => !!l))];
-    }
-}
+;// CONCATENATED MODULE: ./.build/github/ledger-store.js
 
-;// CONCATENATED MODULE: ./.build/github/lock.js
 
-const LOCK_REF = 'goals-sync/lock';
-const lock_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** The lock's commit and until when its holder needs it (0: unreadable), or null when it is free. */
-async function current(client, at) {
+const LEDGER_REF = 'goals-sync/ledger';
+const FILE_IN_REF = 'ledger.json';
+/** The ledger on the action's ref, or null when there is none yet. */
+async function readLedgerRef(client, at) {
+    let commit;
     try {
-        const { data: ref } = await client.rest.git.getRef({ ...at, ref: LOCK_REF });
-        const { data: commit } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha });
-        const m = /goals-sync lock held until (\S+)/.exec(commit.message);
-        return { sha: ref.object.sha, until: m ? Date.parse(m[1]) || 0 : 0 };
+        const { data } = await client.rest.git.getRef({ ...at, ref: LEDGER_REF });
+        commit = data.object.sha;
     }
     catch (error) {
         if (statusOf(error) === 404)
             return null;
-        throw error;
+        throw explainAccess(error, `read refs/${LEDGER_REF}`, 'contents: read');
     }
+    const file = await readFile(client, at, FILE_IN_REF, commit);
+    return file ? { text: file.text, commit } : null;
 }
-async function acquireLock(client, at, options) {
-    const pollMs = options.pollMs ?? 2_000;
-    const deadline = Date.now() + (options.maxWaitMs ?? 2 * 60_000);
-    const spend = options.spend ?? (() => { });
+/**
+ * Writes the ledger as a new commit on the ref, on top of `parent` (null: the
+ * ref is new). False when another run moved the ref first: re-read, merge, retry.
+ */
+async function writeLedgerRef(client, at, text, parent) {
     try {
-        const { data: ref } = await client.rest.git.getRef({ ...at, ref: `heads/${options.branch}` });
-        const { data: head } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha });
-        const until = new Date(Date.now() + options.holdMs).toISOString();
-        const { data: mine } = await client.rest.git.createCommit({
+        const { data: tree } = await client.rest.git.createTree({
             ...at,
-            message: `goals-sync lock held until ${until}`,
-            tree: head.tree.sha,
-            parents: []
+            tree: [{ path: FILE_IN_REF, mode: '100644', type: 'blob', content: text }]
         });
-        const held = {
-            // Only our own lock is deleted: a run that outlived its time must not free its successor's.
-            release: async () => {
-                const now = await current(client, at).catch(() => null);
-                if (now?.sha === mine.sha)
-                    await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
-            }
-        };
-        const create = async () => {
-            try {
-                await client.rest.git.createRef({ ...at, ref: `refs/${LOCK_REF}`, sha: mine.sha });
-                return true;
-            }
-            catch (error) {
-                if (statusOf(error) !== 422)
-                    throw error;
+        const { data: commit } = await client.rest.git.createCommit({
+            ...at,
+            message: 'goals-sync ledger',
+            tree: tree.sha,
+            parents: parent ? [parent] : []
+        });
+        try {
+            if (parent)
+                await client.rest.git.updateRef({ ...at, ref: LEDGER_REF, sha: commit.sha, force: false });
+            else
+                await client.rest.git.createRef({ ...at, ref: `refs/${LEDGER_REF}`, sha: commit.sha });
+            return true;
+        }
+        catch (error) {
+            if (statusOf(error) === 422)
                 return false;
-            }
-        };
-        if (await create())
-            return held;
-        let refused = 0;
-        for (;;) {
-            if (Date.now() > deadline) {
-                throw new Error(`another run still holds refs/${LOCK_REF} (or it cannot be taken over)`);
-            }
-            const now = await current(client, at);
-            // Ours already: the answer to the create was lost, not the create.
-            if (now?.sha === mine.sha)
-                return held;
-            if (now === null) {
-                // 422 with no lock there, again and again: the server will not make this ref at all.
-                if (++refused >= 3)
-                    throw new Error(`the server refused to create refs/${LOCK_REF}`);
-                spend();
-                if (await create())
-                    return held;
-                continue;
-            }
-            if (Date.now() > now.until) {
-                options.log?.(`Taking over a goals-sync lock that expired at ${new Date(now.until).toISOString()} (its run ended without releasing it).`);
-                spend();
-                await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
-                spend();
-                if (await create())
-                    return held;
-                await lock_sleep(pollMs);
-                continue;
-            }
-            options.log?.(`Another goals-sync run is syncing this repository (until ${new Date(now.until).toISOString()} at the latest); waiting.`);
-            // Polling reads only; the lock is created again once it is free or dead.
-            await lock_sleep(pollMs);
+            throw error;
         }
     }
     catch (error) {
-        throw explainAccess(error, 'take the goals-sync lock', 'contents: write');
+        throw explainAccess(error, `write refs/${LEDGER_REF}`, 'contents: write');
     }
 }
 
 // EXTERNAL MODULE: ./.build/goals/parse.js + 2 modules
 var parse = __webpack_require__(9997);
+// EXTERNAL MODULE: ./.build/render/badge.js
+var render_badge = __webpack_require__(7676);
+// EXTERNAL MODULE: ./.build/goals/edit.js
+var goals_edit = __webpack_require__(1297);
 ;// CONCATENATED MODULE: ./.build/sync/diff.js
 // Pairs the lines of two versions of the goals file. Unchanged lines keep
 // their identity; within each changed hunk the removed and added lines are
@@ -1856,129 +1799,458 @@ function pairWithBefore(doc, lines, before) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./.build/run/issue-event.js
-// An issues event (closed, reopened, edited) turned into edits of the goals
-// file: only for the action's own issues, only for senders who may triage, and
-// only for the exact goal the issue's marker names.
+;// CONCATENATED MODULE: ./.build/sync/file-edits.js
+// Applies the plan's goal edits to a version of the goals file, then brings the
+// counters up to date. Goals are found by key, so the same edits can be applied
+// again to a newer head when the branch moved during the run.
 
 
 
-
-
-
-async function decideIssueEvent(client, at, settings, payload, run, text, identity, level) {
-    const fromPayload = await toTracked(payload.issue, settings.path, identity);
-    if (!fromPayload) {
-        return {
-            edits: [],
-            note: `Issue #${run.number} was not created by goals-sync for ${settings.path}; ignored.`
-        };
-    }
-    const { role, mayTriage } = await roleOf(client, at, run.sender);
-    if (!mayTriage) {
-        return {
-            edits: [],
-            note: `Issue #${run.number} was ${run.action} by ${run.sender}, whose role is "${role}"; only triage or more changes the goals file. Ignored.`
-        };
-    }
-    if (run.action === 'edited' && (!run.titleChanged || !settings.syncTitles)) {
-        return {
-            edits: [],
-            note: `Issue #${run.number} was edited, but ${settings.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.`
-        };
-    }
-    // The event may be stale (closed, then reopened at once): act on the issue as it is now.
-    let issue = fromPayload;
-    try {
-        issue = (await getTrackedIssue(client, at, run.number, settings.path, identity)) ?? fromPayload;
-    }
-    catch (error) {
-        if (statusOf(error) !== 404)
-            throw error;
-    }
-    const doc = (0,parse/* parseGoals */.G)(text, { categoryLevel: level });
-    const m = issue.marker;
-    if (m.removed) {
-        return {
-            edits: [],
-            note: `Issue #${run.number} was closed by goals-sync because its goal left the file (or it duplicated another issue); it no longer drives the file.`
-        };
-    }
-    // Only the exact goal: a guess could move another goal's box (the next full run pairs edited goals).
-    const index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n));
-    if (index === -1) {
-        return {
-            edits: [],
-            note: `The goal of issue #${run.number} ("${m.title}") is not in ${settings.path}; a scheduled or manual run will settle it.`
-        };
-    }
-    const goal = doc.goals[index];
-    const key = keyOfGoal(doc, index);
-    if (run.action === 'edited') {
-        if (issue.title === issueTitle(goal.title) || issue.title.trim() === '') {
-            return { edits: [], note: `Issue #${run.number}'s title already matches its goal.` };
+function applyGoalEdits(source, edits, categoryLevel) {
+    const doc = (0,parse/* parseGoals */.G)(source, { categoryLevel });
+    const byKey = new Map(doc.goals.map((_, i) => [keyOfGoal(doc, i), i]));
+    const textEdits = [];
+    const applied = [];
+    const missing = [];
+    for (const edit of edits) {
+        const index = byKey.get(edit.key);
+        if (index === undefined) {
+            missing.push(edit);
+            continue;
         }
-        return {
-            edits: [
-                {
-                    key,
-                    issue: issue.number,
-                    marker: m,
-                    title: issue.title,
-                    why: `issue retitled by ${run.sender}`
-                }
-            ],
-            note: `Goal retitled from issue #${run.number}.`
-        };
+        const goal = doc.goals[index];
+        if (edit.checked !== undefined) {
+            const e = (0,goals_edit/* setCheckedEdit */.g7)(goal, edit.checked);
+            if (e)
+                textEdits.push(e);
+        }
+        if (edit.title !== undefined) {
+            const e = (0,goals_edit/* retitleEdit */.Cd)(goal, edit.title);
+            if (e)
+                textEdits.push(e);
+        }
+        applied.push({ edit, line: goal.line });
     }
-    const closed = issue.state === 'closed';
-    return {
-        edits: [
-            {
-                key,
-                issue: issue.number,
-                marker: m,
-                checked: closed,
-                why: `issue ${closed ? 'closed' : 'reopened'} by ${run.sender}`
-            }
-        ],
-        note: `Issue #${run.number} is ${closed ? 'closed: goal ticked' : 'open: goal unticked'}.`
-    };
+    const edited = (0,goals_edit/* applyEdits */.ct)(source, textEdits);
+    const text = (0,goals_edit/* applyEdits */.ct)(edited, (0,goals_edit/* counterEdits */._8)((0,parse/* parseGoals */.G)(edited, { categoryLevel })));
+    return { text, applied, missing };
 }
 
-;// CONCATENATED MODULE: ./.build/run/label-style.js
-// Colours and descriptions of the labels the action creates: from the settings
-// file when it names them, otherwise a stable colour per category.
+;// CONCATENATED MODULE: ./.build/sync/ledger.js
+// The ownership ledger: which issues the action created, for which goal, and
+// the state both sides agreed on at the last sync. It lives where only people
+// who can write the repository can change it (a committed file, or the
+// action's own git ref), so nothing typed into an issue can make an issue the
+// action's. Serialised one issue per line, in number order, so a diff of it
+// reads like a list of what changed.
 
-
-/** Calm, readable label colours; a category keeps its colour across runs and repositories. */
-const PALETTE = [
-    '1d76db',
-    '5319e7',
-    'd93f0b',
-    '0e8a16',
-    'fbca04',
-    'b60205',
-    '006b75',
-    'c5def5',
-    'bfd4f2',
-    'f9d0c4'
-];
-function labelStyles(config, path) {
-    return category => {
-        if (category === null) {
-            return {
-                color: config.label.color ?? '0e8a16',
-                description: shorten(config.label.description ?? `A goal from ${path}, kept in step by goals-sync`, MAX_LABEL_DESCRIPTION)
-            };
-        }
-        const own = config.categories.get(category) ?? {};
-        const hash = (0,external_node_crypto_.createHash)('sha256').update(category).digest();
-        return {
-            color: own.color ?? PALETTE[hash[0] % PALETTE.length],
-            description: shorten(own.description ?? `Goals under "${category}" in ${path}`, MAX_LABEL_DESCRIPTION)
-        };
+const LEDGER_FILE = '.github/goals-sync/ledger.json';
+class LedgerError extends Error {
+}
+const emptyLedger = () => ({ seq: 0, issues: new Map(), blobs: new Map() });
+function entryOf(marker, retired = false) {
+    return {
+        file: marker.file,
+        category: marker.category,
+        title: marker.title,
+        n: marker.n,
+        synced: marker.synced,
+        removed: marker.removed,
+        retired
     };
+}
+function markerOf(entry) {
+    return {
+        file: entry.file,
+        category: entry.category,
+        title: entry.title,
+        n: entry.n,
+        synced: entry.synced,
+        removed: entry.removed
+    };
+}
+function sameEntry(a, b) {
+    return (a !== undefined &&
+        a.file === b.file &&
+        a.category === b.category &&
+        a.title === b.title &&
+        a.n === b.n &&
+        a.synced === b.synced &&
+        a.removed === b.removed &&
+        a.retired === b.retired);
+}
+/** The git blob id of a text as git computes it: sha1 of `blob <bytes>\0<content>`. */
+function blobId(text) {
+    const bytes = Buffer.from(text, 'utf8');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+function entryJson(e) {
+    return JSON.stringify({
+        file: e.file,
+        category: e.category,
+        title: e.title,
+        n: e.n,
+        synced: e.synced,
+        ...(e.removed ? { removed: true } : {}),
+        ...(e.retired ? { retired: true } : {})
+    });
+}
+function serializeLedger(ledger) {
+    const issues = [...ledger.issues].sort(([a], [b]) => a - b);
+    const blobs = [...ledger.blobs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const block = (rows) => (rows.length === 0 ? '{}' : `{\n${rows.join(',\n')}\n  }`);
+    return [
+        '{',
+        '  "version": 1,',
+        `  "seq": ${ledger.seq},`,
+        `  "blobs": ${block(blobs.map(([p, s]) => `    ${JSON.stringify(p)}: ${JSON.stringify(s)}`))},`,
+        `  "issues": ${block(issues.map(([n, e]) => `    "${n}": ${entryJson(e)}`))}`,
+        '}',
+        ''
+    ].join('\n');
+}
+const ENTRY_KEYS = new Set(['file', 'category', 'title', 'n', 'synced', 'removed', 'retired']);
+/** Reads a ledger; anything a hand edit can break is an error naming the place and the fix. */
+function parseLedger(text, where) {
+    const fix = `restore it from the history (git log -p -- ${LEDGER_FILE}), or delete it so the next run rebuilds it from the action's issues`;
+    const fail = (what) => {
+        throw new LedgerError(`The goals-sync ledger ${where} ${what}; ${fix}.`);
+    };
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (error) {
+        return fail(`is not valid JSON (${error.message})`);
+    }
+    if (!isObject(raw))
+        return fail('is not a JSON object');
+    if (raw.version !== 1)
+        return fail(`has version ${JSON.stringify(raw.version)}, not 1`);
+    if (!isCount(raw.seq))
+        return fail('has no "seq" (a whole number)');
+    if (!isObject(raw.blobs))
+        return fail('has no "blobs" object');
+    if (!isObject(raw.issues))
+        return fail('has no "issues" object');
+    const blobs = new Map();
+    for (const [path, sha] of Object.entries(raw.blobs)) {
+        if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha))
+            fail(`has a blob id for ${JSON.stringify(path)} that is not 40 hex digits`);
+        blobs.set(path, sha);
+    }
+    const issues = new Map();
+    for (const [key, value] of Object.entries(raw.issues)) {
+        const at = `issue ${JSON.stringify(key)}`;
+        if (!/^[1-9][0-9]*$/.test(key))
+            fail(`lists ${at}, which is not an issue number`);
+        if (!isObject(value))
+            return fail(`has ${at} that is not an object`);
+        const odd = Object.keys(value).find(k => !ENTRY_KEYS.has(k));
+        if (odd !== undefined)
+            fail(`has an unknown key "${odd}" in ${at}`);
+        if (typeof value.file !== 'string' || value.file === '')
+            fail(`has no "file" in ${at}`);
+        if (value.category !== null && typeof value.category !== 'string')
+            fail(`has a "category" in ${at} that is neither text nor null`);
+        if (typeof value.title !== 'string')
+            fail(`has no "title" in ${at}`);
+        if (!isCount(value.n))
+            fail(`has an "n" in ${at} that is not a whole number`);
+        if (value.synced !== 'open' && value.synced !== 'closed')
+            fail(`has a "synced" in ${at} that is neither "open" nor "closed"`);
+        for (const flag of ['removed', 'retired']) {
+            if (value[flag] !== undefined && typeof value[flag] !== 'boolean')
+                fail(`has a "${flag}" in ${at} that is not true or false`);
+        }
+        issues.set(Number(key), {
+            file: value.file,
+            category: value.category,
+            title: value.title,
+            n: value.n,
+            synced: value.synced,
+            removed: value.removed === true,
+            retired: value.retired === true
+        });
+    }
+    return { seq: raw.seq, issues, blobs };
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** The ledger with `changes` and blob ids laid over it (later ones win), one seq on; null when nothing changes. */
+function withChanges(base, changes, blobs = []) {
+    const issues = new Map(base.issues);
+    let changed = false;
+    for (const [n, entry] of changes) {
+        if (sameEntry(issues.get(n), entry))
+            continue;
+        issues.set(n, entry);
+        changed = true;
+    }
+    const files = new Map(base.blobs);
+    for (const [path, sha] of blobs) {
+        if (files.get(path) === sha)
+            continue;
+        files.set(path, sha);
+        changed = true;
+    }
+    return changed ? { seq: base.seq + 1, issues, blobs: files } : null;
+}
+
+;// CONCATENATED MODULE: ./.build/run/commit.js
+
+
+
+
+
+
+
+
+
+
+/** Whether the ledger can change in this run: a write that records something, or records that differ. */
+function ledgerMayChange(snapshot, decision, finalDoc, settings) {
+    // A pull request is not on the branch yet: its issue-side changes are recorded once it is merged.
+    const onBranch = settings.commit === 'push';
+    const path = settings.path;
+    const known = [
+        ...snapshot.ledger.added,
+        ...decision.records,
+        ...(onBranch ? editRecords(finalDoc, decision.edits, path) : [])
+    ];
+    return (ledgerChanges(snapshot.ledger, known) ||
+        decision.ops.some(op => op.kind === 'create-issue' || (op.kind === 'update-issue' && op.record)));
+}
+/**
+ * Whether the run may have anything to commit. A run that changes nothing in
+ * the file or the ledger reads the badge to see whether it is stale; an issue
+ * event leaves a stale badge to the next full run, so it stays within its read bound.
+ */
+async function commitNeeded(reader, snapshot, decision, finalText, progress) {
+    const { settings, client, at } = reader;
+    const finalDoc = (0,parse/* parseGoals */.G)(finalText, { categoryLevel: snapshot.config.headingLevel });
+    if (ledgerMayChange(snapshot, decision, finalDoc, settings))
+        return true;
+    if (settings.commit === 'none')
+        return false;
+    if (finalText !== snapshot.goals.text)
+        return true;
+    if (snapshot.work.kind === 'issue' || settings.badge === null)
+        return false;
+    const svg = (0,render_badge.renderBadge)(progress.done, progress.total);
+    // The file is the one the action last wrote, and so is the badge this file needs: no need to download it.
+    const blobs = snapshot.ledger.ledger.blobs;
+    if (blobs.get(settings.path) === snapshot.goals.sha && blobs.get(settings.badge) === blobId(svg))
+        return false;
+    const badge = await readFile(client, at, settings.badge, snapshot.branch);
+    return badge?.text !== svg;
+}
+async function commitStage(reader, snapshot, decision, applied, budget, options) {
+    const { settings } = reader;
+    const changes = [
+        ...snapshot.ledger.added,
+        ...decision.records,
+        ...applied.recorded
+    ];
+    const warnings = [];
+    let commit = null;
+    let ledgerLanded = settings.commit === 'push' && !ledgerChanges(snapshot.ledger, changes);
+    try {
+        if (settings.commit !== 'none') {
+            const produced = await commitFiles(reader, snapshot, decision.edits, changes, budget, {
+                ...options,
+                warnings
+            });
+            commit = produced.commit;
+            if (settings.commit === 'push')
+                ledgerLanded ||= produced.ledgerWritten;
+        }
+        if (settings.commit !== 'push') {
+            ledgerLanded = await commitLedgerRef(reader, snapshot, changes, budget, options.reserve);
+        }
+        return { commit, ledgerLanded, deferredBy: null, warnings };
+    }
+    catch (error) {
+        if (!isRateLimit(error) && !(error instanceof BudgetSpent))
+            throw error;
+        // The issues are done as far as they went; the file and the ledger wait for the next run.
+        return {
+            commit,
+            ledgerLanded,
+            deferredBy: error instanceof BudgetSpent
+                ? `the write budget (max-writes: ${budget.limit}) is spent`
+                : `GitHub's rate limit (${messageOf(error)})`,
+            warnings
+        };
+    }
+}
+const ledgerChanges = (loaded, changes) => withChanges(loaded.ledger, changes) !== null ||
+    (loaded.stored === null && loaded.ledger.issues.size > 0);
+async function commitFiles(reader, snapshot, edits, changes, budget, options) {
+    const { settings, client, at } = reader;
+    const { branch } = snapshot;
+    const level = snapshot.config.headingLevel;
+    const onBranch = settings.commit === 'push';
+    let ledgerWritten = false;
+    const produce = async (read) => {
+        const files = new Map();
+        const current = await read(settings.path);
+        if (current === null) {
+            throw new ActionError(`The goals file "${settings.path}" was deleted from "${branch}" during the run; nothing was committed.`);
+        }
+        const result = applyGoalEdits(current, edits, level);
+        for (const missing of result.missing) {
+            options.warnings.push(`goal for issue #${missing.issue} is no longer in ${settings.path}; its change (${missing.why}) was not written`);
+        }
+        if (result.text !== current)
+            files.set(settings.path, result.text);
+        const doc = (0,parse/* parseGoals */.G)(result.text, { categoryLevel: level });
+        const blobs = [[settings.path, blobId(result.text)]];
+        if (settings.badge) {
+            const svg = (0,render_badge.renderBadge)(doc.done, doc.total);
+            // The badge the action last wrote is this one: not stale (one edited by hand is rewritten at the
+            // next change of progress). Otherwise, when the commit happens anyway, it goes in unread: an
+            // identical one changes nothing in the tree.
+            if (snapshot.ledger.ledger.blobs.get(settings.badge) !== blobId(svg)) {
+                if (files.size > 0 || (await read(settings.badge)) !== svg)
+                    files.set(settings.badge, svg);
+            }
+            blobs.push([settings.badge, blobId(svg)]);
+        }
+        ledgerWritten = false;
+        // A pull request is not on the branch yet: its issue-side changes are recorded once it is merged.
+        if (!onBranch)
+            return files;
+        const headText = await read(LEDGER_FILE);
+        const base = headText === null
+            ? snapshot.ledger.ledger
+            : parseLedger(headText, `${LEDGER_FILE} on "${branch}"`);
+        const all = [...changes, ...editRecords(doc, edits, settings.path)];
+        const next = withChanges(base, all, files.size > 0 ? blobs : []) ??
+            (headText === null && base.issues.size > 0 ? { ...base, seq: base.seq + 1 } : null);
+        if (next) {
+            files.set(LEDGER_FILE, serializeLedger(next));
+            ledgerWritten = true;
+        }
+        return files;
+    };
+    const mayWrite = () => budget.take(commitCost(settings.commit) - (onBranch ? 0 : LEDGER_REF_COST), options.reserve + (onBranch ? 0 : LEDGER_REF_COST));
+    const commit = onBranch
+        ? await commitToBranch(client, at, {
+            branch,
+            message: settings.commitMessage,
+            produce,
+            mayWrite,
+            ...(snapshot.head
+                ? {
+                    known: {
+                        ...snapshot.head,
+                        files: new Map([
+                            [settings.path, snapshot.goals.text],
+                            [LEDGER_FILE, snapshot.ledger.stored]
+                        ])
+                    }
+                }
+                : {})
+        })
+        : await commitAsPullRequest(client, at, {
+            branch,
+            message: settings.commitMessage,
+            produce,
+            mayWrite,
+            prBranch: `goals-sync/${branch}`,
+            title: 'Sync goals progress',
+            body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+        });
+    if (commit.sha)
+        options.log(`Committed ${commit.files.join(' and ')} as ${commit.sha}`);
+    return { commit, ledgerWritten: ledgerWritten && commit.sha !== null };
+}
+/** What the ledger records for goals whose box or title the commit changed from their issue. */
+function editRecords(doc, edits, path) {
+    const records = [];
+    for (const edit of edits) {
+        const target = keyAfter(edit);
+        const goal = doc.goals.find(g => goalKey(g.category, g.title, g.occurrence) === target);
+        if (!goal)
+            continue;
+        records.push([
+            edit.issue,
+            {
+                file: path,
+                category: goal.category,
+                title: goal.title,
+                n: goal.occurrence,
+                synced: goal.checked ? 'closed' : 'open',
+                removed: false,
+                retired: false
+            }
+        ]);
+    }
+    return records;
+}
+/** The key a goal has once an edit is applied to it. */
+function keyAfter(edit) {
+    if (edit.title === undefined)
+        return edit.key;
+    const [category, , n] = JSON.parse(edit.key);
+    return goalKey(category, edit.title.replace(/[\r\n]+/g, ' ').trim(), n);
+}
+/** The ledger on its own ref, by compare-and-swap: when another run moved it first, merge again on top. */
+async function commitLedgerRef(reader, snapshot, changes, budget, reserve) {
+    const { client, at } = reader;
+    let base = snapshot.ledger.ledger;
+    let parent = snapshot.ledger.refCommit;
+    let stored = snapshot.ledger.stored;
+    for (let attempt = 1; attempt <= 5; attempt++) {
+        const next = withChanges(base, changes) ??
+            (stored === null && base.issues.size > 0 ? { ...base, seq: base.seq + 1 } : null);
+        if (!next)
+            return true;
+        if (!budget.take(LEDGER_REF_COST, reserve))
+            throw new BudgetSpent('no write budget left for the ledger');
+        if (await writeLedgerRef(client, at, serializeLedger(next), parent))
+            return true;
+        const now = await readLedgerRef(client, at);
+        base = now ? parseLedger(now.text, 'on refs/goals-sync/ledger') : base;
+        parent = now?.commit ?? null;
+        stored = now?.text ?? null;
+    }
+    throw new ActionError('refs/goals-sync/ledger kept moving during the run (5 tries); run the workflow again.');
+}
+
+;// CONCATENATED MODULE: ./.build/goals/lines.js
+// A goals file is edited line by line; keeping each line's own ending (and the
+// BOM) separately is what lets an untouched file round-trip byte for byte.
+const BOM = '\uFEFF';
+function splitLines(source) {
+    const bom = source.startsWith(BOM) ? BOM : '';
+    const body = bom ? source.slice(1) : source;
+    const lines = [];
+    let start = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body.charCodeAt(i);
+        if (c === 10 /* \n */) {
+            lines.push({ text: body.slice(start, i), eol: '\n' });
+            start = i + 1;
+        }
+        else if (c === 13 /* \r */) {
+            const crlf = body.charCodeAt(i + 1) === 10;
+            lines.push({ text: body.slice(start, i), eol: crlf ? '\r\n' : '\r' });
+            if (crlf)
+                i++;
+            start = i + 1;
+        }
+    }
+    if (start < body.length)
+        lines.push({ text: body.slice(start), eol: '' });
+    return { bom, lines };
+}
+function joinLines({ bom, lines }) {
+    let out = bom;
+    for (const line of lines)
+        out += line.text + line.eol;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./.build/sync/body.js
@@ -2026,45 +2298,12 @@ function duplicateComment(keep) {
     return `This issue duplicates #${keep} for the same goal, so it is closed; #${keep} carries on.`;
 }
 
-;// CONCATENATED MODULE: ./.build/goals/lines.js
-// A goals file is edited line by line; keeping each line's own ending (and the
-// BOM) separately is what lets an untouched file round-trip byte for byte.
-const BOM = '\uFEFF';
-function splitLines(source) {
-    const bom = source.startsWith(BOM) ? BOM : '';
-    const body = bom ? source.slice(1) : source;
-    const lines = [];
-    let start = 0;
-    for (let i = 0; i < body.length; i++) {
-        const c = body.charCodeAt(i);
-        if (c === 10 /* \n */) {
-            lines.push({ text: body.slice(start, i), eol: '\n' });
-            start = i + 1;
-        }
-        else if (c === 13 /* \r */) {
-            const crlf = body.charCodeAt(i + 1) === 10;
-            lines.push({ text: body.slice(start, i), eol: crlf ? '\r\n' : '\r' });
-            if (crlf)
-                i++;
-            start = i + 1;
-        }
-    }
-    if (start < body.length)
-        lines.push({ text: body.slice(start), eol: '' });
-    return { bom, lines };
-}
-function joinLines({ bom, lines }) {
-    let out = bom;
-    for (const line of lines)
-        out += line.text + line.eol;
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./.build/sync/plan.js
 // The sync plan: a pure function of the goals file (now, and before the push
 // when there was one), the action's issues and the settings. It decides, goal by
 // goal, which side wins and returns the writes in an order where every prefix is
 // safe: a run stopped after any write leaves nothing a rerun would duplicate.
+
 
 
 
@@ -2141,6 +2380,7 @@ function planSync(input) {
     const updates = [];
     const creates = [];
     const edits = [];
+    const records = new Map();
     doc.goals.forEach((g, a) => {
         const issue = match.issueOf[a];
         const key = keyOfGoal(doc, a);
@@ -2156,15 +2396,17 @@ function planSync(input) {
                 synced: 'open',
                 removed: false
             };
+            const created = settings.nonce !== undefined ? { ...marker, nonce: settings.nonce } : marker;
             creates.push({
                 kind: 'create-issue',
                 goal: key,
                 line: g.line + 1,
                 title: issueTitle(g.title),
-                body: body(marker),
+                body: body(created),
+                record: entryOf(marker),
                 labels: wantedLabels([], settings.label, null, catLabel),
                 assignees: settings.assignees,
-                close: g.checked ? { body: body({ ...marker, synced: 'closed' }) } : null
+                close: g.checked ? { body: body({ ...created, synced: 'closed' }) } : null
             });
             return;
         }
@@ -2262,11 +2504,19 @@ function planSync(input) {
             else
                 why.push('labels restored');
         }
-        if (!sameMarker(next, m))
-            patch.body = body(next);
-        if (patch.title !== undefined || patch.body !== undefined || patch.labels || patch.state) {
-            patch.why = why.length > 0 ? why.join(', ') : 'sync state recorded';
+        // The ledger records the synced state; the body (a hint for people) is only rewritten along
+        // with a write that happens anyway, so recording a sync costs no issue write.
+        const changed = !sameMarker(next, m);
+        if (patch.title !== undefined || patch.labels || patch.state) {
+            if (changed) {
+                patch.body = body(next);
+                patch.record = entryOf(next);
+            }
+            patch.why = why.join(', ');
             updates.push(patch);
+        }
+        else if (changed) {
+            records.set(issue.number, entryOf(next));
         }
     });
     const removals = [];
@@ -2283,17 +2533,13 @@ function planSync(input) {
                 state: 'closed',
                 stateReason: 'not_planned',
                 body: body(marker),
+                record: entryOf(marker),
                 comment: removalComment(settings.path)
             });
         }
         else {
-            removals.push({
-                kind: 'update-issue',
-                number: issue.number,
-                why: 'goal removed from the file',
-                effect: 'updated',
-                body: body(marker)
-            });
+            // Closed already: only the ledger needs to know, so that the goal's return reopens it.
+            records.set(issue.number, entryOf(marker));
         }
     }
     for (const dup of match.duplicates) {
@@ -2304,16 +2550,21 @@ function planSync(input) {
             i.marker.category === dup.marker.category &&
             i.marker.n === dup.marker.n);
         const marker = { ...dup.marker, removed: true };
+        // Retired: it stays in the ledger so that it is never mistaken for anyone's, but drives nothing.
+        if (dup.state === 'closed') {
+            records.set(dup.number, entryOf(marker, true));
+            continue;
+        }
         removals.push({
             kind: 'update-issue',
             number: dup.number,
             why: 'duplicate issue for one goal',
-            effect: dup.state === 'open' ? 'closed' : 'updated',
-            ...(dup.state === 'open'
-                ? { state: 'closed', stateReason: 'not_planned' }
-                : {}),
+            effect: 'closed',
+            state: 'closed',
+            stateReason: 'not_planned',
             body: body(marker),
-            ...(dup.state === 'open' && keep ? { comment: duplicateComment(keep.number) } : {})
+            record: entryOf(marker, true),
+            ...(keep ? { comment: duplicateComment(keep.number) } : {})
         });
     }
     for (const name of needed) {
@@ -2324,7 +2575,13 @@ function planSync(input) {
         labelOps.push({ kind: 'create-label', name, ...settings.labelStyle(category) });
     }
     // Labels first (issues need them), then existing issues, removals, and new issues last.
-    return { doc, ops: [...labelOps, ...updates, ...removals, ...creates], edits, warnings };
+    return {
+        doc,
+        ops: [...labelOps, ...updates, ...removals, ...creates],
+        edits,
+        records,
+        warnings
+    };
 }
 /** A category renamed as a whole: every goal that was in `from` is now in `to`, and nothing else uses either. */
 function categoryRenames(doc, issueOf) {
@@ -2359,99 +2616,272 @@ function categoryRenames(doc, issueOf) {
     return renames;
 }
 
-;// CONCATENATED MODULE: ./.build/run/marker-refresh.js
-// After a commit that carries issue-side changes (a tick from a closed issue, a
-// title from an edited one), each such issue's marker records the new synced
-// state. Only then: a marker that ran ahead of the file would make
-// `conflict: latest` misjudge which side changed.
+;// CONCATENATED MODULE: ./.build/run/decide.js
 
 
 
 
 
-
-async function refreshMarkers(client, at, edits, settings, commitSha, budget, applied, options) {
-    const text = (await readFile(client, at, settings.path, commitSha))?.text ?? '';
-    const doc = (0,parse/* parseGoals */.G)(text, { categoryLevel: settings.categoryLevel });
-    const done = new Set();
-    for (const edit of edits) {
-        if (done.has(edit.issue))
-            continue;
-        done.add(edit.issue);
-        const wanted = (g) => goalKey(g.category, g.title, g.occurrence);
-        const target = applyTarget(edit);
-        const goal = doc.goals.find(g => wanted(g) === target);
-        if (!goal)
-            continue;
-        const marker = {
-            file: settings.path,
-            category: goal.category,
-            title: goal.title,
-            n: goal.occurrence,
-            synced: goal.checked ? 'closed' : 'open',
-            removed: false
+/** Decides the run; labels that exist already (when they were read) are not created again. */
+function decide(snapshot, existingLabels = null) {
+    const { work, side, plan, goals } = snapshot;
+    const result = planSync({
+        text: goals.text,
+        ...(side.before !== undefined ? { before: side.before } : {}),
+        issues: side.issues,
+        settings: plan
+    });
+    if (work.kind === 'issue') {
+        const { edits, note } = decideIssueEvent(snapshot, work, snapshot.event);
+        // Every run that lists the issues also settles the others that changed since the last sync
+        // (GitHub's concurrency group may have cancelled their runs); the file side waits for a push
+        // or a full run, which may need the lock.
+        const others = result.edits.filter(e => e.issue !== work.number);
+        return {
+            ops: [],
+            held: null,
+            edits: [...edits, ...others],
+            records: result.records,
+            warnings: snapshot.warnings,
+            notes: [note]
         };
-        if (sameMarker(edit.marker, marker))
-            continue;
-        const deferred = applied.deferred;
-        await applyOps(client, at, [
+    }
+    const labelled = existingLabels
+        ? result.ops.filter(op => op.kind !== 'create-label' || !existingLabels.has(op.name.toLowerCase()))
+        : result.ops;
+    const { ops, held } = withinHourlyLimit(labelled, snapshot);
+    return {
+        ops,
+        held,
+        edits: result.edits,
+        records: result.records,
+        warnings: [...snapshot.warnings, ...result.warnings],
+        notes: []
+    };
+}
+/** GitHub's limit on content created per hour (issues, comments) for one token. */
+const CREATIONS_PER_HOUR = 500;
+const HOUR = 60 * 60_000;
+/**
+ * A run starts no more issue creations than GitHub's hourly limit leaves after
+ * the action's own issues created in the hour before it read them (their
+ * creation times are in the listing). Creations come last in a plan, so the
+ * ones held back are its tail.
+ */
+function withinHourlyLimit(ops, snapshot) {
+    const now = snapshot.readAt;
+    const recent = snapshot.side.listed
+        .filter(i => snapshot.ledger.ledger.issues.has(i.number))
+        .map(i => Date.parse(i.createdAt))
+        .filter(t => now - t < HOUR)
+        .sort((a, b) => a - b);
+    let left = Math.max(0, CREATIONS_PER_HOUR - recent.length);
+    const kept = [];
+    let count = 0;
+    for (const op of ops) {
+        if (op.kind === 'create-issue' && left-- <= 0)
+            count++;
+        else
+            kept.push(op);
+    }
+    if (count === 0)
+        return { ops, held: null };
+    // The earliest moment enough of the last hour's creations have aged out for all the rest.
+    const freeing = recent[Math.min(recent.length - 1, Math.max(0, count - 1))] ?? now;
+    return { ops: kept, held: { count, until: new Date(freeing + HOUR).toISOString() } };
+}
+/** An issues event (closed, reopened, edited) as edits of the goals file: only the exact goal its issue names. */
+function decideIssueEvent(snapshot, work, facts) {
+    const path = snapshot.plan.path;
+    const none = (note) => ({ edits: [], note });
+    if (!facts.tracked) {
+        if (snapshot.ledger.ledger.issues.get(work.number)?.retired) {
+            return none(`Issue #${work.number} was closed by goals-sync as a duplicate of another issue for its goal; it no longer drives the file.`);
+        }
+        return none(`Issue #${work.number} was not created by goals-sync for ${path} (it is not in the ledger); ignored.`);
+    }
+    const role = facts.role;
+    if (!role.mayTriage) {
+        return none(`Issue #${work.number} was ${work.action} by ${work.sender}, whose role is "${role.role}"; only triage or more changes the goals file. Ignored.`);
+    }
+    if (work.action === 'edited' && (!work.titleChanged || !snapshot.plan.syncTitles)) {
+        return none(`Issue #${work.number} was edited, but ${snapshot.plan.syncTitles ? 'not its title' : 'sync-titles is off'}; nothing to do.`);
+    }
+    const issue = facts.tracked;
+    const m = issue.marker;
+    if (m.removed) {
+        return none(`Issue #${work.number} was closed by goals-sync because its goal left the file; it no longer drives the file.`);
+    }
+    const doc = (0,parse/* parseGoals */.G)(snapshot.goals.text, { categoryLevel: snapshot.config.headingLevel });
+    // Only the exact goal: a guess could move another goal's box (the next full run pairs edited goals).
+    const index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n));
+    if (index === -1) {
+        return none(`The goal of issue #${work.number} ("${m.title}") is not in ${path}; a scheduled or manual run will settle it.`);
+    }
+    const goal = doc.goals[index];
+    const key = keyOfGoal(doc, index);
+    if (work.action === 'edited') {
+        if (issue.title === issueTitle(goal.title) || issue.title.trim() === '') {
+            return none(`Issue #${work.number}'s title already matches its goal.`);
+        }
+        return {
+            edits: [
+                {
+                    key,
+                    issue: issue.number,
+                    marker: m,
+                    title: issue.title,
+                    why: `issue retitled by ${work.sender}`
+                }
+            ],
+            note: `Goal retitled from issue #${work.number}.`
+        };
+    }
+    const closed = issue.state === 'closed';
+    if (goal.checked === closed) {
+        return none(`Issue #${work.number} is ${closed ? 'closed and its goal ticked' : 'open and its goal unticked'} already.`);
+    }
+    return {
+        edits: [
             {
-                kind: 'update-issue',
-                number: edit.issue,
-                why: 'sync state recorded',
-                effect: 'updated',
-                body: issueBody(marker, settings)
+                key,
+                issue: issue.number,
+                marker: m,
+                checked: closed,
+                why: `issue ${closed ? 'closed' : 'reopened'} by ${work.sender}`
             }
-        ], budget, applied, options);
-        if (applied.deferred > deferred)
-            break;
-    }
-}
-/** The key a goal has once an edit is applied to it. */
-function applyTarget(edit) {
-    if (edit.title === undefined)
-        return edit.key;
-    const [category, , n] = JSON.parse(edit.key);
-    return goalKey(category, edit.title.replace(/[\r\n]+/g, ' ').trim(), n);
+        ],
+        note: `Issue #${work.number} is ${closed ? 'closed: goal ticked' : 'open: goal unticked'}.`
+    };
 }
 
-// EXTERNAL MODULE: ./.build/goals/edit.js
-var goals_edit = __webpack_require__(1297);
-;// CONCATENATED MODULE: ./.build/sync/file-edits.js
-// Applies the plan's goal edits to a version of the goals file, then brings the
-// counters up to date. Goals are found by key, so the same edits can be applied
-// again to a newer head when the branch moved during the run.
+;// CONCATENATED MODULE: ./.build/github/lock.js
 
-
-
-function applyGoalEdits(source, edits, categoryLevel) {
-    const doc = (0,parse/* parseGoals */.G)(source, { categoryLevel });
-    const byKey = new Map(doc.goals.map((_, i) => [keyOfGoal(doc, i), i]));
-    const textEdits = [];
-    const applied = [];
-    const missing = [];
-    for (const edit of edits) {
-        const index = byKey.get(edit.key);
-        if (index === undefined) {
-            missing.push(edit);
-            continue;
-        }
-        const goal = doc.goals[index];
-        if (edit.checked !== undefined) {
-            const e = (0,goals_edit/* setCheckedEdit */.g7)(goal, edit.checked);
-            if (e)
-                textEdits.push(e);
-        }
-        if (edit.title !== undefined) {
-            const e = (0,goals_edit/* retitleEdit */.Cd)(goal, edit.title);
-            if (e)
-                textEdits.push(e);
-        }
-        applied.push({ edit, line: goal.line });
+const LOCK_REF = 'goals-sync/lock';
+const lock_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+const lockMessage = (until, pending) => `goals-sync lock held until ${until.toISOString()}\n\npending: ${[...pending].join(' ')}`;
+/** The lock's commit, until when its holder needs it (0: unreadable) and its pending nonces, or null when it is free. */
+async function current(client, at) {
+    try {
+        const { data: ref } = await client.rest.git.getRef({ ...at, ref: LOCK_REF });
+        const { data: commit } = await client.rest.git.getCommit({ ...at, commit_sha: ref.object.sha });
+        const m = /goals-sync lock held until (\S+)/.exec(commit.message);
+        const pending = /^pending: (.*)$/m.exec(commit.message)?.[1]?.split(' ') ?? [];
+        return {
+            sha: ref.object.sha,
+            until: m ? Date.parse(m[1]) || 0 : 0,
+            pending: pending.filter(n => /^[0-9a-f]{8,64}$/.test(n))
+        };
     }
-    const edited = (0,goals_edit/* applyEdits */.ct)(source, textEdits);
-    const text = (0,goals_edit/* applyEdits */.ct)(edited, (0,goals_edit/* counterEdits */._8)((0,parse/* parseGoals */.G)(edited, { categoryLevel })));
-    return { text, applied, missing };
+    catch (error) {
+        if (statusOf(error) === 404)
+            return null;
+        throw error;
+    }
+}
+async function acquireLock(client, at, options) {
+    const pollMs = options.pollMs ?? 2_000;
+    const deadline = Date.now() + (options.maxWaitMs ?? 2 * 60_000);
+    const spend = options.spend ?? (() => { });
+    try {
+        const until = new Date(Date.now() + options.holdMs);
+        const pending = new Set([options.nonce]);
+        // A tree of its own, so that taking the lock reads nothing.
+        const { data: tree } = await client.rest.git.createTree({
+            ...at,
+            tree: [{ path: 'lock', mode: '100644', type: 'blob', content: 'goals-sync lock\n' }]
+        });
+        const lockCommit = async () => (await client.rest.git.createCommit({
+            ...at,
+            message: lockMessage(until, pending),
+            tree: tree.sha,
+            parents: []
+        })).data.sha;
+        let mine = await lockCommit();
+        const held = {
+            pending,
+            // Only our own lock is deleted: a run that outlived its time must not free its successor's.
+            release: async () => {
+                // Before its time nobody may take the lock over, so it is still ours: no need to look.
+                const now = Date.now() < until.getTime()
+                    ? mine
+                    : await client.rest.git.getRef({ ...at, ref: LOCK_REF }).then(({ data }) => data.object.sha, () => null);
+                if (now === mine)
+                    await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
+            },
+            // Best effort: if this fails too, the lock still lists the nonce and expires at its time.
+            leave: async () => {
+                const now = await current(client, at).catch(() => null);
+                if (now?.sha !== mine)
+                    return;
+                // A child of our lock commit, so the ref moves by fast-forward: a successor's lock is never overwritten.
+                await client.rest.git
+                    .createCommit({
+                    ...at,
+                    message: lockMessage(new Date(0), pending),
+                    tree: tree.sha,
+                    parents: [mine]
+                })
+                    .then(({ data: left }) => client.rest.git.updateRef({ ...at, ref: LOCK_REF, sha: left.sha, force: false }))
+                    .catch(() => { });
+            }
+        };
+        const create = async () => {
+            try {
+                await client.rest.git.createRef({ ...at, ref: `refs/${LOCK_REF}`, sha: mine });
+                return true;
+            }
+            catch (error) {
+                if (statusOf(error) !== 422)
+                    throw error;
+                return false;
+            }
+        };
+        if (await create())
+            return held;
+        let refused = 0;
+        for (;;) {
+            if (Date.now() > deadline) {
+                throw new Error(`another run still holds refs/${LOCK_REF} (or it cannot be taken over)`);
+            }
+            const now = await current(client, at);
+            // Ours already: the answer to the create was lost, not the create.
+            if (now?.sha === mine)
+                return held;
+            if (now === null) {
+                // 422 with no lock there, again and again: the server will not make this ref at all.
+                if (++refused >= 3)
+                    throw new Error(`the server refused to create refs/${LOCK_REF}`);
+                spend();
+                if (await create())
+                    return held;
+                continue;
+            }
+            if (Date.now() > now.until) {
+                options.log?.(`Taking over a goals-sync lock that expired at ${new Date(now.until).toISOString()} (its run ended without releasing it).`);
+                spend();
+                await client.rest.git.deleteRef({ ...at, ref: LOCK_REF }).catch(() => { });
+                if (now.pending.some(n => !pending.has(n))) {
+                    // The dead run may have created issues its ledger never recorded: they stay pending in ours.
+                    for (const n of now.pending)
+                        pending.add(n);
+                    spend();
+                    mine = await lockCommit();
+                }
+                spend();
+                if (await create())
+                    return held;
+                await lock_sleep(pollMs);
+                continue;
+            }
+            options.log?.(`Another goals-sync run is syncing this repository (until ${new Date(now.until).toISOString()} at the latest); waiting.`);
+            // Polling reads only; the lock is created again once it is free or dead.
+            await lock_sleep(pollMs);
+        }
+    }
+    catch (error) {
+        throw explainAccess(error, 'take the goals-sync lock', 'contents: write');
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/sync/ops.js
@@ -2463,46 +2893,496 @@ function writesOf(op) {
     return 1;
 }
 
-;// CONCATENATED MODULE: ./.build/run/run-sync.js
-// One run of goals-sync, shared by the action and the command line:
-// read (config, goals file, issues) → plan → apply → commit → report.
+;// CONCATENATED MODULE: ./.build/run/guard.js
+// The lock stage: before writes that a second run would repeat (a new issue, a
+// comment), a run takes the repository-wide lock. Closing, reopening or
+// relabelling twice changes nothing, so those need none.
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** GOALS_SYNC_PACING=off: a local test server, where nothing needs GitHub's spacing. */
-const unpaced = (env) => env.GOALS_SYNC_PACING === 'off';
-/** Lock timings to go with pacing off: writes are fast, so a dead run's lock expires fast too. */
-function unpacedTimings(env) {
-    return unpaced(env)
-        ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000, maxWaitMs: 10_000 } }
-        : {};
-}
-const needsLock = (op) => op.kind === 'create-issue' || (op.kind === 'update-issue' && op.comment !== undefined);
-const DEFAULT_LOCK_TIMING = { perWriteMs: 4_000, spareMs: 5 * 60_000, maxWaitMs: 2 * 60_000 };
-const LOCK_TAKE = 2;
+const DEFAULT_LOCK_TIMING = {
+    perWriteMs: 4_000,
+    spareMs: 5 * 60_000,
+    maxWaitMs: 2 * 60_000
+};
+const LOCK_TAKE = 3;
 const LOCK_RELEASE = 1;
-/** Long enough for the planned writes at GitHub's pace (issue creation ≥ 3 s apart), plus the commit. */
-function lockHoldMs(ops, input) {
-    const { perWriteMs, spareMs } = input.lockTiming ?? DEFAULT_LOCK_TIMING;
-    const writes = Math.min(input.settings.maxWrites, ops.reduce((n, op) => n + writesOf(op), 0));
-    return writes * perWriteMs + spareMs;
+const needsLock = (ops) => ops.some(op => op.kind === 'create-issue' || (op.kind === 'update-issue' && op.comment !== undefined));
+async function guardRun(reader, branch, ops, budget, options) {
+    if (budget.left() < LOCK_TAKE + LOCK_RELEASE + commitCost(reader.settings.commit) + 1) {
+        return {
+            kind: 'too-small',
+            reason: `the write budget (max-writes: ${budget.limit}) is too small for the lock and the commit`
+        };
+    }
+    const timing = options.timing ?? DEFAULT_LOCK_TIMING;
+    // Long enough for the planned writes at GitHub's pace (issue creation ≥ 3 s apart), plus the commit.
+    const writes = Math.min(reader.settings.maxWrites, ops.reduce((n, op) => n + writesOf(op), 0));
+    let lock = null;
+    try {
+        budget.take(LOCK_TAKE);
+        lock = await acquireLock(reader.client, reader.at, {
+            nonce: reader.nonce,
+            holdMs: writes * timing.perWriteMs + timing.spareMs,
+            pollMs: options.pollMs,
+            maxWaitMs: timing.maxWaitMs,
+            spend: () => budget.force(1),
+            log: options.log
+        });
+    }
+    catch (error) {
+        // The lock guards against rare overlaps; a server without it must not stop the sync.
+        if (isRateLimit(error))
+            throw error;
+        options.warn(`Could not take the goals-sync lock (${messageOf(error)}); going on without it.`);
+    }
+    // Read once the lock is held: whatever the runs before it committed is there.
+    return { kind: 'locked', lock, head: await readHead(reader.client, reader.at, branch) };
 }
+/**
+ * Releases the lock, unless issues were created that the stored ledger does
+ * not hold yet: then the lock is left for the next run to take over at once,
+ * with this run's nonce pending, so that run adopts them instead of creating twins.
+ */
+async function releaseLock(lock, budget, unrecorded) {
+    if (!lock)
+        return;
+    if (unrecorded) {
+        budget.force(2);
+        await lock.leave();
+        return;
+    }
+    budget.take(LOCK_RELEASE);
+    await lock.release();
+}
+
+;// CONCATENATED MODULE: ./.build/run/event.js
+// What a run has to do, decided from the event alone (no requests).
+const ZERO_SHA = /^0+$/;
+function classifyEvent(eventName, payload, branch) {
+    switch (eventName) {
+        case 'push': {
+            if (payload.ref !== `refs/heads/${branch}`) {
+                return {
+                    kind: 'skip',
+                    reason: `push to ${payload.ref ?? 'an unknown ref'} is not to the branch "${branch}"; nothing to sync`
+                };
+            }
+            if (payload.deleted)
+                return { kind: 'skip', reason: `the push deleted ${payload.ref}; nothing to sync` };
+            const before = payload.before && !ZERO_SHA.test(payload.before) ? payload.before : null;
+            return { kind: 'push', before, after: payload.after ?? `refs/heads/${branch}` };
+        }
+        case 'issues': {
+            const action = payload.action;
+            const number = payload.issue?.number;
+            if (payload.issue?.pull_request)
+                return { kind: 'skip', reason: 'the event is about a pull request, not an issue' };
+            if (action !== 'closed' && action !== 'reopened' && action !== 'edited') {
+                return {
+                    kind: 'skip',
+                    reason: `issues "${action ?? 'unknown'}" events are not handled (only closed, reopened and edited)`
+                };
+            }
+            if (typeof number !== 'number')
+                return { kind: 'skip', reason: 'the issues event has no issue number' };
+            return {
+                kind: 'issue',
+                action,
+                number,
+                sender: payload.sender?.login ?? '',
+                titleChanged: payload.changes?.title !== undefined
+            };
+        }
+        case 'schedule':
+        case 'workflow_dispatch':
+            return { kind: 'reconcile' };
+        default:
+            return {
+                kind: 'skip',
+                reason: `the "${eventName}" event is not handled; goals-sync runs on push, issues (closed, reopened, edited), schedule and workflow_dispatch`
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/run/label-style.js
+// Colours and descriptions of the labels the action creates: from the settings
+// file when it names them, otherwise a stable colour per category.
+
+
+/** Calm, readable label colours; a category keeps its colour across runs and repositories. */
+const PALETTE = [
+    '1d76db',
+    '5319e7',
+    'd93f0b',
+    '0e8a16',
+    'fbca04',
+    'b60205',
+    '006b75',
+    'c5def5',
+    'bfd4f2',
+    'f9d0c4'
+];
+function labelStyles(config, path) {
+    return category => {
+        if (category === null) {
+            return {
+                color: config.label.color ?? '0e8a16',
+                description: shorten(config.label.description ?? `A goal from ${path}, kept in step by goals-sync`, MAX_LABEL_DESCRIPTION)
+            };
+        }
+        const own = config.categories.get(category) ?? {};
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(category).digest();
+        return {
+            color: own.color ?? PALETTE[hash[0] % PALETTE.length],
+            description: shorten(own.description ?? `Goals under "${category}" in ${path}`, MAX_LABEL_DESCRIPTION)
+        };
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/github/identity.js
+const WORKFLOW_BOT = 'github-actions[bot]';
+class Identity {
+    self = null;
+    client;
+    configured;
+    constructor(client, configured) {
+        this.client = client;
+        this.configured = configured;
+    }
+    async owns(login) {
+        if (!login)
+            return false;
+        const l = login.toLowerCase();
+        if (l === WORKFLOW_BOT || l === this.configured?.toLowerCase())
+            return true;
+        const self = await this.whoAmI();
+        return self === null ? l.endsWith('[bot]') : self.toLowerCase() === l;
+    }
+    /** The token's own login, asked once; null for tokens that cannot say (installation tokens). */
+    whoAmI() {
+        this.self ??= this.client.rest.users.getAuthenticated().then(({ data }) => data.login, () => null);
+        return this.self;
+    }
+    /** Logins the action's issues may have been opened by, as far as they can be named. */
+    async creators() {
+        const self = await this.whoAmI();
+        return [...new Set([WORKFLOW_BOT, this.configured, self].filter((l) => !!l))];
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/sync/ownership.js
+
+
+/** The action's issues for this file, each with the ledger's record as its marker. */
+function trackedIssues(listed, ledger, path) {
+    const tracked = [];
+    for (const issue of listed) {
+        const entry = ledger.issues.get(issue.number);
+        if (!entry || entry.retired || entry.file !== path)
+            continue;
+        tracked.push({
+            number: issue.number,
+            title: issue.title,
+            state: issue.state,
+            stateReason: issue.stateReason,
+            labels: issue.labels,
+            body: issue.body,
+            marker: markerOf(entry),
+            htmlUrl: issue.htmlUrl,
+            updatedAt: issue.updatedAt
+        });
+    }
+    return tracked;
+}
+/**
+ * Issues outside the ledger whose body carries a valid marker for this file:
+ * candidates to rebuild a missing ledger from, or to adopt. Whether their
+ * author is the action is for the caller to check.
+ */
+function markedIssues(listed, ledger, path) {
+    const found = [];
+    for (const issue of listed) {
+        if (ledger.issues.has(issue.number))
+            continue;
+        const marker = decodeMarker(issue.body);
+        if (!marker || marker.file !== path)
+            continue;
+        found.push({
+            issue,
+            entry: entryOf({ ...marker, nonce: undefined }),
+            nonce: marker.nonce ?? null
+        });
+    }
+    return found;
+}
+/**
+ * Of the marked issues, those a creating run left behind before its ledger
+ * landed: the marker's nonce is one the lock recorded, and its goal is in the
+ * file with no issue in the ledger.
+ */
+function adoptable(marked, nonces, goalKeys, tracked) {
+    const held = new Set(tracked.map(i => goalKey(i.marker.category, i.marker.title, i.marker.n)));
+    return marked.filter(m => {
+        const key = goalKey(m.entry.category, m.entry.title, m.entry.n);
+        return m.nonce !== null && nonces.has(m.nonce) && goalKeys.has(key) && !held.has(key);
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/run/read.js
+// The read stage: everything a run decides from, read once. What the decision
+// may additionally need (the action's issues that lost their label, the push's
+// before-version, the existing labels) is read only when a first look at the
+// plan shows it matters, so a run with nothing to do stays within its read bound.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function readSnapshot(settings, client, eventName, payload, nonce, now = Date.now) {
+    const at = { owner: settings.owner, repo: settings.repo };
+    const repository = payload.repository;
+    const branch = settings.branch ?? repository?.default_branch ?? (await defaultBranch(client, at));
+    const work = classifyEvent(eventName, payload, branch);
+    if (work.kind === 'skip')
+        return { kind: 'skip', branch, reason: work.reason };
+    // An issue event nearly always commits: knowing the head it read at, the commit reads nothing more.
+    // Other runs read at the branch and learn the head only if they take the lock.
+    const head = work.kind === 'issue' ? await readHead(client, at, branch) : null;
+    const ref = head?.sha ?? branch;
+    const configFile = await readFile(client, at, settings.config, ref);
+    const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG;
+    const goals = await readGoals(client, at, settings.path, branch, ref);
+    const identity = new Identity(client, config.botLogin);
+    const reader = { settings, client, at, identity, nonce };
+    const plan = planSettingsOf(settings, config, at, branch, nonce);
+    const warnings = [];
+    const ledger = await readLedger(reader, branch, ref, null);
+    const side = await readIssueSide(reader, branch, plan, goals.text, work, ledger, null, warnings);
+    const event = work.kind === 'issue' ? await readIssueFacts(reader, work, ledger, side) : null;
+    return {
+        kind: 'run',
+        reader,
+        snapshot: {
+            branch,
+            readAt: now(),
+            head,
+            work,
+            config,
+            plan,
+            goals,
+            ledger,
+            side,
+            event,
+            warnings
+        }
+    };
+}
+/**
+ * The repository's labels, lower-cased (GitHub compares them without case): a
+ * label may exist without any goal issue carrying it yet (a run cut short), and
+ * this one read saves its write.
+ */
+const readLabels = (reader) => labelNames(reader.client, reader.at);
+/**
+ * After taking the lock, at the head read for it: another run may have
+ * committed meanwhile, so the goals file and the ledger are read again there;
+ * only if either changed, or the lock lists other runs' pending nonces (issues
+ * to adopt), are the issues listed again.
+ */
+async function rereadSnapshot(reader, snapshot, pending, head) {
+    const { client, at, settings } = reader;
+    const goals = await readGoals(client, at, settings.path, snapshot.branch, head.sha);
+    const ledger = await readLedger(reader, snapshot.branch, head.sha, snapshot.ledger);
+    const foreign = [...pending].some(n => n !== reader.nonce);
+    if (goals.sha === snapshot.goals.sha && ledger.stored === snapshot.ledger.stored && !foreign)
+        return { ...snapshot, head };
+    const warnings = [];
+    const side = await readIssueSide(reader, snapshot.branch, snapshot.plan, goals.text, snapshot.work, ledger, pending, warnings);
+    return { ...snapshot, head, goals, ledger, side, warnings };
+}
+/**
+ * The ledger where this run keeps it, else where a run in another commit mode
+ * left it (read once per run: `earlier` is this run's first read), else empty.
+ */
+async function readLedger(reader, branch, ref, earlier) {
+    const [mine] = ledgerCopies(reader, branch, ref);
+    const own = await mine();
+    if (own)
+        return { ledger: own.ledger, stored: own.text, refCommit: own.commit, added: new Map() };
+    if (earlier && earlier.stored === null)
+        return { ...earlier, added: new Map(earlier.added) };
+    // Not here: the other copy is looked at once the issues are listed (see readIssueSide).
+    return { ledger: emptyLedger(), stored: null, refCommit: null, added: new Map() };
+}
+/** The two places a ledger may be, this commit mode's first. */
+function ledgerCopies(reader, branch, ref = branch) {
+    const { client, at, settings } = reader;
+    const fromFile = async () => {
+        const file = await readFile(client, at, LEDGER_FILE, ref);
+        return (file && {
+            ledger: parseLedger(file.text, `${LEDGER_FILE} on "${branch}"`),
+            text: file.text,
+            commit: null
+        });
+    };
+    const fromRef = async () => {
+        const ref = await readLedgerRef(client, at);
+        return ref && { ...ref, ledger: parseLedger(ref.text, 'on refs/goals-sync/ledger') };
+    };
+    return settings.commit === 'push'
+        ? [fromFile, fromRef]
+        : [fromRef, fromFile];
+}
+/**
+ * Before creating issues, the other copy of the ledger is read too: after a
+ * switch of the commit mode it may list issues this copy does not (the higher
+ * seq wins where both list a number), and they must not get twins.
+ */
+async function mergeOtherCopy(reader, branch, loaded) {
+    if (loaded.stored === null)
+        return;
+    const found = await ledgerCopies(reader, branch)[1]();
+    if (!found)
+        return;
+    const newer = found.ledger.seq > loaded.ledger.seq;
+    for (const [n, entry] of found.ledger.issues) {
+        if (loaded.ledger.issues.has(n) && !newer)
+            continue;
+        loaded.ledger.issues.set(n, entry);
+        loaded.added.set(n, entry);
+    }
+}
+async function readGoals(client, at, path, branch, ref) {
+    const goals = await readFile(client, at, path, ref);
+    if (goals)
+        return goals;
+    if (!(await branchExists(client, at, branch))) {
+        throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`);
+    }
+    throw new ActionError(`The goals file "${path}" is not on branch "${branch}": add it there, or set the input "path" to where it is.`);
+}
+function planSettingsOf(settings, config, at, branch, nonce) {
+    return {
+        path: settings.path,
+        label: settings.label,
+        conflict: settings.conflict,
+        syncTitles: settings.syncTitles,
+        categoryLevel: config.headingLevel,
+        fileUrl: `${settings.serverUrl}/${at.owner}/${at.repo}/blob/${encodeURIComponent(branch)}/${settings.path}`,
+        assignees: config.assignees,
+        labelStyle: labelStyles(config, settings.path),
+        nonce
+    };
+}
+async function readIssueSide(reader, branch, plan, text, work, loaded, pending, warnings) {
+    const { client, at, settings, identity } = reader;
+    const path = settings.path;
+    const listed = await listIssues(client, at, { labels: settings.label });
+    const seen = new Set(listed.map(i => i.number));
+    const more = (extra) => {
+        for (const issue of extra)
+            if (!seen.has(issue.number) && seen.add(issue.number))
+                listed.push(issue);
+    };
+    const adopt = (found) => {
+        for (const m of found) {
+            loaded.ledger.issues.set(m.issue.number, m.entry);
+            loaded.added.set(m.issue.number, m.entry);
+        }
+    };
+    const ours = async (marked) => {
+        const kept = [];
+        for (const m of marked)
+            if (await identity.owns(m.issue.author))
+                kept.push(m);
+        return kept;
+    };
+    if (loaded.stored === null && loaded.ledger.issues.size === 0 && listed.length > 0) {
+        // Where the ledger is kept in the other commit mode (a user who switched): only worth a read
+        // when there are goal issues at all, so a first run reads no more.
+        const found = await ledgerCopies(reader, branch)[1]();
+        if (found)
+            loaded.ledger = found.ledger;
+    }
+    if (loaded.stored === null && loaded.ledger.issues.size === 0) {
+        // No ledger yet (a first run, or the first since goals-sync kept one): rebuilt once from the
+        // issues the action authored with a marker, the rule before there was a ledger.
+        // Issues whose label a person removed are looked for by author, but only where goals-sync ran
+        // before (some labelled issue carries a marker): a first run in a fresh repository reads no more.
+        if (markedIssues(listed, loaded.ledger, path).length > 0) {
+            for (const creator of await identity.creators())
+                more(await listIssues(client, at, { creator }));
+        }
+        const found = await ours(markedIssues(listed, loaded.ledger, path));
+        adopt(found);
+        if (found.length > 0) {
+            warnings.push(`No goals-sync ledger was found, so it was rebuilt from ${found.length} issue(s) that goals-sync opened (author and hidden marker); it is committed as ${LEDGER_FILE} from now on.`);
+        }
+    }
+    let issues = trackedIssues(listed, loaded.ledger, path);
+    const look = () => planSync({ text, issues, settings: plan });
+    let first = look();
+    if (work.kind !== 'issue' && first.ops.some(op => op.kind === 'create-issue')) {
+        await mergeOtherCopy(reader, branch, loaded);
+        // Before creating, fetch the ledger's issues the listing missed (a person removed the common
+        // label), so a goal never gets a second issue; the plan then puts the label back.
+        for (const [n, entry] of loaded.ledger.issues) {
+            if (seen.has(n) || entry.retired || entry.file !== path)
+                continue;
+            const issue = await getIssue(client, at, n);
+            if (issue)
+                more([issue]);
+        }
+        if (pending && pending.size > 0) {
+            const doc = (0,parse/* parseGoals */.G)(text, { categoryLevel: plan.categoryLevel });
+            const keys = new Set(doc.goals.map(g => goalKey(g.category, g.title, g.occurrence)));
+            const tracked = trackedIssues(listed, loaded.ledger, path);
+            adopt(await ours(adoptable(markedIssues(listed, loaded.ledger, path), pending, keys, tracked)));
+        }
+        issues = trackedIssues(listed, loaded.ledger, path);
+        first = look();
+    }
+    const side = { listed, issues };
+    // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
+    if (work.kind === 'push' && (first.ops.length > 0 || first.edits.length > 0)) {
+        side.before = work.before
+            ? ((await readFile(client, at, settings.path, work.before))?.text ?? null)
+            : null;
+    }
+    return side;
+}
+async function readIssueFacts(reader, work, loaded, side) {
+    const { client, at, settings } = reader;
+    const entry = loaded.ledger.issues.get(work.number);
+    if (!entry || entry.retired || entry.file !== settings.path)
+        return { tracked: null, role: null };
+    let tracked = side.issues.find(i => i.number === work.number) ?? null;
+    if (!tracked) {
+        // The ledger's issue without the common label (a person removed it): read it by number.
+        const issue = await getIssue(client, at, work.number);
+        tracked = issue ? (trackedIssues([issue], loaded.ledger, settings.path)[0] ?? null) : null;
+    }
+    if (!tracked)
+        return { tracked, role: null };
+    return { tracked, role: await roleOf(client, at, work.sender) };
+}
+
+;// CONCATENATED MODULE: ./.build/run/run-report.js
+// What a run is given and what it reports back, to the action and the command line.
+
+
+
 function emptyReport(settings, skipped, branch) {
     return {
         skipped,
@@ -2521,253 +3401,138 @@ function emptyReport(settings, skipped, branch) {
         notes: []
     };
 }
-async function runSync(input) {
-    const { settings, client, payload, log } = input;
-    const at = { owner: settings.owner, repo: settings.repo };
-    const repository = payload.repository;
-    const branch = settings.branch ?? repository?.default_branch ?? (await defaultBranch(client, at));
-    const run = classifyEvent(input.eventName, payload, branch);
-    if (run.kind === 'skip')
-        return emptyReport(settings, run.reason, branch);
-    const configFile = await readFile(client, at, settings.config, branch);
-    const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG;
-    const goals = await readFile(client, at, settings.path, branch);
-    if (!goals) {
-        if (!(await branchExists(client, at, branch))) {
-            throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`);
-        }
-        throw new ActionError(`The goals file "${settings.path}" is not on branch "${branch}": add it there, or set the input "path" to where it is.`);
-    }
-    const identity = new Identity(client, config.botLogin);
-    const fileUrl = `${settings.serverUrl}/${at.owner}/${at.repo}/blob/${encodeURIComponent(branch)}/${settings.path}`;
-    const planSettings = {
-        path: settings.path,
-        label: settings.label,
-        conflict: settings.conflict,
-        syncTitles: settings.syncTitles,
-        categoryLevel: config.headingLevel,
-        fileUrl,
-        assignees: config.assignees,
-        labelStyle: labelStyles(config, settings.path)
-    };
-    const report = emptyReport(settings, null, branch);
-    const budget = new WriteBudget(settings.maxWrites);
-    const commitCost = settings.commit === 'none' ? 0 : settings.commit === 'pull-request' ? 4 : 3;
-    const level = config.headingLevel;
-    const planFor = async (text) => {
-        let issues = await listTrackedIssues(client, at, { labels: settings.label }, settings.path, identity);
-        const plan = (list, before) => planSync({
-            text,
-            ...(before !== undefined ? { before } : {}),
-            issues: list,
-            settings: planSettings
+/** Totals and per-category progress of the file the run leaves (goals before the first category first). */
+function progressOf(text, level) {
+    const doc = (0,parse/* parseGoals */.G)(text, { categoryLevel: level });
+    const categories = doc.categories.map(c => ({
+        name: c.name,
+        done: c.done,
+        total: c.total
+    }));
+    const loose = doc.goals.filter(g => g.category === null);
+    if (loose.length > 0) {
+        categories.unshift({
+            name: null,
+            done: loose.filter(g => g.checked).length,
+            total: loose.length
         });
-        let result = plan(issues);
-        if (result.ops.some(op => op.kind === 'create-issue')) {
-            // Before creating, find the action's issues that lost the common label (a person removed it),
-            // so a goal never gets a second issue; the plan then puts the label back.
-            const seen = new Set(issues.map(i => i.number));
-            for (const creator of await identity.creators()) {
-                const more = await listTrackedIssues(client, at, { creator }, settings.path, identity);
-                issues = [...issues, ...more.filter(i => !seen.has(i.number) && seen.add(i.number))];
-            }
-            result = plan(issues);
-        }
-        // What the push changed only matters when something is out of step; a rerun of a synced push reads nothing more.
-        if (run.kind === 'push' && (result.ops.length > 0 || result.edits.length > 0)) {
-            const before = run.before ? await readFile(client, at, settings.path, run.before) : null;
-            result = plan(issues, before?.text ?? null);
-        }
-        return result;
+    }
+    return {
+        total: doc.total,
+        done: doc.done,
+        percent: (0,render_badge.percentOf)(doc.done, doc.total),
+        categories
     };
-    let ops = [];
-    let edits = [];
-    let text = goals.text;
+}
+
+;// CONCATENATED MODULE: ./.build/run/index.js
+// One run, as stages in order: read → decide → (lock, read again, decide
+// again) → apply → commit. Each stage takes what it needs from the ones
+// before; the report is put together from their outputs.
+
+
+
+
+
+
+
+
+
+async function runSync(input) {
+    const { settings, client, log } = input;
+    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const started = await readSnapshot(settings, client, input.eventName, input.payload, nonce, input.now);
+    if (started.kind === 'skip')
+        return emptyReport(settings, started.reason, started.branch);
+    const { reader } = started;
+    let snapshot = started.snapshot;
+    const report = emptyReport(settings, null, snapshot.branch);
+    const budget = new WriteBudget(settings.maxWrites);
     let lock = null;
-    let issueWrites = true;
+    let ledgerLanded = true;
     try {
-        if (run.kind === 'issue') {
-            const decided = await decideIssueEvent(client, at, settings, payload, run, text, identity, level);
-            report.notes.push(decided.note);
-            edits = decided.edits;
-            if (edits.length > 0 && settings.commit === 'pull-request') {
-                // The pull request is rebuilt from the branch each run: carry every issue-side change still pending.
-                const pending = await planFor(text);
-                edits = [...edits, ...pending.edits.filter(e => !edits.some(x => x.issue === e.issue))];
-            }
-        }
-        else {
-            let plan = await planFor(text);
-            // Only writes that a second run would repeat (a new issue, a comment) need the lock;
-            // closing, reopening or relabelling twice changes nothing.
-            if (!settings.dryRun && plan.ops.some(needsLock)) {
-                if (budget.left() < LOCK_TAKE + LOCK_RELEASE + commitCost + 1) {
-                    // Such writes come after the lock; a budget that cannot pay for it defers them all.
-                    issueWrites = false;
-                    report.applied.deferred += plan.ops.length;
-                    report.applied.stoppedBy = `the write budget (max-writes: ${budget.limit}) is too small for the lock and the commit`;
-                }
-                else {
-                    lock = await tryLock(plan.ops);
-                    // Another run may have finished meanwhile: plan again on what it left.
-                    const fresh = await readFile(client, at, settings.path, branch);
-                    if (fresh)
-                        text = fresh.text;
-                    plan = await planFor(text);
-                }
-            }
-            ops = plan.ops;
-            if (ops.some(op => op.kind === 'create-label')) {
-                // A label may exist without any goal issue carrying it yet (a run cut short); one read saves its write.
-                const existing = await labelNames(client, at);
-                ops = ops.filter(op => op.kind !== 'create-label' || !existing.has(op.name.toLowerCase()));
-            }
-            edits = plan.edits;
-            report.warnings.push(...plan.warnings);
-        }
-        report.ops = ops;
-        report.edits = edits;
-        const finalText = applyGoalEdits(text, edits, level).text;
-        summarise(finalText);
-        if (!settings.dryRun)
-            await applyAndCommit(finalText);
-    }
-    finally {
-        if (lock) {
-            budget.take(LOCK_RELEASE);
-            await lock.release();
-        }
-        report.writes = budget.used;
-    }
-    return report;
-    async function tryLock(planned) {
-        try {
-            budget.take(LOCK_TAKE);
-            return await acquireLock(client, at, {
-                branch,
-                holdMs: lockHoldMs(planned, input),
-                pollMs: input.lockPollMs,
-                maxWaitMs: (input.lockTiming ?? DEFAULT_LOCK_TIMING).maxWaitMs,
-                spend: () => budget.force(1),
-                log: m => log.info(m)
+        let decision = decide(snapshot);
+        let issueWrites = true;
+        if (!settings.dryRun && needsLock(decision.ops)) {
+            const guard = await guardRun(reader, snapshot.branch, decision.ops, budget, {
+                ...(input.lockTiming ? { timing: input.lockTiming } : {}),
+                ...(input.lockPollMs !== undefined ? { pollMs: input.lockPollMs } : {}),
+                log: m => log.info(m),
+                warn: m => log.warning(m)
             });
+            if (guard.kind === 'too-small') {
+                // Such writes come after the lock; a budget that cannot pay for it defers them all.
+                issueWrites = false;
+                report.applied.deferred += decision.ops.length;
+                report.applied.stoppedBy = guard.reason;
+            }
+            else {
+                lock = guard.lock;
+                snapshot = await rereadSnapshot(reader, snapshot, lock?.pending ?? new Set(), guard.head);
+                decision = decide(snapshot);
+            }
         }
-        catch (error) {
-            // The lock guards against rare overlaps; a server without it must not stop the sync.
-            if (isRateLimit(error))
-                throw error;
-            log.warning(`Could not take the goals-sync lock (${messageOf(error)}); going on without it.`);
-            return null;
-        }
-    }
-    function summarise(finalText) {
-        const doc = (0,parse/* parseGoals */.G)(finalText, { categoryLevel: level });
-        report.total = doc.total;
-        report.done = doc.done;
-        report.percent = (0,badge.percentOf)(doc.done, doc.total);
-        report.categories = doc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }));
-        const loose = doc.goals.filter(g => g.category === null);
-        if (loose.length > 0) {
-            report.categories.unshift({
-                name: null,
-                done: loose.filter(g => g.checked).length,
-                total: loose.length
-            });
-        }
-    }
-    async function produce(read) {
-        const files = new Map();
-        const current = await read(settings.path);
-        if (current === null) {
-            throw new ActionError(`The goals file "${settings.path}" was deleted from "${branch}" during the run; nothing was committed.`);
-        }
-        const result = applyGoalEdits(current, edits, level);
-        for (const missing of result.missing) {
-            report.warnings.push(`goal for issue #${missing.issue} is no longer in ${settings.path}; its change (${missing.why}) was not written`);
-        }
-        if (result.text !== current)
-            files.set(settings.path, result.text);
-        if (settings.badge) {
-            const doc = (0,parse/* parseGoals */.G)(result.text, { categoryLevel: level });
-            const svg = (0,badge.renderBadge)(doc.done, doc.total);
-            if ((await read(settings.badge)) !== svg)
-                files.set(settings.badge, svg);
-        }
-        return files;
-    }
-    async function applyAndCommit(finalText) {
+        if (decision.ops.some(op => op.kind === 'create-label'))
+            decision = decide(snapshot, await readLabels(reader));
+        report.ops = decision.ops;
+        report.edits = decision.edits;
+        report.warnings.push(...decision.warnings);
+        report.notes.push(...decision.notes);
+        const finalText = applyGoalEdits(snapshot.goals.text, decision.edits, snapshot.config.headingLevel).text;
+        Object.assign(report, progressOf(finalText, snapshot.config.headingLevel));
+        if (settings.dryRun)
+            return report;
         const lockReserve = lock ? LOCK_RELEASE : 0;
-        const recovery = {
-            findIssue: async (key) => {
-                const now = await listTrackedIssues(client, at, { labels: settings.label }, settings.path, identity);
-                const found = now
-                    .filter(i => i.state === 'open' && keyOfIssue(i) === key)
-                    .sort((x, y) => y.number - x.number)[0];
-                return found ? { number: found.number, url: found.htmlUrl } : null;
-            },
-            hasComment: (n, body) => hasComment(client, at, n, body)
-        };
-        // A run that changes nothing in the file or badge reads no more and commits nothing.
-        const badgeStale = async () => settings.badge !== null &&
-            (await readFile(client, at, settings.badge, branch))?.text !==
-                (0,badge.renderBadge)(report.done, report.total);
-        // An issue event that changes no line leaves a stale badge to the next full run: it stays within the read bound.
-        const needsCommit = settings.commit !== 'none' &&
-            (finalText !== text || (run.kind !== 'issue' && (await badgeStale())));
+        const needsCommit = await commitNeeded(reader, snapshot, decision, finalText, report);
         if (issueWrites) {
-            await applyOps(client, at, ops, budget, report.applied, {
-                reserve: lockReserve + (needsCommit ? commitCost : 0),
-                recovery,
+            ledgerLanded = false;
+            await applyOps(client, reader.at, decision.ops, budget, report.applied, {
+                reserve: lockReserve + (needsCommit ? commitCost(settings.commit) : 0),
+                recovery: recoveryFor(reader),
                 log: m => log.info(m)
             });
+        }
+        if (decision.held) {
+            // Held back before any write, so the report says it after what apply did.
+            report.applied.deferred += decision.held.count;
+            report.applied.stoppedBy ??= `GitHub's limit of ${CREATIONS_PER_HOUR} new issues per hour; a run from ${decision.held.until} on creates the other ${decision.held.count}`;
         }
         if (report.applied.stoppedBy) {
             log.warning(`Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`);
         }
-        if (!needsCommit)
-            return;
-        try {
-            const mayWrite = () => budget.take(commitCost, lockReserve);
-            report.commit =
-                settings.commit === 'pull-request'
-                    ? await commitAsPullRequest(client, at, {
-                        branch,
-                        message: settings.commitMessage,
-                        produce,
-                        mayWrite,
-                        prBranch: `goals-sync/${branch}`,
-                        title: 'Sync goals progress',
-                        body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
-                    })
-                    : await commitToBranch(client, at, {
-                        branch,
-                        message: settings.commitMessage,
-                        produce,
-                        mayWrite
-                    });
-            if (report.commit.sha)
-                log.info(`Committed ${report.commit.files.join(' and ')} as ${report.commit.sha}`);
-            // Only once the branch holds an issue's change does its marker record it (see `conflict: latest`);
-            // a pull request is not on the branch yet.
-            if (edits.length > 0 && report.commit.sha && settings.commit === 'push') {
-                await refreshMarkers(client, at, edits, planSettings, report.commit.sha, budget, report.applied, {
-                    reserve: lockReserve,
-                    recovery
-                });
-            }
+        if (!needsCommit) {
+            ledgerLanded = report.applied.created.length === 0;
+            return report;
         }
-        catch (error) {
-            if (!isRateLimit(error) && !(error instanceof BudgetSpent))
-                throw error;
-            // The issues are done as far as they went; the file waits for the next run.
-            report.applied.stoppedBy ??=
-                error instanceof BudgetSpent
-                    ? `the write budget (max-writes: ${budget.limit}) is spent`
-                    : `GitHub's rate limit (${messageOf(error)})`;
+        const committed = await commitStage(reader, snapshot, decision, report.applied, budget, {
+            reserve: lockReserve,
+            log: m => log.info(m)
+        });
+        ledgerLanded = committed.ledgerLanded;
+        report.commit = committed.commit;
+        report.warnings.push(...committed.warnings);
+        if (committed.deferredBy) {
+            report.applied.stoppedBy ??= committed.deferredBy;
             report.applied.deferred += 1;
             log.warning('The goals file could not be committed in this run; the next run commits it.');
         }
+        return report;
     }
+    finally {
+        await releaseLock(lock, budget, !ledgerLanded && report.applied.created.length > 0);
+        report.writes = budget.used;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/run/run-sync.js
+
+/** GOALS_SYNC_PACING=off: a local test server, where nothing needs GitHub's spacing. */
+const unpaced = (env) => env.GOALS_SYNC_PACING === 'off';
+/** Lock timings to go with pacing off: writes are fast, so a dead run's lock expires fast too. */
+function unpacedTimings(env) {
+    return unpaced(env)
+        ? { lockPollMs: 100, lockTiming: { perWriteMs: 200, spareMs: 5_000, maxWaitMs: 10_000 } }
+        : {};
 }
 
 ;// CONCATENATED MODULE: ./.build/action/settings.js
@@ -2785,7 +3550,7 @@ const INPUT_DEFAULTS = {
     'commit-message': 'chore(goals): sync progress [skip ci]',
     commit: 'push',
     'sync-titles': 'true',
-    'max-writes': '200',
+    'max-writes': '1000',
     config: '.github/goals-sync.yml'
 };
 /** Inputs as a runner passes them: INPUT_<NAME> variables, action.yml defaults when absent. */
@@ -2903,7 +3668,7 @@ function buildSettings(get, env) {
     const maxRaw = settings_text(get, 'max-writes');
     const maxWrites = maxRaw === '' ? 200 : Number(maxRaw);
     if (!Number.isInteger(maxWrites) || maxWrites < 0) {
-        throw new InputError(`Input "max-writes" is "${maxRaw}": use a whole number of 0 or more (default 200).`);
+        throw new InputError(`Input "max-writes" is "${maxRaw}": use a whole number of 0 or more (default 1000).`);
     }
     const commitMessage = settings_text(get, 'commit-message') || 'chore(goals): sync progress [skip ci]';
     const path = repoPath(get, 'path', 'goals.md', false);
