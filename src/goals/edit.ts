@@ -18,7 +18,8 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   for (let k = 1; k < sorted.length; k++) {
     const a = sorted[k - 1] as TextEdit
     const b = sorted[k] as TextEdit
-    if (a.line === b.line && b.start < a.end) throw new Error(`overlapping edits at line ${b.line + 1}`)
+    if (a.line === b.line && b.start < a.end)
+      throw new Error(`overlapping edits at line ${b.line + 1}`)
   }
   // One walk over the line starts, copying the untouched text between edits as
   // slices: no array of lines, so a large file with a few edits stays cheap.
@@ -55,7 +56,8 @@ class LineStarts {
       const end = lineEnd(source, this.start)
       if (this.line === line) return { start: this.start, end }
       this.line++
-      this.start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1)
+      this.start =
+        end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1)
     }
   }
 }
