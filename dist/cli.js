@@ -354,7 +354,8 @@ class LineStarts {
             if (this.line === line)
                 return { start: this.start, end };
             this.line++;
-            this.start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
+            this.start =
+                end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
         }
     }
 }

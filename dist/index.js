@@ -49219,7 +49219,7 @@ function validMarker(raw) {
         r.n >= 0 &&
         (r.synced === 'open' || r.synced === 'closed') &&
         typeof r.removed === 'boolean' &&
-        (r.nonce === undefined || (typeof r.nonce === 'string' && /^[0-9a-f]{16}$/.test(r.nonce)));
+        (r.nonce === undefined || (typeof r.nonce === 'string' && /^[0-9a-f]{8,64}$/.test(r.nonce)));
     if (!valid)
         return null;
     return {
@@ -52329,7 +52329,8 @@ class LineStarts {
             if (this.line === line)
                 return { start: this.start, end };
             this.line++;
-            this.start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
+            this.start =
+                end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
         }
     }
 }

@@ -73,7 +73,7 @@ function validMarker(raw: unknown): Marker | null {
     r.n >= 0 &&
     (r.synced === 'open' || r.synced === 'closed') &&
     typeof r.removed === 'boolean' &&
-    (r.nonce === undefined || (typeof r.nonce === 'string' && /^[0-9a-f]{16}$/.test(r.nonce)))
+    (r.nonce === undefined || (typeof r.nonce === 'string' && /^[0-9a-f]{8,64}$/.test(r.nonce)))
   if (!valid) return null
   return {
     file: r.file as string,
