@@ -299,6 +299,9 @@ describe('similarityKeys', () => {
       ['=']
     ])
   })
+  it('a text of punctuation only has no word key', () => {
+    expect(similarityKeys(['!?'], 1)).toEqual([['!?1']])
+  })
   it('a word said twice is one key; punctuation is no word', () => {
     // Six tokens at 1 keep one: ' g1' sorts first.
     expect(similarityKeys(['go, go!'], 1)).toEqual([[' g1', 'w go']])
@@ -343,6 +346,12 @@ describe('similarPairs', () => {
     expect(similarPairs(['ab cd'], ['ab', 'ab', 'cd', 'cd'], 0.4).map(p => p.b)).toEqual([
       0, 1, 2, 3
     ])
+  })
+  it('the smallest bucket need not be the first', () => {
+    // Keys found: ab1 [0, 1, 2] (xab's keys hold it too), then 'w ab' [2]; none is
+    // narrow at 0. 'ab cd' ~ 'xab' = 2/6 would pass 0.3 but is never compared.
+    const pairs = similarPairs(['ab cd'], ['xab', 'xab', 'ab'], 0.3, 0)
+    expect(pairs).toEqual([{ a: 0, b: 2, score: 0.4 }])
   })
   it('finds a one-letter spelling change between single words', () => {
     expect(similarPairs(['organise'], ['organize'], 0.6).map(p => p.b)).toEqual([0])
