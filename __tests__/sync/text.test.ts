@@ -34,6 +34,13 @@ describe('cuts on code-point boundaries', () => {
     expect(cutAt(`ab${EMOJI}`, 4)).toBe(`ab${EMOJI}`)
     expect(cutAt(`a${EMOJI}b`, 3)).toBe(`a${EMOJI}`)
   })
+  it('the first and the last code point above U+FFFF (high halves D800 and DBFF) are not split', () => {
+    expect(cutAt('a\u{10000}', 2)).toBe('a')
+    expect(cutAt('a\u{10FFFF}', 2)).toBe('a')
+    // U+FFFF and U+D7FF are single units: kept whole.
+    expect(cutAt('a\uFFFFb', 2)).toBe('a\uFFFF')
+    expect(cutAt('a\uD7FFb', 2)).toBe('a\uD7FF')
+  })
   it('replaces lone surrogates with U+FFFD', () => {
     expect(wellFormed('a\ud800b')).toBe('a\ufffdb')
     expect(wellFormed('a\udc00')).toBe('a\ufffd')
@@ -93,6 +100,9 @@ describe('category labels', () => {
     const label = categoryLabel(`${'n'.repeat(41)}${EMOJI}${'m'.repeat(20)}`)
     expect(label.startsWith(`${'n'.repeat(41)}…`)).toBe(true)
     expect(isWellFormed(label)).toBe(true)
+  })
+  it('a cut ending in a space loses the space before the ellipsis', () => {
+    expect(categoryLabel(`${'n'.repeat(41)} ${'m'.repeat(20)}`)).toMatch(/^n{41}… [0-9a-f]{6}$/)
   })
   it('long names that differ only at the end get different labels', () => {
     expect(categoryLabel(`${'n'.repeat(60)}a`)).not.toBe(categoryLabel(`${'n'.repeat(60)}b`))
