@@ -1,6 +1,7 @@
 // Issue 10's acceptance, on the bundle as a runner runs it: a push run of a
 // seed-shaped file commits the goals file, the badge and the progress card in
 // one commit, a rerun commits nothing, and `card: ''` and dry-run write no card.
+// The pull-request mode runs in process (its commit is built the same way).
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,7 +10,7 @@ import { parseGoals } from '../../src/goals/parse.ts'
 import { renderCardOf } from '../../src/render/card-model.ts'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { dispatchEvent, pushEvent, runAction } from '../../test-support/runner.ts'
-import { emulatorWith, fixture } from './harness.ts'
+import { closeAs, emulatorWith, fixture, issueFor, push } from './harness.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
 const BUNDLE = join(root, 'dist/index.js')
@@ -60,7 +61,7 @@ function texts(svg: string): string[] {
   )
 }
 
-describe('the progress card in the action commit (bundle)', () => {
+describe('the progress card in the action commit', () => {
   it('a push run commits the goals file, badge and card together; the card shows every category', async () => {
     const result = await pushSeven()
     const commits = emu.commits('main')
@@ -118,5 +119,23 @@ describe('the progress card in the action commit (bundle)', () => {
     expect(emu.commits('main')).toHaveLength(2)
     expect(emu.file('main', CARD)).toBeUndefined()
     expect(emu.file('main', BADGE)).toBeUndefined()
+  }, 60_000)
+
+  it('commit: pull-request carries the card in the pull request, and a tick there updates it', async () => {
+    emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+    emu.protect('main', 'protection')
+    const inputs = { commit: 'pull-request' }
+    const first = await push(emu, SEVEN, { inputs })
+    expect(first.commit?.pullRequest?.created).toBe(true)
+    expect(emu.commits('goals-sync/main')[0]!.files.sort()).toEqual([CARD, BADGE, 'goals.md'])
+    expect(emu.file('main', CARD)).toBeUndefined()
+    expect(texts(emu.file('goals-sync/main', CARD)!)).toContain('0/5')
+
+    emu.setPermission('octo', 'admin')
+    await closeAs(emu, issueFor(emu, 'sell a product').number, 'octo', { inputs })
+    const card = texts(emu.file('goals-sync/main', CARD)!)
+    expect(card).toContain('1/5')
+    expect(card).toContain('28/74')
+    expect(emu.pulls()).toHaveLength(1)
   }, 60_000)
 })
