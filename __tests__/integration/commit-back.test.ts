@@ -106,10 +106,10 @@ describe('committing back', () => {
     })
     await closeAs(emu, issue.number, 'octo')
     expect(emu.file('main', 'goals.md')).toContain('[x] learn to sail')
-    // One blob each for the goals file, the badge and the ledger.
+    // One blob each for the goals file, the badge, the card and the ledger.
     expect(
       emu.requests.filter(r => r.method === 'POST' && r.path.endsWith('/git/blobs'))
-    ).toHaveLength(3)
+    ).toHaveLength(4)
   })
 
   it('a protected branch fails the run naming the cause and commit: pull-request', async () => {

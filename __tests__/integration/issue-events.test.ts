@@ -36,6 +36,7 @@ describe('issues → file', () => {
     ])
     expect(emu.commits('main')).toHaveLength(commits + 1)
     expect(emu.commits('main')[0]!.files.sort()).toEqual([
+      '.github/badges/goals-card.svg',
       '.github/badges/goals.svg',
       '.github/goals-sync/ledger.json',
       'goals.md'

@@ -50,6 +50,7 @@ describe('push: file → issues', () => {
     const head = emu.commits('main')[0]!
     expect(report.commit?.sha).toBe(head.sha)
     expect(head.files.sort()).toEqual([
+      '.github/badges/goals-card.svg',
       '.github/badges/goals.svg',
       '.github/goals-sync/ledger.json',
       'goals.md'

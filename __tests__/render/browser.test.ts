@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PNG } from 'pngjs'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderBadge } from '../../src/render/badge.ts'
 import { cardOf, renderCard } from '../../src/render/card.ts'
+import { emulatorWith, fixture, push } from '../integration/harness.ts'
 
 function findChromium(): string | undefined {
   const names = [process.env.CHROMIUM, 'chromium', 'chromium-browser', 'google-chrome']
@@ -213,6 +214,36 @@ describe.skipIf(!chromium)('in headless Chromium', () => {
       })
     })
   }
+
+  describe('the card a push run committed', () => {
+    // Issue 10's acceptance: a seed-shaped file (seven categories with the seed's counts) pushed, and
+    // the card taken from the commit the action made in the emulator.
+    let card = ''
+    beforeAll(async () => {
+      const emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+      try {
+        await push(emu, fixture('seven.md'))
+        card = emu.file('main', '.github/badges/goals-card.svg') ?? ''
+      } finally {
+        await emu.close()
+      }
+    }, 60_000)
+
+    for (const theme of themes) {
+      it(`draws seven category bars at 31%, 40%, 0%, 28%, 71%, 27%, 50% and the total (${theme.name})`, () => {
+        expect(card).toContain('<svg')
+        const found = bars(screenshot(card, theme.dark), theme.track, theme.fill)
+        expect(found).toHaveLength(8)
+        found.forEach((bar, i) => {
+          const length = bar.right - bar.left
+          expect(Math.abs(bar.filled - length * seedFractions[i]!)).toBeLessThanOrEqual(2)
+          expect(
+            Math.abs(Math.round((bar.filled * 100) / length) - seedPercents[i]!)
+          ).toBeLessThanOrEqual(1)
+        })
+      })
+    }
+  })
 
   it('draws the badge at the width its SVG declares, in its colours', () => {
     const svg = renderBadge(27, 74)

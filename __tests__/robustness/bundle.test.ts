@@ -75,6 +75,7 @@ describe('dist/index.js as a runner runs it', () => {
     expect(outputs.deferred).toBe('0')
     expect(outputs['commit-sha']).toBe(emu.head('main'))
     expect(emu.commits('main')[0]!.files.sort()).toEqual([
+      '.github/badges/goals-card.svg',
       '.github/badges/goals.svg',
       '.github/goals-sync/ledger.json',
       'goals.md'

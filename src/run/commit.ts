@@ -1,11 +1,12 @@
-// The commit stage: the goals file with the decided edits, the badge and the
-// ledger, in one commit on top of the branch head (or a pull request). The
+// The commit stage: the goals file with the decided edits, the badge, the card
+// and the ledger, in one commit on top of the branch head (or a pull request). The
 // edits are applied again to whatever the head holds then, found by goal key,
 // and the ledger at the head gets this run's records laid over it. When the
 // branch is not written (pull-request, none), the ledger goes to its own ref.
 import type { Applied } from './apply.ts'
 import { commitCost, LEDGER_REF_COST, type WriteBudget } from './budget.ts'
 import type { Decision } from './decide.ts'
+import { outputsOf } from './outputs.ts'
 import type { Reader, Snapshot } from './read.ts'
 import {
   BudgetSpent,
@@ -19,7 +20,6 @@ import { readFile } from '../github/files.ts'
 import { readLedgerRef, writeLedgerRef } from '../github/ledger-store.ts'
 import type { GoalsDoc } from '../goals/model.ts'
 import { parseGoals } from '../goals/parse.ts'
-import { renderBadge } from '../render/badge.ts'
 import { applyGoalEdits } from '../sync/file-edits.ts'
 import {
   blobId,
@@ -65,29 +65,30 @@ function ledgerMayChange(
 
 /**
  * Whether the run may have anything to commit. A run that changes nothing in
- * the file or the ledger reads the badge to see whether it is stale; an issue
- * event leaves a stale badge to the next full run, so it stays within its read bound.
+ * the file or the ledger reads the badge and card to see whether they are stale;
+ * an issue event leaves them to the next full run, so it stays within its read bound.
  */
 export async function commitNeeded(
   reader: Reader,
   snapshot: Snapshot,
   decision: Decision,
-  finalText: string,
-  progress: { done: number; total: number }
+  finalText: string
 ): Promise<boolean> {
   const { settings, client, at } = reader
   const finalDoc = parseGoals(finalText, { categoryLevel: snapshot.config.headingLevel })
   if (ledgerMayChange(snapshot, decision, finalDoc, settings)) return true
   if (settings.commit === 'none') return false
   if (finalText !== snapshot.goals.text) return true
-  if (snapshot.work.kind === 'issue' || settings.badge === null) return false
-  const svg = renderBadge(progress.done, progress.total)
-  // The file is the one the action last wrote, and so is the badge this file needs: no need to download it.
+  if (snapshot.work.kind === 'issue') return false
   const blobs = snapshot.ledger.ledger.blobs
-  if (blobs.get(settings.path) === snapshot.goals.sha && blobs.get(settings.badge) === blobId(svg))
-    return false
-  const badge = await readFile(client, at, settings.badge, snapshot.branch)
-  return badge?.text !== svg
+  const fileIsOurs = blobs.get(settings.path) === snapshot.goals.sha
+  for (const output of outputsOf(settings, finalDoc)) {
+    // The file is the one the action last wrote, and so is this output: no need to download it.
+    if (fileIsOurs && blobs.get(output.path) === blobId(output.svg)) continue
+    const stored = await readFile(client, at, output.path, snapshot.branch)
+    if (stored?.text !== output.svg) return true
+  }
+  return false
 }
 
 export async function commitStage(
@@ -172,15 +173,14 @@ async function commitFiles(
     if (result.text !== current) files.set(settings.path, result.text)
     const doc = parseGoals(result.text, { categoryLevel: level })
     const blobs: [string, string][] = [[settings.path, blobId(result.text)]]
-    if (settings.badge) {
-      const svg = renderBadge(doc.done, doc.total)
-      // The badge the action last wrote is this one: not stale (one edited by hand is rewritten at the
+    for (const { path, svg } of outputsOf(settings, doc)) {
+      // The output the action last wrote is this one: not stale (one edited by hand is rewritten at the
       // next change of progress). Otherwise, when the commit happens anyway, it goes in unread: an
       // identical one changes nothing in the tree.
-      if (snapshot.ledger.ledger.blobs.get(settings.badge) !== blobId(svg)) {
-        if (files.size > 0 || (await read(settings.badge)) !== svg) files.set(settings.badge, svg)
+      if (snapshot.ledger.ledger.blobs.get(path) !== blobId(svg)) {
+        if (files.size > 0 || (await read(path)) !== svg) files.set(path, svg)
       }
-      blobs.push([settings.badge, blobId(svg)])
+      blobs.push([path, blobId(svg)])
     }
     ledgerWritten = false
     // A pull request is not on the branch yet: its issue-side changes are recorded once it is merged.
@@ -230,7 +230,7 @@ async function commitFiles(
         mayWrite,
         prBranch: `goals-sync/${branch}`,
         title: 'Sync goals progress',
-        body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+        body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge, card and goal changes of the latest sync.`
       })
   if (commit.sha) options.log(`Committed ${commit.files.join(' and ')} as ${commit.sha}`)
   return { commit, ledgerWritten: ledgerWritten && commit.sha !== null }

@@ -66,7 +66,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     if (settings.dryRun) return report
 
     const lockReserve = lock ? LOCK_RELEASE : 0
-    const needsCommit = await commitNeeded(reader, snapshot, decision, finalText, report)
+    const needsCommit = await commitNeeded(reader, snapshot, decision, finalText)
     if (issueWrites) {
       ledgerLanded = false
       await applyOps(client, reader.at, decision.ops, budget, report.applied, {
