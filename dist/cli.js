@@ -1629,7 +1629,7 @@ async function runCli(argv, io) {
             }
             case 'plan':
             case 'sync':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(833), __nccwpck_require__.e(985), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6735))).syncCommand(args.command === 'sync', args.flags, process.env, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(833), __nccwpck_require__.e(985), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).syncCommand(args.command === 'sync', args.flags, process.env, io);
             case undefined:
                 throw new cli_args/* UsageError */.e('no command given');
             default:

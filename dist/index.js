@@ -40329,7 +40329,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1668:
+/***/ 7743:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49789,1065 +49789,6 @@ function commitCost(mode) {
     return mode === 'push' ? 3 : mode === 'pull-request' ? 4 + LEDGER_REF_COST : LEDGER_REF_COST;
 }
 
-;// CONCATENATED MODULE: ./.build/github/files.js
-
-/** The API serves file contents up to 100 MB; past that there is nothing to read. */
-const API_FILE_LIMIT = 100 * 1024 * 1024;
-/** The file at `ref`, or null when it does not exist there. */
-async function readFile(client, at, path, ref) {
-    let data;
-    try {
-        ;
-        ({ data } = await client.rest.repos.getContent({ ...at, path, ref }));
-    }
-    catch (error) {
-        if (statusOf(error) === 404)
-            return null;
-        if (statusOf(error) === 403 && /too.large|too_large/i.test(messageOf(error))) {
-            throw new ActionError(`${path} is too large for the GitHub API (over 100 MB); keep the goals file smaller.`);
-        }
-        throw explainAccess(error, `read ${path} at ${ref}`, 'contents: read');
-    }
-    if (Array.isArray(data) || data.type !== 'file') {
-        throw new ActionError(`${path} is not a file at ${ref} (it is a ${Array.isArray(data) ? 'directory' : data.type}); point the input at the file itself.`);
-    }
-    const file = data;
-    if (file.size > API_FILE_LIMIT) {
-        throw new ActionError(`${path} is ${(file.size / 1024 / 1024).toFixed(0)} MB, over the 100 MB the GitHub API serves; keep the goals file smaller.`);
-    }
-    // Files over 1 MB come without content; the blob API serves them.
-    const base64 = file.encoding === 'base64' && file.content !== undefined
-        ? file.content
-        : (await client.rest.git.getBlob({ ...at, file_sha: file.sha })).data.content;
-    return { text: decodeUtf8(Buffer.from(base64, 'base64'), path), sha: file.sha };
-}
-/** Strict: a lenient decode would replace bytes and the commit back would change lines we do not own. */
-function decodeUtf8(bytes, path) {
-    try {
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    }
-    catch {
-        throw new ActionError(`${path} is not UTF-8 text; save it as UTF-8 so goals-sync can edit it without changing other bytes.`);
-    }
-}
-/** Tells a missing branch from a missing file after a 404, so the error can say which. */
-async function branchExists(client, at, branch) {
-    try {
-        await client.rest.git.getRef({ ...at, ref: `heads/${branch}` });
-        return true;
-    }
-    catch (error) {
-        if (statusOf(error) === 404)
-            return false;
-        throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
-    }
-}
-async function defaultBranch(client, at) {
-    try {
-        const { data } = await client.rest.repos.get({ ...at });
-        return data.default_branch;
-    }
-    catch (error) {
-        if (statusOf(error) === 404) {
-            throw new ActionError(`Repository ${at.owner}/${at.repo} was not found, or the token cannot see it.`);
-        }
-        throw explainAccess(error, `read the repository ${at.owner}/${at.repo}`, 'contents: read');
-    }
-}
-/** The branch's head commit and its tree, in one read. */
-async function readHead(client, at, branch) {
-    try {
-        const { data } = await client.rest.repos.getCommit({ ...at, ref: `heads/${branch}` });
-        return { sha: data.sha, tree: data.commit.tree.sha };
-    }
-    catch (error) {
-        if (statusOf(error) === 404 || statusOf(error) === 422) {
-            throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`);
-        }
-        throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/github/commit.js
-
-
-/** The run's write budget does not cover the commit; the next run makes it. */
-class BudgetSpent extends Error {
-}
-const commit_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-async function headOf(client, at, branch) {
-    try {
-        const { data } = await client.rest.git.getRef({ ...at, ref: `heads/${branch}` });
-        return data.object.sha;
-    }
-    catch (error) {
-        if (statusOf(error) === 404)
-            return null;
-        throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
-    }
-}
-async function writeCommit(client, at, parents, base, files, message) {
-    try {
-        const baseTree = typeof base === 'string'
-            ? (await client.rest.git.getCommit({ ...at, commit_sha: base })).data.tree.sha
-            : base.tree;
-        const entry = (path, blob) => ({
-            path,
-            mode: '100644',
-            type: 'blob',
-            ...blob
-        });
-        const createTree = (tree) => client.rest.git.createTree({ ...at, base_tree: baseTree, tree });
-        const tree = await createTree([...files].map(([path, content]) => entry(path, { content }))).catch(async (error) => {
-            // A server that takes no inline content in trees gets the blobs first.
-            if (statusOf(error) !== 400 && statusOf(error) !== 422)
-                throw error;
-            const blobs = [];
-            for (const [path, content] of files) {
-                const { data } = await client.rest.git.createBlob({ ...at, content, encoding: 'utf-8' });
-                blobs.push(entry(path, { sha: data.sha }));
-            }
-            return createTree(blobs);
-        });
-        // No author or committer: GitHub then signs the commit as the token's identity.
-        const { data: commit } = await client.rest.git.createCommit({
-            ...at,
-            message,
-            tree: tree.data.sha,
-            parents
-        });
-        return commit.sha;
-    }
-    catch (error) {
-        throw explainAccess(error, 'write the commit', 'contents: write');
-    }
-}
-function protectionError(branch, error) {
-    return new ActionError(`The branch "${branch}" refused the commit: ${messageOf(error).split('\n')[0]} (branch protection or a ruleset). ` +
-        'Fix: set the input "commit: pull-request" so goals-sync opens a pull request instead, ' +
-        'or let the workflow token bypass the rule.');
-}
-const isProtection = (error) => (statusOf(error) === 422 || statusOf(error) === 409 || statusOf(error) === 403) &&
-    /protected branch|rule violation|ruleset|required status|changes must be made/i.test(messageOf(error));
-const isNotFastForward = (error) => statusOf(error) === 422 && /fast.forward/i.test(messageOf(error));
-/** The branch head and the files that would change there; the budget is asked only when there are some. */
-async function changesAtHead(client, at, options, known) {
-    const head = known?.sha ?? (await headOf(client, at, options.branch));
-    if (!head) {
-        throw new ActionError(`Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`);
-    }
-    const files = await options.produce(path => {
-        const cached = known?.files.get(path);
-        if (cached !== undefined)
-            return Promise.resolve(cached);
-        return readFile(client, at, path, head).then(f => f?.text ?? null);
-    }, head);
-    if (files.size > 0 && options.mayWrite && !options.mayWrite()) {
-        throw new BudgetSpent('no write budget left for the commit');
-    }
-    return { head, files };
-}
-async function commitToBranch(client, at, options) {
-    const attempts = options.maxAttempts ?? 5;
-    const backoff = options.backoff ?? (n => 500 * n * n);
-    for (let attempt = 1;; attempt++) {
-        const known = attempt === 1 ? options.known : undefined;
-        const { head, files } = await changesAtHead(client, at, options, known);
-        if (files.size === 0)
-            return { sha: null, files: [], attempts: attempt };
-        const sha = await writeCommit(client, at, [head], known ?? head, files, options.message);
-        try {
-            await client.rest.git.updateRef({ ...at, ref: `heads/${options.branch}`, sha, force: false });
-            return { sha, files: [...files.keys()], attempts: attempt };
-        }
-        catch (error) {
-            if (isProtection(error))
-                throw protectionError(options.branch, error);
-            if (!isNotFastForward(error))
-                throw explainAccess(error, `update the branch ${options.branch}`, 'contents: write');
-            if (attempt >= attempts) {
-                throw new ActionError(`The branch "${options.branch}" kept moving during the run (${attempts} tries); run the workflow again.`);
-            }
-            await commit_sleep(backoff(attempt));
-        }
-    }
-}
-/**
- * The same edits as a pull request from the action's own branch. Each run adds
- * one commit whose tree is the base head plus the new files; when the base has
- * moved, the commit also has the base head as a parent, so the branch is only
- * ever fast-forwarded and the pull request shows just the sync's changes.
- */
-async function commitAsPullRequest(client, at, options) {
-    const { head: baseHead, files } = await changesAtHead(client, at, options);
-    if (files.size === 0)
-        return { sha: null, files: [], attempts: 1 };
-    const prHead = await headOf(client, at, options.prBranch);
-    let parents = [baseHead];
-    if (prHead) {
-        const { data: last } = await client.rest.git.getCommit({ ...at, commit_sha: prHead });
-        parents =
-            last.parents.some(p => p.sha === baseHead) || prHead === baseHead
-                ? [prHead]
-                : [prHead, baseHead];
-    }
-    const sha = await writeCommit(client, at, parents, baseHead, files, options.message);
-    try {
-        if (prHead)
-            await client.rest.git.updateRef({
-                ...at,
-                ref: `heads/${options.prBranch}`,
-                sha,
-                force: false
-            });
-        else
-            await client.rest.git.createRef({ ...at, ref: `refs/heads/${options.prBranch}`, sha });
-    }
-    catch (error) {
-        throw explainAccess(error, `push the branch ${options.prBranch}`, 'contents: write');
-    }
-    try {
-        const { data: open } = await client.rest.pulls.list({
-            ...at,
-            state: 'open',
-            head: `${at.owner}:${options.prBranch}`,
-            base: options.branch
-        });
-        const existing = open[0];
-        if (existing) {
-            return {
-                sha,
-                files: [...files.keys()],
-                attempts: 1,
-                pullRequest: { number: existing.number, url: existing.html_url, created: false }
-            };
-        }
-        const { data: pr } = await client.rest.pulls.create({
-            ...at,
-            title: options.title,
-            body: options.body,
-            head: options.prBranch,
-            base: options.branch
-        });
-        return {
-            sha,
-            files: [...files.keys()],
-            attempts: 1,
-            pullRequest: { number: pr.number, url: pr.html_url, created: true }
-        };
-    }
-    catch (error) {
-        throw explainAccess(error, 'open the pull request', 'pull-requests: write');
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/github/ledger-store.js
-
-
-const LEDGER_REF = 'goals-sync/ledger';
-const FILE_IN_REF = 'ledger.json';
-/** The ledger on the action's ref, or null when there is none yet. */
-async function readLedgerRef(client, at) {
-    let commit;
-    try {
-        const { data } = await client.rest.git.getRef({ ...at, ref: LEDGER_REF });
-        commit = data.object.sha;
-    }
-    catch (error) {
-        if (statusOf(error) === 404)
-            return null;
-        throw explainAccess(error, `read refs/${LEDGER_REF}`, 'contents: read');
-    }
-    const file = await readFile(client, at, FILE_IN_REF, commit);
-    return file ? { text: file.text, commit } : null;
-}
-/**
- * Writes the ledger as a new commit on the ref, on top of `parent` (null: the
- * ref is new). False when another run moved the ref first: re-read, merge, retry.
- */
-async function writeLedgerRef(client, at, text, parent) {
-    try {
-        const { data: tree } = await client.rest.git.createTree({
-            ...at,
-            tree: [{ path: FILE_IN_REF, mode: '100644', type: 'blob', content: text }]
-        });
-        const { data: commit } = await client.rest.git.createCommit({
-            ...at,
-            message: 'goals-sync ledger',
-            tree: tree.sha,
-            parents: parent ? [parent] : []
-        });
-        try {
-            if (parent)
-                await client.rest.git.updateRef({ ...at, ref: LEDGER_REF, sha: commit.sha, force: false });
-            else
-                await client.rest.git.createRef({ ...at, ref: `refs/${LEDGER_REF}`, sha: commit.sha });
-            return true;
-        }
-        catch (error) {
-            if (statusOf(error) === 422)
-                return false;
-            throw error;
-        }
-    }
-    catch (error) {
-        throw explainAccess(error, `write refs/${LEDGER_REF}`, 'contents: write');
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/goals/blocks.js
-// Recognisers for the CommonMark/GFM block starts that decide what a line is.
-// Each takes the line and the index of its first non-blank character (after any
-// container markers), and tests the cheapest thing first: most lines of a goals
-// file are told apart by their first character alone.
-function listMarker(text, at) {
-    const c = text.charCodeAt(at);
-    let end;
-    let ordered = false;
-    if (c === 45 /* - */ || c === 42 /* * */ || c === 43 /* + */) {
-        end = at + 1;
-    }
-    else if (c >= 48 && c <= 57) {
-        end = at + 1;
-        while (end - at < 10 && isDigit(text.charCodeAt(end)))
-            end++;
-        const d = text.charCodeAt(end);
-        if (end - at > 9 || (d !== 46 /* . */ && d !== 41) /* ) */)
-            return null;
-        end++;
-        ordered = true;
-    }
-    else
-        return null;
-    const after = text.charCodeAt(end);
-    if (end < text.length && after !== 32 && after !== 9)
-        return null;
-    return {
-        marker: text.slice(at, end),
-        end,
-        ordered,
-        start: ordered ? Number(text.slice(at, end - 1)) : 0,
-        empty: isBlankFrom(text, end)
-    };
-}
-/** `***`, `- - -`, `___`: three or more of one character, spaces allowed between. */
-function isThematicBreak(text, at) {
-    const c = text.charCodeAt(at);
-    if (c !== 45 && c !== 42 && c !== 95 /* _ */)
-        return false;
-    let count = 0;
-    for (let k = at; k < text.length; k++) {
-        const d = text.charCodeAt(k);
-        if (d === c)
-            count++;
-        else if (d !== 32 && d !== 9)
-            return false;
-    }
-    return count >= 3;
-}
-/** A setext underline: only `=` or only `-`, then spaces. */
-function setextLevel(text, at) {
-    const c = text.charCodeAt(at);
-    if (c !== 61 /* = */ && c !== 45)
-        return 0;
-    let k = at;
-    while (text.charCodeAt(k) === c)
-        k++;
-    return isBlankFrom(text, k) ? (c === 61 ? 1 : 2) : 0;
-}
-function fenceOpen(text, at) {
-    const c = text.charCodeAt(at);
-    if (c !== 96 /* ` */ && c !== 126 /* ~ */)
-        return null;
-    let k = at;
-    while (text.charCodeAt(k) === c)
-        k++;
-    if (k - at < 3)
-        return null;
-    // A backtick fence's info string cannot hold a backtick (it would be inline code).
-    if (c === 96 && text.indexOf('`', k) !== -1)
-        return null;
-    return { char: c, length: k - at };
-}
-function closesFence(text, at, fence) {
-    let k = at;
-    while (text.charCodeAt(k) === fence.char)
-        k++;
-    return k - at >= fence.length && isBlankFrom(text, k);
-}
-const BLOCK_TAGS = new Set(('address article aside base basefont blockquote body caption center col colgroup dd ' +
-    'details dialog dir div dl dt fieldset figcaption figure footer form frame frameset ' +
-    'h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav ' +
-    'noframes ol optgroup option p param search section summary table tbody td tfoot th ' +
-    'thead title tr track ul').split(' '));
-const RAW_OPEN = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
-const RAW_CLOSE = /<\/(script|pre|style|textarea)>/i;
-const ATTRIBUTE = `(?:\\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
-const WHOLE_TAG = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*\\s*/?>|</[A-Za-z][A-Za-z0-9-]*\\s*>)[ \\t]*$`);
-/**
- * The end condition of an HTML block starting here, or null. `interrupting`:
- * the line follows paragraph text, which only kinds 1–6 may interrupt.
- */
-function htmlBlockStart(text, at, interrupting) {
-    if (text.charCodeAt(at) !== 60 /* < */)
-        return null;
-    const rest = at === 0 ? text : text.slice(at);
-    if (RAW_OPEN.test(rest))
-        return RAW_CLOSE;
-    if (rest.startsWith('<!--'))
-        return /-->/;
-    if (rest.startsWith('<?'))
-        return /\?>/;
-    if (rest.startsWith('<![CDATA['))
-        return /\]\]>/;
-    if (/^<![A-Za-z]/.test(rest))
-        return />/;
-    const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/.exec(rest);
-    if (name && BLOCK_TAGS.has(name[1].toLowerCase())) {
-        const after = rest.charCodeAt(name[0].length);
-        if (after !== 47 /* / */ || rest.charCodeAt(name[0].length + 1) === 62)
-            return 'blank';
-    }
-    if (!interrupting && WHOLE_TAG.test(rest))
-        return 'blank';
-    return null;
-}
-/** Cells of a table row, as GFM counts them (outer pipes optional, `\|` is text). */
-function tableCells(row) {
-    let cells = 1;
-    for (let k = 0; k < row.length; k++) {
-        const c = row.charCodeAt(k);
-        if (c === 92 /* \ */)
-            k++;
-        else if (c === 124 /* | */)
-            cells++;
-    }
-    const t = row.trim();
-    if (t.startsWith('|'))
-        cells--;
-    if (t.length > 1 && t.endsWith('|') && !t.endsWith('\\|'))
-        cells--;
-    return cells;
-}
-/** A delimiter row (`| --- | :-: |`): its column count, or 0. */
-function delimiterColumns(text, at) {
-    const t = text.slice(at).trim();
-    if (!/^[|:-]/.test(t) || /^-[ \t]/.test(t) || !/^[|:\- \t]+$/.test(t))
-        return 0;
-    const parts = t.split('|');
-    let columns = 0;
-    for (let i = 0; i < parts.length; i++) {
-        const p = parts[i].trim();
-        if (p === '') {
-            if (i === 0 || i === parts.length - 1)
-                continue;
-            return 0;
-        }
-        if (!/^:?-+:?$/.test(p))
-            return 0;
-        columns++;
-    }
-    return columns;
-}
-function isBlankFrom(text, at) {
-    for (let k = at; k < text.length; k++) {
-        const c = text.charCodeAt(k);
-        if (c !== 32 && c !== 9)
-            return false;
-    }
-    return true;
-}
-function isDigit(c) {
-    return c >= 48 && c <= 57;
-}
-
-;// CONCATENATED MODULE: ./.build/goals/heading.js
-/** `[12/34]` at `at`: its numbers and where it ends, or null. */
-function counterAt(text, at) {
-    if (text.charCodeAt(at) !== 91 /* [ */)
-        return null;
-    let k = at + 1;
-    const doneStart = k;
-    while (heading_isDigit(text.charCodeAt(k)))
-        k++;
-    if (k === doneStart || text.charCodeAt(k) !== 47 /* / */)
-        return null;
-    const done = Number(text.slice(doneStart, k));
-    const totalStart = ++k;
-    while (heading_isDigit(text.charCodeAt(k)))
-        k++;
-    if (k === totalStart || text.charCodeAt(k) !== 93 /* ] */)
-        return null;
-    return { done, total: Number(text.slice(totalStart, k)), end: k + 1 };
-}
-// Letters and digits make words; anything else after a counter is decoration.
-const WORDY = /[\p{L}\p{N}]/u;
-/** The level of an ATX heading whose hashes start at `at`, or 0. */
-function atxLevel(text, at) {
-    let k = at;
-    while (text.charCodeAt(k) === 35 /* # */ && k - at < 7)
-        k++;
-    const level = k - at;
-    if (level === 0 || level > 6)
-        return 0;
-    const c = text.charCodeAt(k);
-    return k === text.length || c === 32 || c === 9 ? level : 0;
-}
-function parseHeading(text, at, line, level) {
-    const start = at + level;
-    let end = trimEndIndex(text, start);
-    // An optional closing run of '#' after white space is not part of the text.
-    let k = end;
-    while (k > start && text.charCodeAt(k - 1) === 35)
-        k--;
-    if (k < end && (k === start || isSpace(text.charCodeAt(k - 1))))
-        end = trimEndIndex(text, start, k);
-    // The counter is the last '[' that reads as [n/m] with only decoration after it.
-    for (let open = text.lastIndexOf('[', end - 1); open >= start; open = text.lastIndexOf('[', open - 1)) {
-        const found = counterAt(text, open);
-        if (!found)
-            continue;
-        if (open > start && !isSpace(text.charCodeAt(open - 1)))
-            break;
-        if (WORDY.test(text.slice(found.end, end)))
-            break;
-        const insertAt = trimEndIndex(text, start, open);
-        return {
-            line,
-            level,
-            name: text.slice(start, insertAt).trim(),
-            counter: {
-                done: found.done,
-                total: found.total,
-                line,
-                start: open,
-                end: found.end,
-                ownLine: false
-            },
-            insertAt
-        };
-    }
-    return { line, level, name: text.slice(start, end).trim(), counter: null, insertAt: end };
-}
-/** A line that is only a counter (white space around it allowed). */
-function ownLineCounter(text, line) {
-    let at = 0;
-    while (isSpace(text.charCodeAt(at)))
-        at++;
-    const found = counterAt(text, at);
-    if (!found || trimEndIndex(text, found.end) !== found.end)
-        return null;
-    return { done: found.done, total: found.total, line, start: at, end: found.end, ownLine: true };
-}
-/** Index just past the last non-blank character of text[from, to). */
-function trimEndIndex(text, from, to = text.length) {
-    let k = to;
-    while (k > from && isSpace(text.charCodeAt(k - 1)))
-        k--;
-    return k;
-}
-function isSpace(c) {
-    return c === 32 || c === 9;
-}
-function heading_isDigit(c) {
-    return c >= 48 && c <= 57;
-}
-
-;// CONCATENATED MODULE: ./.build/goals/parse.js
-// Parses a goals file into the model, in one pass over its lines, following
-// CommonMark/GFM block structure exactly as far as it decides what is a goal, a
-// heading or a counter: container blocks (list items, block quotes, laziness),
-// fences, indented code, HTML blocks, tables, setext headings, front matter.
-// Deliberate departures (README, "Decisions"): every paragraph line that starts
-// with a box is a goal, bare or not; task items inside block quotes are not goals;
-// only top-level ATX headings are categories.
-
-
-const NONE = 0;
-const PARAGRAPH = 1;
-const FENCE = 2;
-const HTML = 3;
-const CODE = 4;
-const TABLE = 5;
-function parse_parseGoals(source, options = {}) {
-    const categoryLevel = options.categoryLevel ?? 2;
-    const goals = [];
-    const categories = [];
-    const titles = [];
-    const warnings = [];
-    /** Per category name, how often each title was seen (duplicates are told apart by order). */
-    const seen = new Map();
-    let occurrences = new Map();
-    seen.set(null, occurrences);
-    let current = null;
-    let awaitingCounter = null;
-    const containers = [];
-    let leaf = NONE;
-    let leafDepth = 0;
-    let fence = null;
-    let htmlEnd = 'blank';
-    /** The open paragraph: where its goals start, its first line, its last line's cells. */
-    let paragraphGoals = 0;
-    let paragraphLine = 0;
-    let lastCells = 0;
-    let done = 0;
-    const closeLeaf = () => {
-        leaf = NONE;
-    };
-    /** A setext underline or a table's delimiter row turns paragraph lines from `fromLine` on into something else. */
-    const retract = (fromLine) => {
-        while (goals.length > paragraphGoals && goals.at(-1).line >= fromLine) {
-            const g = goals.pop();
-            if (g.checked)
-                done--;
-            if (current && g.category === current.name) {
-                current.goals.pop();
-                current.total--;
-                if (g.checked)
-                    current.done--;
-            }
-            occurrences.set(g.title, g.occurrence);
-        }
-        for (const c of containers)
-            if (c.goal >= goals.length)
-                c.goal = -1;
-        for (let w = warnings.length - 1; w >= 0 && warnings[w].line > fromLine; w--) {
-            warnings.pop();
-        }
-    };
-    /** The first non-blank character from `from` on, and its column (tabs stop every 4). */
-    let ns = 0;
-    let nsCol = 0;
-    const skipBlanks = (text, from, fromCol) => {
-        ns = from;
-        nsCol = fromCol;
-        while (ns < text.length) {
-            const ch = text.charCodeAt(ns);
-            if (ch === 32)
-                nsCol++;
-            else if (ch === 9)
-                nsCol += 4 - (nsCol % 4);
-            else
-                break;
-            ns++;
-        }
-    };
-    const lines = new LineReader(source);
-    let i = -1;
-    for (let text = lines.next(); text !== null; text = lines.next()) {
-        i++;
-        if (i === 0 && isFrontMatterOpen(text)) {
-            const end = lines.skipFrontMatter();
-            if (end > 0) {
-                i = end;
-                continue;
-            }
-        }
-        // 1. Which open containers does this line continue?
-        let pos = 0;
-        let realCol = 0;
-        let col = 0;
-        let matched = 0;
-        for (; matched < containers.length; matched++) {
-            const c = containers[matched];
-            skipBlanks(text, pos, realCol);
-            if (c.quote) {
-                if (nsCol - col > 3 || text.charCodeAt(ns) !== 62)
-                    break;
-                pos = ns + 1;
-                realCol = nsCol + 1;
-                col = realCol;
-                const after = text.charCodeAt(pos);
-                if (after === 32) {
-                    pos++;
-                    realCol++;
-                    col++;
-                }
-                else if (after === 9)
-                    col++;
-            }
-            else if (ns === text.length) {
-                if (c.empty)
-                    break;
-            }
-            else if (nsCol >= c.col) {
-                col = c.col;
-            }
-            else
-                break;
-        }
-        skipBlanks(text, pos, realCol);
-        const allMatched = matched === containers.length;
-        // 2. Inside a fence or an HTML block, only its end matters.
-        if (allMatched && leaf === FENCE) {
-            if (nsCol - col <= 3 && closesFence(text, ns, fence))
-                leaf = NONE;
-            continue;
-        }
-        if (allMatched && leaf === HTML) {
-            if (htmlEnd === 'blank') {
-                if (ns === text.length)
-                    leaf = NONE;
-            }
-            else if (htmlEnd.test(text))
-                leaf = NONE;
-            continue;
-        }
-        // 3. A paragraph goes on lazily where no new block starts.
-        if (!allMatched && leaf === PARAGRAPH && ns < text.length && isLazy(text, ns, nsCol - col)) {
-            addParagraphLine(text, ns, i, '', ns);
-            continue;
-        }
-        if (!allMatched) {
-            if (leafDepth > matched)
-                closeLeaf();
-            containers.length = matched;
-        }
-        // 4. New containers: block quotes and list items.
-        let opened = false;
-        let marker = '';
-        let markerAt = 0;
-        let ownItem = null;
-        for (;;) {
-            if (ns === text.length || nsCol - col >= 4)
-                break;
-            const ch = text.charCodeAt(ns);
-            if (ch === 62 /* > */) {
-                containers.push({ quote: true, col: 0, goal: -1, empty: false });
-                pos = ns + 1;
-                realCol = nsCol + 1;
-                col = realCol;
-                const after = text.charCodeAt(pos);
-                if (after === 32) {
-                    pos++;
-                    realCol++;
-                    col++;
-                }
-                else if (after === 9)
-                    col++;
-            }
-            else {
-                if (isThematicBreak(text, ns))
-                    break;
-                const m = listMarker(text, ns);
-                if (!m)
-                    break;
-                const interrupting = leaf === PARAGRAPH && !opened && allMatched;
-                if (interrupting && (m.empty || (m.ordered && m.start !== 1)))
-                    break;
-                const markerEnd = nsCol + (m.end - ns);
-                markerAt = ns;
-                skipBlanks(text, m.end, markerEnd);
-                const cs = ns;
-                const csCol = nsCol;
-                const content = cs === text.length || csCol - markerEnd > 4 ? markerEnd + 1 : csCol;
-                ownItem = { quote: false, col: content, goal: -1, empty: cs === text.length };
-                containers.push(ownItem);
-                marker = m.marker;
-                pos = m.end;
-                realCol = markerEnd;
-                col = Math.min(content, csCol);
-                if (cs === text.length)
-                    col = content;
-            }
-            opened = true;
-            skipBlanks(text, pos, realCol);
-        }
-        if (opened)
-            closeLeaf();
-        if (!opened && !allMatched) {
-            // Fences and HTML blocks of closed containers are closed with them.
-            if (leaf === FENCE || leaf === HTML)
-                closeLeaf();
-        }
-        const indent = nsCol - col;
-        const depth = containers.length;
-        // 5. The leaf block this line belongs to.
-        if (ns === text.length) {
-            if (leaf === PARAGRAPH || leaf === TABLE)
-                closeLeaf();
-            continue;
-        }
-        for (const c of containers)
-            c.empty = false;
-        if (leaf === CODE || leaf === FENCE || leaf === HTML) {
-            if (leaf === CODE && indent >= 4 && !opened)
-                continue;
-            closeLeaf();
-        }
-        if (indent >= 4) {
-            if (leaf === PARAGRAPH)
-                addParagraphLine(text, ns, i, '', ns);
-            else {
-                leaf = CODE;
-                leafDepth = depth;
-            }
-            continue;
-        }
-        if (awaitingCounter) {
-            const heading = awaitingCounter;
-            awaitingCounter = null;
-            const counter = depth === 0 && leaf === NONE ? ownLineCounter(text, i) : null;
-            if (counter) {
-                heading.counter = counter;
-                startParagraph(depth, i, text);
-                continue;
-            }
-        }
-        if (leaf === PARAGRAPH && !opened) {
-            const setext = setextLevel(text, ns);
-            if (setext !== 0) {
-                retract(paragraphLine);
-                closeLeaf();
-                continue;
-            }
-            const columns = lastCells > 0 ? delimiterColumns(text, ns) : 0;
-            if (columns > 0 && columns === lastCells) {
-                retract(i - 1);
-                leaf = TABLE;
-                leafDepth = depth;
-                continue;
-            }
-        }
-        const ch = text.charCodeAt(ns);
-        if (leaf === TABLE && !startsBlock(text, ns, ch))
-            continue;
-        if (ch === 96 || ch === 126) {
-            const open = fenceOpen(text, ns);
-            if (open) {
-                fence = open;
-                leaf = FENCE;
-                leafDepth = depth;
-                continue;
-            }
-        }
-        else if (ch === 60) {
-            const end = htmlBlockStart(text, ns, leaf === PARAGRAPH && !opened);
-            if (end) {
-                htmlEnd = end;
-                leaf = end !== 'blank' && end.test(text.slice(ns + 2)) ? NONE : HTML;
-                leafDepth = depth;
-                continue;
-            }
-        }
-        else if (ch === 35) {
-            const level = atxLevel(text, ns);
-            if (level > 0) {
-                closeLeaf();
-                if (depth === 0)
-                    heading(text, ns, i, level);
-                continue;
-            }
-        }
-        else if ((ch === 45 || ch === 42 || ch === 95) && isThematicBreak(text, ns)) {
-            closeLeaf();
-            continue;
-        }
-        if (leaf !== PARAGRAPH)
-            startParagraph(depth, i, text);
-        else
-            lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0;
-        addParagraphLine(text, ns, i, marker, markerAt, ownItem);
-    }
-    function startParagraph(depth, line, text) {
-        leaf = PARAGRAPH;
-        leafDepth = depth;
-        paragraphGoals = goals.length;
-        paragraphLine = line;
-        lastCells = text.includes('|') ? tableCells(text) : 0;
-    }
-    function heading(text, at, line, level) {
-        const h = parseHeading(text, at, line, level);
-        awaitingCounter = null;
-        if (level === categoryLevel) {
-            if (h.name === '')
-                warnings.push({ line: line + 1, message: 'category heading has no name' });
-            const known = seen.get(h.name);
-            if (known) {
-                warnings.push({
-                    line: line + 1,
-                    message: `category "${h.name}" appears more than once; its goals share one label`
-                });
-                occurrences = known;
-            }
-            else {
-                occurrences = new Map();
-                seen.set(h.name, occurrences);
-            }
-            current = { name: h.name, heading: h, goals: [], done: 0, total: 0 };
-            categories.push(current);
-        }
-        else if (level < categoryLevel) {
-            current = null;
-            occurrences = seen.get(null);
-            if (level === 1)
-                titles.push(h);
-        }
-        if (!h.counter && (level === categoryLevel || level === 1))
-            awaitingCounter = h;
-    }
-    /** A paragraph line: a goal when it starts with a box (outside block quotes). */
-    function addParagraphLine(text, at, line, marker, markerAt, ownItem = null) {
-        if (text.charCodeAt(at) !== 91 /* [ */ || text.charCodeAt(at + 2) !== 93 /* ] */)
-            return;
-        const box = text.charCodeAt(at + 1);
-        if (box !== 32 && box !== 120 /* x */ && box !== 88 /* X */)
-            return;
-        const after = text.charCodeAt(at + 3);
-        if (at + 3 < text.length && after !== 32 && after !== 9)
-            return;
-        for (const c of containers)
-            if (c.quote)
-                return;
-        let titleStart = at + 3;
-        while (titleStart < text.length && parse_isSpace(text.charCodeAt(titleStart)))
-            titleStart++;
-        let titleEnd = text.length;
-        while (titleEnd > titleStart && parse_isSpace(text.charCodeAt(titleEnd - 1)))
-            titleEnd--;
-        if (titleStart === titleEnd) {
-            warnings.push({ line: line + 1, message: 'task item has no text; it is not a goal' });
-            return;
-        }
-        const title = text.slice(titleStart, titleEnd);
-        const occurrence = occurrences.get(title) ?? 0;
-        occurrences.set(title, occurrence + 1);
-        const category = current ? current.name : null;
-        if (occurrence > 0) {
-            warnings.push({
-                line: line + 1,
-                message: `duplicate goal "${title}"${category === null ? '' : ` in "${category}"`}: told apart by order`
-            });
-        }
-        let parent = null;
-        for (let k = containers.length - 1; k >= 0; k--) {
-            const c = containers[k];
-            if (c !== ownItem && c.goal >= 0) {
-                parent = c.goal;
-                break;
-            }
-        }
-        const checked = box !== 32;
-        const index = goals.length;
-        goals.push({
-            line,
-            indent: text.slice(0, marker === '' ? at : markerAt),
-            marker,
-            box: checked ? (box === 88 ? 'X' : 'x') : ' ',
-            checked,
-            boxAt: at + 1,
-            title,
-            titleStart,
-            titleEnd,
-            category,
-            parent,
-            occurrence
-        });
-        if (ownItem)
-            ownItem.goal = index;
-        if (checked)
-            done++;
-        if (current) {
-            current.goals.push(index);
-            current.total++;
-            if (checked)
-                current.done++;
-        }
-    }
-    return {
-        categories,
-        goals,
-        titles,
-        done,
-        total: goals.length,
-        warnings,
-        lineCount: lines.count
-    };
-}
-/** After containers that did not continue: does this line go on with the paragraph? */
-function isLazy(text, at, indent) {
-    if (indent >= 4)
-        return true;
-    const ch = text.charCodeAt(at);
-    return !startsBlock(text, at, ch) && listMarker(text, at) === null;
-}
-/** Lines that start a block of their own (other than a list item) wherever they appear. */
-function startsBlock(text, at, ch) {
-    switch (ch) {
-        case 62:
-            return true;
-        case 35:
-            return atxLevel(text, at) > 0;
-        case 96:
-        case 126:
-            return fenceOpen(text, at) !== null;
-        case 60:
-            return htmlBlockStart(text, at, true) !== null;
-        case 45:
-        case 42:
-        case 43:
-        case 95:
-            return isThematicBreak(text, at) || listMarker(text, at) !== null;
-        default:
-            return ch >= 48 && ch <= 57 && listMarker(text, at) !== null;
-    }
-}
-function isFrontMatterOpen(text) {
-    return /^---[ \t]*$/.test(text);
-}
-function parse_isSpace(c) {
-    return c === 32 || c === 9;
-}
-/**
- * The lines of a text without their endings ('\n', '\r\n' or '\r'), one at a
- * time, so a large file is never held twice as an array of lines.
- */
-class LineReader {
-    source;
-    at;
-    nextLf = -1;
-    nextCr = -1;
-    count = 0;
-    constructor(source) {
-        this.source = source;
-        this.at = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-        if (source.indexOf('\r') === -1)
-            this.nextCr = Infinity;
-    }
-    next() {
-        const { source, at } = this;
-        if (at >= source.length)
-            return null;
-        if (this.nextLf < at) {
-            this.nextLf = source.indexOf('\n', at);
-            if (this.nextLf === -1)
-                this.nextLf = Infinity;
-        }
-        if (this.nextCr < at) {
-            this.nextCr = source.indexOf('\r', at);
-            if (this.nextCr === -1)
-                this.nextCr = Infinity;
-        }
-        const end = Math.min(this.nextLf, this.nextCr, source.length);
-        this.count++;
-        if (end === this.nextCr && source.charCodeAt(end + 1) === 10)
-            this.at = end + 2;
-        else
-            this.at = end + 1;
-        return source.slice(at, end);
-    }
-    /** Skips YAML front matter after its opening line; returns the index of its closing line, or 0. */
-    skipFrontMatter() {
-        const { at, count, nextLf, nextCr } = this;
-        for (let text = this.next(); text !== null; text = this.next()) {
-            if (/^(---|\.\.\.)[ \t]*$/.test(text))
-                return this.count - 1;
-        }
-        Object.assign(this, { at, count, nextLf, nextCr });
-        return 0;
-    }
-}
-
 // EXTERNAL MODULE: ./node_modules/css-color-converter/lib/index.js
 var css_color_converter_lib = __nccwpck_require__(5120);
 ;// CONCATENATED MODULE: ./node_modules/badge-maker/lib/color.js
@@ -52283,6 +51224,1235 @@ function badge_renderBadge(done, total) {
     return `${svg}\n`;
 }
 
+;// CONCATENATED MODULE: ./.build/render/card.js
+// The progress card: one SVG with a bar per category and the total, meant for a
+// README. Text widths come from anafanafo, the Verdana metrics badge-maker uses,
+// and every text carries textLength, so a viewer without Verdana still draws
+// each text in exactly the measured width and nothing overflows its column.
+
+
+const FONT = '11px Verdana';
+const card_FONT_FAMILY = 'Verdana,Geneva,DejaVu Sans,sans-serif';
+const PAD = 16;
+const ROW = 24;
+const NAME_WIDTH = 200;
+const GAP = 12;
+const BAR_X = PAD + NAME_WIDTH + GAP;
+const BAR_WIDTH = 200;
+const BAR_HEIGHT = 8;
+const COUNT_X = BAR_X + BAR_WIDTH + GAP;
+/** Room for counts up to about 9999/9999; larger counts widen the card instead of being cut. */
+const MIN_COUNT_WIDTH = 64;
+const ELLIPSIS = '…';
+/** Both of GitHub's themes: the card follows the viewer's colour scheme. */
+const STYLE = [
+    '.bg{fill:#ffffff;stroke:#d0d7de}',
+    '.tx{fill:#1f2328}',
+    '.mu{fill:#59636e}',
+    '.tr{fill:#d8dee4}',
+    '.fi{fill:#1f883d}',
+    '.ln{stroke:#d0d7de}',
+    '@media (prefers-color-scheme: dark){',
+    '.bg{fill:#0d1117;stroke:#3d444d}',
+    '.tx{fill:#f0f6fc}',
+    '.mu{fill:#9198a1}',
+    '.tr{fill:#262c36}',
+    '.fi{fill:#2ea043}',
+    '.ln{stroke:#3d444d}',
+    '}'
+].join('');
+function textWidth(text) {
+    return anafanafo(text, { font: FONT });
+}
+/** The longest prefix of `text` that fits `width` with an ellipsis, or `text` when it fits whole. */
+function fitText(text, width) {
+    if (textWidth(text) <= width)
+        return text;
+    const chars = Array.from(text);
+    let keep = chars.length;
+    while (keep > 0 && textWidth(chars.slice(0, keep).join('').trimEnd() + ELLIPSIS) > width)
+        keep--;
+    return chars.slice(0, keep).join('').trimEnd() + ELLIPSIS;
+}
+/** Filled length of a bar, to a tenth of a pixel so the output stays short and stable. */
+function filledWidth(done, total, width) {
+    if (total <= 0)
+        return 0;
+    return Math.round((Math.min(done, total) / total) * width * 10) / 10;
+}
+// Control characters are not allowed in XML at all, even escaped: one in a
+// heading would make the whole image fail to load.
+function card_escapeXml(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex -- matching them is the point
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;'));
+}
+function card_text(x, y, content, cls, anchorEnd = false) {
+    const anchor = anchorEnd ? ' text-anchor="end"' : '';
+    const length = Math.round(textWidth(content) * 100) / 100;
+    return `<text x="${x}" y="${y}" class="${cls}"${anchor} textLength="${length}" lengthAdjust="spacingAndGlyphs">${card_escapeXml(content)}</text>`;
+}
+function barRow(y, right, name, done, total) {
+    const barY = y - BAR_HEIGHT + 1;
+    const filled = filledWidth(done, total, BAR_WIDTH);
+    const parts = [
+        `<title>${card_escapeXml(`${name}: ${done}/${total}`)}</title>`,
+        card_text(PAD, y, fitText(name, NAME_WIDTH), 'tx'),
+        `<rect x="${BAR_X}" y="${barY}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" rx="${BAR_HEIGHT / 2}" class="tr"/>`
+    ];
+    if (filled > 0) {
+        parts.push(`<rect x="${BAR_X}" y="${barY}" width="${filled}" height="${BAR_HEIGHT}" rx="${Math.min(BAR_HEIGHT / 2, filled / 2)}" class="fi"/>`);
+    }
+    parts.push(card_text(right, y, `${done}/${total}`, 'mu', true));
+    return [`<g>`, ...parts, `</g>`];
+}
+/** The card's SVG text for a model; the same model always gives the same bytes. */
+function renderCard(model) {
+    const categories = model.sections.flatMap(s => s.categories);
+    const done = categories.reduce((sum, c) => sum + c.done, 0);
+    const total = categories.reduce((sum, c) => sum + c.total, 0);
+    const counts = [...categories, { done, total }].map(c => textWidth(`${c.done}/${c.total}`));
+    const width = Math.ceil(COUNT_X + Math.max(MIN_COUNT_WIDTH, ...counts) + PAD);
+    const right = width - PAD;
+    const summary = `${done}/${total} goals done, ${percentOf(done, total)}%`;
+    let y = PAD + 12;
+    const body = [
+        card_text(PAD, y, 'Goals', 'tx').replace('<text ', '<text font-weight="bold" '),
+        card_text(right, y, summary, 'mu', true)
+    ];
+    y += ROW;
+    for (const section of model.sections) {
+        if (section.title !== null) {
+            body.push(card_text(PAD, y, fitText(section.title, width - 2 * PAD), 'mu'));
+            y += ROW;
+        }
+        for (const c of section.categories) {
+            body.push(...barRow(y, right, c.name, c.done, c.total));
+            y += ROW;
+        }
+    }
+    const lineY = y - ROW / 2 - 2;
+    body.push(`<line x1="${PAD}" y1="${lineY}" x2="${right}" y2="${lineY}" class="ln"/>`);
+    y += 2;
+    body.push(...barRow(y, right, 'Total', done, total));
+    const height = y + PAD;
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${card_escapeXml(`goals: ${summary}`)}">`,
+        `<title>${card_escapeXml(`goals: ${summary}`)}</title>`,
+        `<style>${STYLE}</style>`,
+        `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6" class="bg"/>`,
+        `<g font-family="${card_FONT_FAMILY}" font-size="11">`,
+        ...body,
+        `</g>`,
+        `</svg>`,
+        ''
+    ].join('\n');
+}
+/** The card of one goals file: its categories, in file order. */
+function cardOf(categories) {
+    return { sections: [{ title: null, categories }] };
+}
+/** Goals before the first category heading get a row of their own, named as `list` names them. */
+const UNCATEGORISED = '(no category)';
+
+;// CONCATENATED MODULE: ./.build/render/card-model.js
+
+function cardCategoriesOf(doc) {
+    const rows = doc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }));
+    const loose = doc.goals.filter(g => g.category === null);
+    if (loose.length > 0)
+        rows.unshift({
+            name: UNCATEGORISED,
+            done: loose.filter(g => g.checked).length,
+            total: loose.length
+        });
+    return rows;
+}
+/** The card of one goals file, or of several: one titled section per file. */
+function cardModelOf(files) {
+    return { sections: files.map(f => ({ title: f.title, categories: cardCategoriesOf(f.doc) })) };
+}
+/** The card's SVG for parsed goals files: what `fix --card` and the action write. */
+function renderCardOf(files) {
+    return renderCard(cardModelOf(files));
+}
+
+;// CONCATENATED MODULE: ./.build/run/outputs.js
+
+
+/** What the badge and card inputs ask for, drawn from the goals file as it will be committed. */
+function outputs_outputsOf(settings, doc) {
+    const outputs = [];
+    if (settings.badge)
+        outputs.push({ path: settings.badge, svg: badge_renderBadge(doc.done, doc.total) });
+    if (settings.card)
+        outputs.push({ path: settings.card, svg: renderCardOf([{ title: null, doc }]) });
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./.build/github/files.js
+
+/** The API serves file contents up to 100 MB; past that there is nothing to read. */
+const API_FILE_LIMIT = 100 * 1024 * 1024;
+/** The file at `ref`, or null when it does not exist there. */
+async function readFile(client, at, path, ref) {
+    let data;
+    try {
+        ;
+        ({ data } = await client.rest.repos.getContent({ ...at, path, ref }));
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return null;
+        if (statusOf(error) === 403 && /too.large|too_large/i.test(messageOf(error))) {
+            throw new ActionError(`${path} is too large for the GitHub API (over 100 MB); keep the goals file smaller.`);
+        }
+        throw explainAccess(error, `read ${path} at ${ref}`, 'contents: read');
+    }
+    if (Array.isArray(data) || data.type !== 'file') {
+        throw new ActionError(`${path} is not a file at ${ref} (it is a ${Array.isArray(data) ? 'directory' : data.type}); point the input at the file itself.`);
+    }
+    const file = data;
+    if (file.size > API_FILE_LIMIT) {
+        throw new ActionError(`${path} is ${(file.size / 1024 / 1024).toFixed(0)} MB, over the 100 MB the GitHub API serves; keep the goals file smaller.`);
+    }
+    // Files over 1 MB come without content; the blob API serves them.
+    const base64 = file.encoding === 'base64' && file.content !== undefined
+        ? file.content
+        : (await client.rest.git.getBlob({ ...at, file_sha: file.sha })).data.content;
+    return { text: decodeUtf8(Buffer.from(base64, 'base64'), path), sha: file.sha };
+}
+/** Strict: a lenient decode would replace bytes and the commit back would change lines we do not own. */
+function decodeUtf8(bytes, path) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        throw new ActionError(`${path} is not UTF-8 text; save it as UTF-8 so goals-sync can edit it without changing other bytes.`);
+    }
+}
+/** Tells a missing branch from a missing file after a 404, so the error can say which. */
+async function branchExists(client, at, branch) {
+    try {
+        await client.rest.git.getRef({ ...at, ref: `heads/${branch}` });
+        return true;
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return false;
+        throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
+    }
+}
+async function defaultBranch(client, at) {
+    try {
+        const { data } = await client.rest.repos.get({ ...at });
+        return data.default_branch;
+    }
+    catch (error) {
+        if (statusOf(error) === 404) {
+            throw new ActionError(`Repository ${at.owner}/${at.repo} was not found, or the token cannot see it.`);
+        }
+        throw explainAccess(error, `read the repository ${at.owner}/${at.repo}`, 'contents: read');
+    }
+}
+/** The branch's head commit and its tree, in one read. */
+async function readHead(client, at, branch) {
+    try {
+        const { data } = await client.rest.repos.getCommit({ ...at, ref: `heads/${branch}` });
+        return { sha: data.sha, tree: data.commit.tree.sha };
+    }
+    catch (error) {
+        if (statusOf(error) === 404 || statusOf(error) === 422) {
+            throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo}: set the input "branch" to an existing branch, or leave it empty for the default branch.`);
+        }
+        throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/github/commit.js
+
+
+/** The run's write budget does not cover the commit; the next run makes it. */
+class BudgetSpent extends Error {
+}
+const commit_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+async function headOf(client, at, branch) {
+    try {
+        const { data } = await client.rest.git.getRef({ ...at, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return null;
+        throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
+    }
+}
+async function writeCommit(client, at, parents, base, files, message) {
+    try {
+        const baseTree = typeof base === 'string'
+            ? (await client.rest.git.getCommit({ ...at, commit_sha: base })).data.tree.sha
+            : base.tree;
+        const entry = (path, blob) => ({
+            path,
+            mode: '100644',
+            type: 'blob',
+            ...blob
+        });
+        const createTree = (tree) => client.rest.git.createTree({ ...at, base_tree: baseTree, tree });
+        const tree = await createTree([...files].map(([path, content]) => entry(path, { content }))).catch(async (error) => {
+            // A server that takes no inline content in trees gets the blobs first.
+            if (statusOf(error) !== 400 && statusOf(error) !== 422)
+                throw error;
+            const blobs = [];
+            for (const [path, content] of files) {
+                const { data } = await client.rest.git.createBlob({ ...at, content, encoding: 'utf-8' });
+                blobs.push(entry(path, { sha: data.sha }));
+            }
+            return createTree(blobs);
+        });
+        // No author or committer: GitHub then signs the commit as the token's identity.
+        const { data: commit } = await client.rest.git.createCommit({
+            ...at,
+            message,
+            tree: tree.data.sha,
+            parents
+        });
+        return commit.sha;
+    }
+    catch (error) {
+        throw explainAccess(error, 'write the commit', 'contents: write');
+    }
+}
+function protectionError(branch, error) {
+    return new ActionError(`The branch "${branch}" refused the commit: ${messageOf(error).split('\n')[0]} (branch protection or a ruleset). ` +
+        'Fix: set the input "commit: pull-request" so goals-sync opens a pull request instead, ' +
+        'or let the workflow token bypass the rule.');
+}
+const isProtection = (error) => (statusOf(error) === 422 || statusOf(error) === 409 || statusOf(error) === 403) &&
+    /protected branch|rule violation|ruleset|required status|changes must be made/i.test(messageOf(error));
+const isNotFastForward = (error) => statusOf(error) === 422 && /fast.forward/i.test(messageOf(error));
+/** The branch head and the files that would change there; the budget is asked only when there are some. */
+async function changesAtHead(client, at, options, known) {
+    const head = known?.sha ?? (await headOf(client, at, options.branch));
+    if (!head) {
+        throw new ActionError(`Branch "${options.branch}" does not exist; set the input "branch" to an existing branch.`);
+    }
+    const files = await options.produce(path => {
+        const cached = known?.files.get(path);
+        if (cached !== undefined)
+            return Promise.resolve(cached);
+        return readFile(client, at, path, head).then(f => f?.text ?? null);
+    }, head);
+    if (files.size > 0 && options.mayWrite && !options.mayWrite()) {
+        throw new BudgetSpent('no write budget left for the commit');
+    }
+    return { head, files };
+}
+async function commitToBranch(client, at, options) {
+    const attempts = options.maxAttempts ?? 5;
+    const backoff = options.backoff ?? (n => 500 * n * n);
+    for (let attempt = 1;; attempt++) {
+        const known = attempt === 1 ? options.known : undefined;
+        const { head, files } = await changesAtHead(client, at, options, known);
+        if (files.size === 0)
+            return { sha: null, files: [], attempts: attempt };
+        const sha = await writeCommit(client, at, [head], known ?? head, files, options.message);
+        try {
+            await client.rest.git.updateRef({ ...at, ref: `heads/${options.branch}`, sha, force: false });
+            return { sha, files: [...files.keys()], attempts: attempt };
+        }
+        catch (error) {
+            if (isProtection(error))
+                throw protectionError(options.branch, error);
+            if (!isNotFastForward(error))
+                throw explainAccess(error, `update the branch ${options.branch}`, 'contents: write');
+            if (attempt >= attempts) {
+                throw new ActionError(`The branch "${options.branch}" kept moving during the run (${attempts} tries); run the workflow again.`);
+            }
+            await commit_sleep(backoff(attempt));
+        }
+    }
+}
+/**
+ * The same edits as a pull request from the action's own branch. Each run adds
+ * one commit whose tree is the base head plus the new files; when the base has
+ * moved, the commit also has the base head as a parent, so the branch is only
+ * ever fast-forwarded and the pull request shows just the sync's changes.
+ */
+async function commitAsPullRequest(client, at, options) {
+    const { head: baseHead, files } = await changesAtHead(client, at, options);
+    if (files.size === 0)
+        return { sha: null, files: [], attempts: 1 };
+    const prHead = await headOf(client, at, options.prBranch);
+    let parents = [baseHead];
+    if (prHead) {
+        const { data: last } = await client.rest.git.getCommit({ ...at, commit_sha: prHead });
+        parents =
+            last.parents.some(p => p.sha === baseHead) || prHead === baseHead
+                ? [prHead]
+                : [prHead, baseHead];
+    }
+    const sha = await writeCommit(client, at, parents, baseHead, files, options.message);
+    try {
+        if (prHead)
+            await client.rest.git.updateRef({
+                ...at,
+                ref: `heads/${options.prBranch}`,
+                sha,
+                force: false
+            });
+        else
+            await client.rest.git.createRef({ ...at, ref: `refs/heads/${options.prBranch}`, sha });
+    }
+    catch (error) {
+        throw explainAccess(error, `push the branch ${options.prBranch}`, 'contents: write');
+    }
+    try {
+        const { data: open } = await client.rest.pulls.list({
+            ...at,
+            state: 'open',
+            head: `${at.owner}:${options.prBranch}`,
+            base: options.branch
+        });
+        const existing = open[0];
+        if (existing) {
+            return {
+                sha,
+                files: [...files.keys()],
+                attempts: 1,
+                pullRequest: { number: existing.number, url: existing.html_url, created: false }
+            };
+        }
+        const { data: pr } = await client.rest.pulls.create({
+            ...at,
+            title: options.title,
+            body: options.body,
+            head: options.prBranch,
+            base: options.branch
+        });
+        return {
+            sha,
+            files: [...files.keys()],
+            attempts: 1,
+            pullRequest: { number: pr.number, url: pr.html_url, created: true }
+        };
+    }
+    catch (error) {
+        throw explainAccess(error, 'open the pull request', 'pull-requests: write');
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/github/ledger-store.js
+
+
+const LEDGER_REF = 'goals-sync/ledger';
+const FILE_IN_REF = 'ledger.json';
+/** The ledger on the action's ref, or null when there is none yet. */
+async function readLedgerRef(client, at) {
+    let commit;
+    try {
+        const { data } = await client.rest.git.getRef({ ...at, ref: LEDGER_REF });
+        commit = data.object.sha;
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return null;
+        throw explainAccess(error, `read refs/${LEDGER_REF}`, 'contents: read');
+    }
+    const file = await readFile(client, at, FILE_IN_REF, commit);
+    return file ? { text: file.text, commit } : null;
+}
+/**
+ * Writes the ledger as a new commit on the ref, on top of `parent` (null: the
+ * ref is new). False when another run moved the ref first: re-read, merge, retry.
+ */
+async function writeLedgerRef(client, at, text, parent) {
+    try {
+        const { data: tree } = await client.rest.git.createTree({
+            ...at,
+            tree: [{ path: FILE_IN_REF, mode: '100644', type: 'blob', content: text }]
+        });
+        const { data: commit } = await client.rest.git.createCommit({
+            ...at,
+            message: 'goals-sync ledger',
+            tree: tree.sha,
+            parents: parent ? [parent] : []
+        });
+        try {
+            if (parent)
+                await client.rest.git.updateRef({ ...at, ref: LEDGER_REF, sha: commit.sha, force: false });
+            else
+                await client.rest.git.createRef({ ...at, ref: `refs/${LEDGER_REF}`, sha: commit.sha });
+            return true;
+        }
+        catch (error) {
+            if (statusOf(error) === 422)
+                return false;
+            throw error;
+        }
+    }
+    catch (error) {
+        throw explainAccess(error, `write refs/${LEDGER_REF}`, 'contents: write');
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/goals/blocks.js
+// Recognisers for the CommonMark/GFM block starts that decide what a line is.
+// Each takes the line and the index of its first non-blank character (after any
+// container markers), and tests the cheapest thing first: most lines of a goals
+// file are told apart by their first character alone.
+function listMarker(text, at) {
+    const c = text.charCodeAt(at);
+    let end;
+    let ordered = false;
+    if (c === 45 /* - */ || c === 42 /* * */ || c === 43 /* + */) {
+        end = at + 1;
+    }
+    else if (c >= 48 && c <= 57) {
+        end = at + 1;
+        while (end - at < 10 && isDigit(text.charCodeAt(end)))
+            end++;
+        const d = text.charCodeAt(end);
+        if (end - at > 9 || (d !== 46 /* . */ && d !== 41) /* ) */)
+            return null;
+        end++;
+        ordered = true;
+    }
+    else
+        return null;
+    const after = text.charCodeAt(end);
+    if (end < text.length && after !== 32 && after !== 9)
+        return null;
+    return {
+        marker: text.slice(at, end),
+        end,
+        ordered,
+        start: ordered ? Number(text.slice(at, end - 1)) : 0,
+        empty: isBlankFrom(text, end)
+    };
+}
+/** `***`, `- - -`, `___`: three or more of one character, spaces allowed between. */
+function isThematicBreak(text, at) {
+    const c = text.charCodeAt(at);
+    if (c !== 45 && c !== 42 && c !== 95 /* _ */)
+        return false;
+    let count = 0;
+    for (let k = at; k < text.length; k++) {
+        const d = text.charCodeAt(k);
+        if (d === c)
+            count++;
+        else if (d !== 32 && d !== 9)
+            return false;
+    }
+    return count >= 3;
+}
+/** A setext underline: only `=` or only `-`, then spaces. */
+function setextLevel(text, at) {
+    const c = text.charCodeAt(at);
+    if (c !== 61 /* = */ && c !== 45)
+        return 0;
+    let k = at;
+    while (text.charCodeAt(k) === c)
+        k++;
+    return isBlankFrom(text, k) ? (c === 61 ? 1 : 2) : 0;
+}
+function fenceOpen(text, at) {
+    const c = text.charCodeAt(at);
+    if (c !== 96 /* ` */ && c !== 126 /* ~ */)
+        return null;
+    let k = at;
+    while (text.charCodeAt(k) === c)
+        k++;
+    if (k - at < 3)
+        return null;
+    // A backtick fence's info string cannot hold a backtick (it would be inline code).
+    if (c === 96 && text.indexOf('`', k) !== -1)
+        return null;
+    return { char: c, length: k - at };
+}
+function closesFence(text, at, fence) {
+    let k = at;
+    while (text.charCodeAt(k) === fence.char)
+        k++;
+    return k - at >= fence.length && isBlankFrom(text, k);
+}
+const BLOCK_TAGS = new Set(('address article aside base basefont blockquote body caption center col colgroup dd ' +
+    'details dialog dir div dl dt fieldset figcaption figure footer form frame frameset ' +
+    'h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav ' +
+    'noframes ol optgroup option p param search section summary table tbody td tfoot th ' +
+    'thead title tr track ul').split(' '));
+const RAW_OPEN = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
+const RAW_CLOSE = /<\/(script|pre|style|textarea)>/i;
+const ATTRIBUTE = `(?:\\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+const WHOLE_TAG = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*\\s*/?>|</[A-Za-z][A-Za-z0-9-]*\\s*>)[ \\t]*$`);
+/**
+ * The end condition of an HTML block starting here, or null. `interrupting`:
+ * the line follows paragraph text, which only kinds 1–6 may interrupt.
+ */
+function htmlBlockStart(text, at, interrupting) {
+    if (text.charCodeAt(at) !== 60 /* < */)
+        return null;
+    const rest = at === 0 ? text : text.slice(at);
+    if (RAW_OPEN.test(rest))
+        return RAW_CLOSE;
+    if (rest.startsWith('<!--'))
+        return /-->/;
+    if (rest.startsWith('<?'))
+        return /\?>/;
+    if (rest.startsWith('<![CDATA['))
+        return /\]\]>/;
+    if (/^<![A-Za-z]/.test(rest))
+        return />/;
+    const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/.exec(rest);
+    if (name && BLOCK_TAGS.has(name[1].toLowerCase())) {
+        const after = rest.charCodeAt(name[0].length);
+        if (after !== 47 /* / */ || rest.charCodeAt(name[0].length + 1) === 62)
+            return 'blank';
+    }
+    if (!interrupting && WHOLE_TAG.test(rest))
+        return 'blank';
+    return null;
+}
+/** Cells of a table row, as GFM counts them (outer pipes optional, `\|` is text). */
+function tableCells(row) {
+    let cells = 1;
+    for (let k = 0; k < row.length; k++) {
+        const c = row.charCodeAt(k);
+        if (c === 92 /* \ */)
+            k++;
+        else if (c === 124 /* | */)
+            cells++;
+    }
+    const t = row.trim();
+    if (t.startsWith('|'))
+        cells--;
+    if (t.length > 1 && t.endsWith('|') && !t.endsWith('\\|'))
+        cells--;
+    return cells;
+}
+/** A delimiter row (`| --- | :-: |`): its column count, or 0. */
+function delimiterColumns(text, at) {
+    const t = text.slice(at).trim();
+    if (!/^[|:-]/.test(t) || /^-[ \t]/.test(t) || !/^[|:\- \t]+$/.test(t))
+        return 0;
+    const parts = t.split('|');
+    let columns = 0;
+    for (let i = 0; i < parts.length; i++) {
+        const p = parts[i].trim();
+        if (p === '') {
+            if (i === 0 || i === parts.length - 1)
+                continue;
+            return 0;
+        }
+        if (!/^:?-+:?$/.test(p))
+            return 0;
+        columns++;
+    }
+    return columns;
+}
+function isBlankFrom(text, at) {
+    for (let k = at; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        if (c !== 32 && c !== 9)
+            return false;
+    }
+    return true;
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+
+;// CONCATENATED MODULE: ./.build/goals/heading.js
+/** `[12/34]` at `at`: its numbers and where it ends, or null. */
+function counterAt(text, at) {
+    if (text.charCodeAt(at) !== 91 /* [ */)
+        return null;
+    let k = at + 1;
+    const doneStart = k;
+    while (heading_isDigit(text.charCodeAt(k)))
+        k++;
+    if (k === doneStart || text.charCodeAt(k) !== 47 /* / */)
+        return null;
+    const done = Number(text.slice(doneStart, k));
+    const totalStart = ++k;
+    while (heading_isDigit(text.charCodeAt(k)))
+        k++;
+    if (k === totalStart || text.charCodeAt(k) !== 93 /* ] */)
+        return null;
+    return { done, total: Number(text.slice(totalStart, k)), end: k + 1 };
+}
+// Letters and digits make words; anything else after a counter is decoration.
+const WORDY = /[\p{L}\p{N}]/u;
+/** The level of an ATX heading whose hashes start at `at`, or 0. */
+function atxLevel(text, at) {
+    let k = at;
+    while (text.charCodeAt(k) === 35 /* # */ && k - at < 7)
+        k++;
+    const level = k - at;
+    if (level === 0 || level > 6)
+        return 0;
+    const c = text.charCodeAt(k);
+    return k === text.length || c === 32 || c === 9 ? level : 0;
+}
+function parseHeading(text, at, line, level) {
+    const start = at + level;
+    let end = trimEndIndex(text, start);
+    // An optional closing run of '#' after white space is not part of the text.
+    let k = end;
+    while (k > start && text.charCodeAt(k - 1) === 35)
+        k--;
+    if (k < end && (k === start || isSpace(text.charCodeAt(k - 1))))
+        end = trimEndIndex(text, start, k);
+    // The counter is the last '[' that reads as [n/m] with only decoration after it.
+    for (let open = text.lastIndexOf('[', end - 1); open >= start; open = text.lastIndexOf('[', open - 1)) {
+        const found = counterAt(text, open);
+        if (!found)
+            continue;
+        if (open > start && !isSpace(text.charCodeAt(open - 1)))
+            break;
+        if (WORDY.test(text.slice(found.end, end)))
+            break;
+        const insertAt = trimEndIndex(text, start, open);
+        return {
+            line,
+            level,
+            name: text.slice(start, insertAt).trim(),
+            counter: {
+                done: found.done,
+                total: found.total,
+                line,
+                start: open,
+                end: found.end,
+                ownLine: false
+            },
+            insertAt
+        };
+    }
+    return { line, level, name: text.slice(start, end).trim(), counter: null, insertAt: end };
+}
+/** A line that is only a counter (white space around it allowed). */
+function ownLineCounter(text, line) {
+    let at = 0;
+    while (isSpace(text.charCodeAt(at)))
+        at++;
+    const found = counterAt(text, at);
+    if (!found || trimEndIndex(text, found.end) !== found.end)
+        return null;
+    return { done: found.done, total: found.total, line, start: at, end: found.end, ownLine: true };
+}
+/** Index just past the last non-blank character of text[from, to). */
+function trimEndIndex(text, from, to = text.length) {
+    let k = to;
+    while (k > from && isSpace(text.charCodeAt(k - 1)))
+        k--;
+    return k;
+}
+function isSpace(c) {
+    return c === 32 || c === 9;
+}
+function heading_isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+
+;// CONCATENATED MODULE: ./.build/goals/parse.js
+// Parses a goals file into the model, in one pass over its lines, following
+// CommonMark/GFM block structure exactly as far as it decides what is a goal, a
+// heading or a counter: container blocks (list items, block quotes, laziness),
+// fences, indented code, HTML blocks, tables, setext headings, front matter.
+// Deliberate departures (README, "Decisions"): every paragraph line that starts
+// with a box is a goal, bare or not; task items inside block quotes are not goals;
+// only top-level ATX headings are categories.
+
+
+const NONE = 0;
+const PARAGRAPH = 1;
+const FENCE = 2;
+const HTML = 3;
+const CODE = 4;
+const TABLE = 5;
+function parse_parseGoals(source, options = {}) {
+    const categoryLevel = options.categoryLevel ?? 2;
+    const goals = [];
+    const categories = [];
+    const titles = [];
+    const warnings = [];
+    /** Per category name, how often each title was seen (duplicates are told apart by order). */
+    const seen = new Map();
+    let occurrences = new Map();
+    seen.set(null, occurrences);
+    let current = null;
+    let awaitingCounter = null;
+    const containers = [];
+    let leaf = NONE;
+    let leafDepth = 0;
+    let fence = null;
+    let htmlEnd = 'blank';
+    /** The open paragraph: where its goals start, its first line, its last line's cells. */
+    let paragraphGoals = 0;
+    let paragraphLine = 0;
+    let lastCells = 0;
+    let done = 0;
+    const closeLeaf = () => {
+        leaf = NONE;
+    };
+    /** A setext underline or a table's delimiter row turns paragraph lines from `fromLine` on into something else. */
+    const retract = (fromLine) => {
+        while (goals.length > paragraphGoals && goals.at(-1).line >= fromLine) {
+            const g = goals.pop();
+            if (g.checked)
+                done--;
+            if (current && g.category === current.name) {
+                current.goals.pop();
+                current.total--;
+                if (g.checked)
+                    current.done--;
+            }
+            occurrences.set(g.title, g.occurrence);
+        }
+        for (const c of containers)
+            if (c.goal >= goals.length)
+                c.goal = -1;
+        for (let w = warnings.length - 1; w >= 0 && warnings[w].line > fromLine; w--) {
+            warnings.pop();
+        }
+    };
+    /** The first non-blank character from `from` on, and its column (tabs stop every 4). */
+    let ns = 0;
+    let nsCol = 0;
+    const skipBlanks = (text, from, fromCol) => {
+        ns = from;
+        nsCol = fromCol;
+        while (ns < text.length) {
+            const ch = text.charCodeAt(ns);
+            if (ch === 32)
+                nsCol++;
+            else if (ch === 9)
+                nsCol += 4 - (nsCol % 4);
+            else
+                break;
+            ns++;
+        }
+    };
+    const lines = new LineReader(source);
+    let i = -1;
+    for (let text = lines.next(); text !== null; text = lines.next()) {
+        i++;
+        if (i === 0 && isFrontMatterOpen(text)) {
+            const end = lines.skipFrontMatter();
+            if (end > 0) {
+                i = end;
+                continue;
+            }
+        }
+        // 1. Which open containers does this line continue?
+        let pos = 0;
+        let realCol = 0;
+        let col = 0;
+        let matched = 0;
+        for (; matched < containers.length; matched++) {
+            const c = containers[matched];
+            skipBlanks(text, pos, realCol);
+            if (c.quote) {
+                if (nsCol - col > 3 || text.charCodeAt(ns) !== 62)
+                    break;
+                pos = ns + 1;
+                realCol = nsCol + 1;
+                col = realCol;
+                const after = text.charCodeAt(pos);
+                if (after === 32) {
+                    pos++;
+                    realCol++;
+                    col++;
+                }
+                else if (after === 9)
+                    col++;
+            }
+            else if (ns === text.length) {
+                if (c.empty)
+                    break;
+            }
+            else if (nsCol >= c.col) {
+                col = c.col;
+            }
+            else
+                break;
+        }
+        skipBlanks(text, pos, realCol);
+        const allMatched = matched === containers.length;
+        // 2. Inside a fence or an HTML block, only its end matters.
+        if (allMatched && leaf === FENCE) {
+            if (nsCol - col <= 3 && closesFence(text, ns, fence))
+                leaf = NONE;
+            continue;
+        }
+        if (allMatched && leaf === HTML) {
+            if (htmlEnd === 'blank') {
+                if (ns === text.length)
+                    leaf = NONE;
+            }
+            else if (htmlEnd.test(text))
+                leaf = NONE;
+            continue;
+        }
+        // 3. A paragraph goes on lazily where no new block starts.
+        if (!allMatched && leaf === PARAGRAPH && ns < text.length && isLazy(text, ns, nsCol - col)) {
+            addParagraphLine(text, ns, i, '', ns);
+            continue;
+        }
+        if (!allMatched) {
+            if (leafDepth > matched)
+                closeLeaf();
+            containers.length = matched;
+        }
+        // 4. New containers: block quotes and list items.
+        let opened = false;
+        let marker = '';
+        let markerAt = 0;
+        let ownItem = null;
+        for (;;) {
+            if (ns === text.length || nsCol - col >= 4)
+                break;
+            const ch = text.charCodeAt(ns);
+            if (ch === 62 /* > */) {
+                containers.push({ quote: true, col: 0, goal: -1, empty: false });
+                pos = ns + 1;
+                realCol = nsCol + 1;
+                col = realCol;
+                const after = text.charCodeAt(pos);
+                if (after === 32) {
+                    pos++;
+                    realCol++;
+                    col++;
+                }
+                else if (after === 9)
+                    col++;
+            }
+            else {
+                if (isThematicBreak(text, ns))
+                    break;
+                const m = listMarker(text, ns);
+                if (!m)
+                    break;
+                const interrupting = leaf === PARAGRAPH && !opened && allMatched;
+                if (interrupting && (m.empty || (m.ordered && m.start !== 1)))
+                    break;
+                const markerEnd = nsCol + (m.end - ns);
+                markerAt = ns;
+                skipBlanks(text, m.end, markerEnd);
+                const cs = ns;
+                const csCol = nsCol;
+                const content = cs === text.length || csCol - markerEnd > 4 ? markerEnd + 1 : csCol;
+                ownItem = { quote: false, col: content, goal: -1, empty: cs === text.length };
+                containers.push(ownItem);
+                marker = m.marker;
+                pos = m.end;
+                realCol = markerEnd;
+                col = Math.min(content, csCol);
+                if (cs === text.length)
+                    col = content;
+            }
+            opened = true;
+            skipBlanks(text, pos, realCol);
+        }
+        if (opened)
+            closeLeaf();
+        if (!opened && !allMatched) {
+            // Fences and HTML blocks of closed containers are closed with them.
+            if (leaf === FENCE || leaf === HTML)
+                closeLeaf();
+        }
+        const indent = nsCol - col;
+        const depth = containers.length;
+        // 5. The leaf block this line belongs to.
+        if (ns === text.length) {
+            if (leaf === PARAGRAPH || leaf === TABLE)
+                closeLeaf();
+            continue;
+        }
+        for (const c of containers)
+            c.empty = false;
+        if (leaf === CODE || leaf === FENCE || leaf === HTML) {
+            if (leaf === CODE && indent >= 4 && !opened)
+                continue;
+            closeLeaf();
+        }
+        if (indent >= 4) {
+            if (leaf === PARAGRAPH)
+                addParagraphLine(text, ns, i, '', ns);
+            else {
+                leaf = CODE;
+                leafDepth = depth;
+            }
+            continue;
+        }
+        if (awaitingCounter) {
+            const heading = awaitingCounter;
+            awaitingCounter = null;
+            const counter = depth === 0 && leaf === NONE ? ownLineCounter(text, i) : null;
+            if (counter) {
+                heading.counter = counter;
+                startParagraph(depth, i, text);
+                continue;
+            }
+        }
+        if (leaf === PARAGRAPH && !opened) {
+            const setext = setextLevel(text, ns);
+            if (setext !== 0) {
+                retract(paragraphLine);
+                closeLeaf();
+                continue;
+            }
+            const columns = lastCells > 0 ? delimiterColumns(text, ns) : 0;
+            if (columns > 0 && columns === lastCells) {
+                retract(i - 1);
+                leaf = TABLE;
+                leafDepth = depth;
+                continue;
+            }
+        }
+        const ch = text.charCodeAt(ns);
+        if (leaf === TABLE && !startsBlock(text, ns, ch))
+            continue;
+        if (ch === 96 || ch === 126) {
+            const open = fenceOpen(text, ns);
+            if (open) {
+                fence = open;
+                leaf = FENCE;
+                leafDepth = depth;
+                continue;
+            }
+        }
+        else if (ch === 60) {
+            const end = htmlBlockStart(text, ns, leaf === PARAGRAPH && !opened);
+            if (end) {
+                htmlEnd = end;
+                leaf = end !== 'blank' && end.test(text.slice(ns + 2)) ? NONE : HTML;
+                leafDepth = depth;
+                continue;
+            }
+        }
+        else if (ch === 35) {
+            const level = atxLevel(text, ns);
+            if (level > 0) {
+                closeLeaf();
+                if (depth === 0)
+                    heading(text, ns, i, level);
+                continue;
+            }
+        }
+        else if ((ch === 45 || ch === 42 || ch === 95) && isThematicBreak(text, ns)) {
+            closeLeaf();
+            continue;
+        }
+        if (leaf !== PARAGRAPH)
+            startParagraph(depth, i, text);
+        else
+            lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0;
+        addParagraphLine(text, ns, i, marker, markerAt, ownItem);
+    }
+    function startParagraph(depth, line, text) {
+        leaf = PARAGRAPH;
+        leafDepth = depth;
+        paragraphGoals = goals.length;
+        paragraphLine = line;
+        lastCells = text.includes('|') ? tableCells(text) : 0;
+    }
+    function heading(text, at, line, level) {
+        const h = parseHeading(text, at, line, level);
+        awaitingCounter = null;
+        if (level === categoryLevel) {
+            if (h.name === '')
+                warnings.push({ line: line + 1, message: 'category heading has no name' });
+            const known = seen.get(h.name);
+            if (known) {
+                warnings.push({
+                    line: line + 1,
+                    message: `category "${h.name}" appears more than once; its goals share one label`
+                });
+                occurrences = known;
+            }
+            else {
+                occurrences = new Map();
+                seen.set(h.name, occurrences);
+            }
+            current = { name: h.name, heading: h, goals: [], done: 0, total: 0 };
+            categories.push(current);
+        }
+        else if (level < categoryLevel) {
+            current = null;
+            occurrences = seen.get(null);
+            if (level === 1)
+                titles.push(h);
+        }
+        if (!h.counter && (level === categoryLevel || level === 1))
+            awaitingCounter = h;
+    }
+    /** A paragraph line: a goal when it starts with a box (outside block quotes). */
+    function addParagraphLine(text, at, line, marker, markerAt, ownItem = null) {
+        if (text.charCodeAt(at) !== 91 /* [ */ || text.charCodeAt(at + 2) !== 93 /* ] */)
+            return;
+        const box = text.charCodeAt(at + 1);
+        if (box !== 32 && box !== 120 /* x */ && box !== 88 /* X */)
+            return;
+        const after = text.charCodeAt(at + 3);
+        if (at + 3 < text.length && after !== 32 && after !== 9)
+            return;
+        for (const c of containers)
+            if (c.quote)
+                return;
+        let titleStart = at + 3;
+        while (titleStart < text.length && parse_isSpace(text.charCodeAt(titleStart)))
+            titleStart++;
+        let titleEnd = text.length;
+        while (titleEnd > titleStart && parse_isSpace(text.charCodeAt(titleEnd - 1)))
+            titleEnd--;
+        if (titleStart === titleEnd) {
+            warnings.push({ line: line + 1, message: 'task item has no text; it is not a goal' });
+            return;
+        }
+        const title = text.slice(titleStart, titleEnd);
+        const occurrence = occurrences.get(title) ?? 0;
+        occurrences.set(title, occurrence + 1);
+        const category = current ? current.name : null;
+        if (occurrence > 0) {
+            warnings.push({
+                line: line + 1,
+                message: `duplicate goal "${title}"${category === null ? '' : ` in "${category}"`}: told apart by order`
+            });
+        }
+        let parent = null;
+        for (let k = containers.length - 1; k >= 0; k--) {
+            const c = containers[k];
+            if (c !== ownItem && c.goal >= 0) {
+                parent = c.goal;
+                break;
+            }
+        }
+        const checked = box !== 32;
+        const index = goals.length;
+        goals.push({
+            line,
+            indent: text.slice(0, marker === '' ? at : markerAt),
+            marker,
+            box: checked ? (box === 88 ? 'X' : 'x') : ' ',
+            checked,
+            boxAt: at + 1,
+            title,
+            titleStart,
+            titleEnd,
+            category,
+            parent,
+            occurrence
+        });
+        if (ownItem)
+            ownItem.goal = index;
+        if (checked)
+            done++;
+        if (current) {
+            current.goals.push(index);
+            current.total++;
+            if (checked)
+                current.done++;
+        }
+    }
+    return {
+        categories,
+        goals,
+        titles,
+        done,
+        total: goals.length,
+        warnings,
+        lineCount: lines.count
+    };
+}
+/** After containers that did not continue: does this line go on with the paragraph? */
+function isLazy(text, at, indent) {
+    if (indent >= 4)
+        return true;
+    const ch = text.charCodeAt(at);
+    return !startsBlock(text, at, ch) && listMarker(text, at) === null;
+}
+/** Lines that start a block of their own (other than a list item) wherever they appear. */
+function startsBlock(text, at, ch) {
+    switch (ch) {
+        case 62:
+            return true;
+        case 35:
+            return atxLevel(text, at) > 0;
+        case 96:
+        case 126:
+            return fenceOpen(text, at) !== null;
+        case 60:
+            return htmlBlockStart(text, at, true) !== null;
+        case 45:
+        case 42:
+        case 43:
+        case 95:
+            return isThematicBreak(text, at) || listMarker(text, at) !== null;
+        default:
+            return ch >= 48 && ch <= 57 && listMarker(text, at) !== null;
+    }
+}
+function isFrontMatterOpen(text) {
+    return /^---[ \t]*$/.test(text);
+}
+function parse_isSpace(c) {
+    return c === 32 || c === 9;
+}
+/**
+ * The lines of a text without their endings ('\n', '\r\n' or '\r'), one at a
+ * time, so a large file is never held twice as an array of lines.
+ */
+class LineReader {
+    source;
+    at;
+    nextLf = -1;
+    nextCr = -1;
+    count = 0;
+    constructor(source) {
+        this.source = source;
+        this.at = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+        if (source.indexOf('\r') === -1)
+            this.nextCr = Infinity;
+    }
+    next() {
+        const { source, at } = this;
+        if (at >= source.length)
+            return null;
+        if (this.nextLf < at) {
+            this.nextLf = source.indexOf('\n', at);
+            if (this.nextLf === -1)
+                this.nextLf = Infinity;
+        }
+        if (this.nextCr < at) {
+            this.nextCr = source.indexOf('\r', at);
+            if (this.nextCr === -1)
+                this.nextCr = Infinity;
+        }
+        const end = Math.min(this.nextLf, this.nextCr, source.length);
+        this.count++;
+        if (end === this.nextCr && source.charCodeAt(end + 1) === 10)
+            this.at = end + 2;
+        else
+            this.at = end + 1;
+        return source.slice(at, end);
+    }
+    /** Skips YAML front matter after its opening line; returns the index of its closing line, or 0. */
+    skipFrontMatter() {
+        const { at, count, nextLf, nextCr } = this;
+        for (let text = this.next(); text !== null; text = this.next()) {
+            if (/^(---|\.\.\.)[ \t]*$/.test(text))
+                return this.count - 1;
+        }
+        Object.assign(this, { at, count, nextLf, nextCr });
+        return 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/goals/edit.js
 
 function applyEdits(source, edits) {
@@ -52413,11 +52583,13 @@ function fixCounters(source, options = {}) {
 // paired in order, which is how an edited goal is told from a new one.
 /** Above this many cells the middle of the diff is not aligned (the files share no structure worth finding). */
 const MAX_CELLS = 4_000_000;
-function pairLines(before, after) {
+function pairLines(before, after, maxCells = MAX_CELLS) {
     const same = new Map();
-    const hunks = [];
+    // Equal ends are taken as they stand, so an edit beside a repeated line
+    // pairs with its own neighbour and the table below covers only the middle.
+    // Past its end a side reads undefined, which equals no line.
     let start = 0;
-    while (start < before.length && start < after.length && before[start] === after[start]) {
+    while (start < before.length && before[start] === after[start]) {
         same.set(start, start);
         start++;
     }
@@ -52430,13 +52602,10 @@ function pairLines(before, after) {
     }
     const n = endB - start;
     const m = endA - start;
-    if (n === 0 && m === 0)
-        return { same, hunks };
-    if (n * m > MAX_CELLS || n === 0 || m === 0) {
-        hunks.push({ removed: range(start, endB), added: range(start, endA) });
-        return { same, hunks };
+    if (n * m > maxCells) {
+        return { same, hunks: [{ removed: range(start, endB), added: range(start, endA) }] };
     }
-    // Longest common subsequence over the middle, then walk it to emit hunks.
+    // lcs[i * width + j]: longest common subsequence of the middles from i and from j.
     const width = m + 1;
     const lcs = new Uint32Array((n + 1) * width);
     for (let i = n - 1; i >= 0; i--) {
@@ -52447,29 +52616,26 @@ function pairLines(before, after) {
                     : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
         }
     }
-    let i = 0;
-    let j = 0;
+    const hunks = [];
     let hunk = { removed: [], added: [] };
     const flush = () => {
         if (hunk.removed.length > 0 || hunk.added.length > 0)
             hunks.push(hunk);
         hunk = { removed: [], added: [] };
     };
+    let i = 0;
+    let j = 0;
     while (i < n || j < m) {
         if (i < n && j < m && before[start + i] === after[start + j]) {
             flush();
-            same.set(start + i, start + j);
-            i++;
-            j++;
+            same.set(start + i++, start + j++);
         }
-        else if (j >= m ||
-            (i < n && lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
-            hunk.removed.push(start + i);
-            i++;
+        else if (j < m && (i === n || lcs[i * width + j + 1] > lcs[(i + 1) * width + j])) {
+            // On a tie the before line goes first: a removal is listed before an addition.
+            hunk.added.push(start + j++);
         }
         else {
-            hunk.added.push(start + j);
-            j++;
+            hunk.removed.push(start + i++);
         }
     }
     flush();
@@ -52487,92 +52653,111 @@ function similarity(a, b) {
     const y = normalise(b);
     if (x === y)
         return 1;
-    if (x.length < 2 || y.length < 2)
-        return 0;
+    const gx = bigrams(x);
+    const gy = bigrams(y);
     const counts = new Map();
-    for (let k = 0; k < x.length - 1; k++) {
-        const g = x.slice(k, k + 2);
+    for (const g of gx)
         counts.set(g, (counts.get(g) ?? 0) + 1);
-    }
     let shared = 0;
-    for (let k = 0; k < y.length - 1; k++) {
-        const g = y.slice(k, k + 2);
+    for (const g of gy) {
         const c = counts.get(g) ?? 0;
         if (c > 0) {
             shared++;
             counts.set(g, c - 1);
         }
     }
-    return (2 * shared) / (x.length - 1 + y.length - 1);
+    const total = gx.length + gy.length;
+    // Two different texts of one character each have no bigram at all.
+    return total === 0 ? 0 : (2 * shared) / total;
 }
 function normalise(text) {
     return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+function bigrams(text) {
+    const out = [];
+    for (let k = 0; k + 1 < text.length; k++)
+        out.push(text.slice(k, k + 2));
+    return out;
+}
 /** A text's bigrams as a set: the k-th repeat of a bigram is its own token, so sets count like multisets. */
 function bigramTokens(text) {
     const seen = new Map();
-    const out = [];
-    for (let k = 0; k < text.length - 1; k++) {
-        const g = text.slice(k, k + 2);
+    return bigrams(text).map(g => {
         const n = (seen.get(g) ?? 0) + 1;
         seen.set(g, n);
-        out.push(`${g}${n}`);
-    }
-    return out;
+        return `${g}${n}`;
+    });
 }
-/** Above this many texts sharing a token, the token no longer narrows the search. */
-const COMMON_TOKEN = 32;
 /** The words of a text (letters and digits) as tokens; one equal to a bigram token only adds candidates. */
 function wordTokens(text) {
-    return [...new Set(text.split(/[^\p{L}\p{N}]+/u).filter(w => w !== ''))].map(w => `w ${w}`);
+    return [...new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])].map(w => `w ${w}`);
 }
 /**
- * Every pair (a from `left`, b from `right`) whose similarity is at least
- * `threshold`, without comparing every pair. Candidates share a token: a word,
- * or one of the rarest bigrams (prefix filtering: Dice ≥ t needs an overlap of
- * at least t·|X|/(2−t) bigrams, so with all bigrams ranked rarest first, two
- * such texts share one among the first |X| − ⌈t·|X|/(2−t)⌉ + 1 of each).
- * Tokens shared by more than COMMON_TOKEN texts are skipped while a text has
- * rarer ones: below that the result is exactly what comparing every pair
- * gives; above it, pairs sharing only common tokens (texts that are all alike,
- * never an ordinary edit, which keeps its rare words) may be missed.
+ * How many of a text's `size` bigram tokens, taken in one order shared by all
+ * texts, are enough for two texts at Dice ≥ `threshold` to share one (prefix
+ * filtering): such texts overlap in at least t·|X|/(2−t) tokens, so they meet
+ * among the first |X| − ⌈t·|X|/(2−t)⌉ + 1 of each. The small epsilon keeps a
+ * quotient that is whole on paper whole in floating point.
  */
-function similarPairs(left, right, threshold) {
-    const l = left.map(normalise);
-    const r = right.map(normalise);
-    const lt = l.map(bigramTokens);
-    const rt = r.map(bigramTokens);
+function prefixLength(size, threshold) {
+    return size - Math.ceil((threshold * size) / (2 - threshold) - 1e-9) + 1;
+}
+/**
+ * The keys each text is indexed and looked up under: its rarest bigram tokens
+ * (fewest texts first, then by token; any one order would find the same pairs,
+ * rarest first keeps the buckets small), as many as prefixLength says, and
+ * its words. A text too short for a bigram is keyed by itself: only an equal
+ * text reaches a threshold against it.
+ */
+function similarityKeys(texts, threshold) {
+    const normal = texts.map(normalise);
+    const tokens = normal.map(bigramTokens);
     const frequency = new Map();
-    for (const list of [...lt, ...rt])
+    for (const list of tokens)
         for (const t of list)
             frequency.set(t, (frequency.get(t) ?? 0) + 1);
-    const rarestFirst = (a, b) => frequency.get(a) - frequency.get(b) || (a < b ? -1 : a > b ? 1 : 0);
-    const keysOf = (text, tokens) => {
+    const order = [...frequency.keys()].sort().sort((a, b) => frequency.get(a) - frequency.get(b));
+    const rank = new Map(order.map((t, k) => [t, k]));
+    return normal.map((text, k) => {
         if (text.length < 2)
             return [`=${text}`];
-        const need = Math.ceil((threshold * tokens.length) / (2 - threshold) - 1e-9);
-        const prefix = [...tokens].sort(rarestFirst).slice(0, tokens.length - Math.max(need, 1) + 1);
-        return [...prefix, ...wordTokens(text)];
-    };
+        const own = tokens[k].sort((a, b) => rank.get(a) - rank.get(b));
+        return [...own.slice(0, prefixLength(own.length, threshold)), ...wordTokens(text)];
+    });
+}
+/** Above this many texts sharing a key, the key no longer narrows the search. */
+const COMMON_TOKEN = 32;
+/**
+ * Every pair (a from `left`, b from `right`) whose similarity is at least
+ * `threshold`, without comparing every pair: only texts sharing a key (see
+ * similarityKeys) are compared. Keys shared by more than `common` texts are
+ * skipped while a text has rarer ones, and a text with none but common keys
+ * is compared with the texts of its smallest bucket only: below that the
+ * result is exactly what comparing every pair gives; above it, pairs sharing
+ * only common keys (texts that are all alike, never an ordinary edit, which
+ * keeps its rare words) may be missed.
+ */
+function similarPairs(left, right, threshold, common = COMMON_TOKEN) {
+    const keys = similarityKeys([...left, ...right], threshold);
     const index = new Map();
-    r.forEach((text, b) => {
-        for (const t of keysOf(text, rt[b])) {
-            const bucket = index.get(t);
+    keys.slice(left.length).forEach((list, b) => {
+        for (const key of list) {
+            const bucket = index.get(key);
             if (bucket)
                 bucket.push(b);
             else
-                index.set(t, [b]);
+                index.set(key, [b]);
         }
     });
     const pairs = [];
-    l.forEach((text, a) => {
-        const buckets = keysOf(text, lt[a]).flatMap(t => {
-            const bucket = index.get(t);
+    keys.slice(0, left.length).forEach((list, a) => {
+        const buckets = list.flatMap(key => {
+            const bucket = index.get(key);
             return bucket ? [bucket] : [];
         });
-        const narrow = buckets.filter(b => b.length <= COMMON_TOKEN);
-        const rarest = buckets.reduce((best, b) => (best.length === 0 || b.length < best.length ? b : best), []);
-        const candidates = new Set((narrow.length > 0 ? narrow : [rarest]).flat());
+        const narrow = buckets.filter(b => b.length <= common);
+        const smallest = buckets.reduce((best, b) => (b.length < best.length ? b : best), buckets[0] ?? []);
+        const candidates = new Set((narrow.length > 0 ? narrow : [smallest]).flat());
         for (const b of candidates) {
             const score = similarity(left[a], right[b]);
             if (score >= threshold)
@@ -52919,10 +53104,10 @@ function ledgerMayChange(snapshot, decision, finalDoc, settings) {
 }
 /**
  * Whether the run may have anything to commit. A run that changes nothing in
- * the file or the ledger reads the badge to see whether it is stale; an issue
- * event leaves a stale badge to the next full run, so it stays within its read bound.
+ * the file or the ledger reads the badge and card to see whether they are stale;
+ * an issue event leaves them to the next full run, so it stays within its read bound.
  */
-async function commitNeeded(reader, snapshot, decision, finalText, progress) {
+async function commitNeeded(reader, snapshot, decision, finalText) {
     const { settings, client, at } = reader;
     const finalDoc = parse_parseGoals(finalText, { categoryLevel: snapshot.config.headingLevel });
     if (ledgerMayChange(snapshot, decision, finalDoc, settings))
@@ -52931,15 +53116,19 @@ async function commitNeeded(reader, snapshot, decision, finalText, progress) {
         return false;
     if (finalText !== snapshot.goals.text)
         return true;
-    if (snapshot.work.kind === 'issue' || settings.badge === null)
+    if (snapshot.work.kind === 'issue')
         return false;
-    const svg = badge_renderBadge(progress.done, progress.total);
-    // The file is the one the action last wrote, and so is the badge this file needs: no need to download it.
     const blobs = snapshot.ledger.ledger.blobs;
-    if (blobs.get(settings.path) === snapshot.goals.sha && blobs.get(settings.badge) === blobId(svg))
-        return false;
-    const badge = await readFile(client, at, settings.badge, snapshot.branch);
-    return badge?.text !== svg;
+    const fileIsOurs = blobs.get(settings.path) === snapshot.goals.sha;
+    for (const output of outputs_outputsOf(settings, finalDoc)) {
+        // The file is the one the action last wrote, and so is this output: no need to download it.
+        if (fileIsOurs && blobs.get(output.path) === blobId(output.svg))
+            continue;
+        const stored = await readFile(client, at, output.path, snapshot.branch);
+        if (stored?.text !== output.svg)
+            return true;
+    }
+    return false;
 }
 async function commitStage(reader, snapshot, decision, applied, budget, options) {
     const { settings } = reader;
@@ -53002,16 +53191,15 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
             files.set(settings.path, result.text);
         const doc = parse_parseGoals(result.text, { categoryLevel: level });
         const blobs = [[settings.path, blobId(result.text)]];
-        if (settings.badge) {
-            const svg = badge_renderBadge(doc.done, doc.total);
-            // The badge the action last wrote is this one: not stale (one edited by hand is rewritten at the
+        for (const { path, svg } of outputs_outputsOf(settings, doc)) {
+            // The output the action last wrote is this one: not stale (one edited by hand is rewritten at the
             // next change of progress). Otherwise, when the commit happens anyway, it goes in unread: an
             // identical one changes nothing in the tree.
-            if (snapshot.ledger.ledger.blobs.get(settings.badge) !== blobId(svg)) {
-                if (files.size > 0 || (await read(settings.badge)) !== svg)
-                    files.set(settings.badge, svg);
+            if (snapshot.ledger.ledger.blobs.get(path) !== blobId(svg)) {
+                if (files.size > 0 || (await read(path)) !== svg)
+                    files.set(path, svg);
             }
-            blobs.push([settings.badge, blobId(svg)]);
+            blobs.push([path, blobId(svg)]);
         }
         ledgerWritten = false;
         // A pull request is not on the branch yet: its issue-side changes are recorded once it is merged.
@@ -53056,7 +53244,7 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
             mayWrite,
             prBranch: `goals-sync/${branch}`,
             title: 'Sync goals progress',
-            body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+            body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge, card and goal changes of the latest sync.`
         });
     if (commit.sha)
         options.log(`Committed ${commit.files.join(' and ')} as ${commit.sha}`);
@@ -54379,7 +54567,7 @@ async function runSync(input) {
         if (settings.dryRun)
             return report;
         const lockReserve = lock ? LOCK_RELEASE : 0;
-        const needsCommit = await commitNeeded(reader, snapshot, decision, finalText, report);
+        const needsCommit = await commitNeeded(reader, snapshot, decision, finalText);
         if (issueWrites) {
             ledgerLanded = false;
             await applyOps(client, reader.at, decision.ops, budget, report.applied, {
@@ -54680,7 +54868,7 @@ async function main(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1668);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7743);
 // The action's entry point, as action.yml names it (dist/index.js).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();

@@ -1,8 +1,8 @@
-export const id = 735;
-export const ids = [735,676];
+export const id = 556;
+export const ids = [556,676,85];
 export const modules = {
 
-/***/ 6735:
+/***/ 556:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1199,6 +1199,23 @@ function commitCost(mode) {
     return mode === 'push' ? 3 : mode === 'pull-request' ? 4 + LEDGER_REF_COST : LEDGER_REF_COST;
 }
 
+// EXTERNAL MODULE: ./.build/render/badge.js
+var badge = __webpack_require__(7676);
+// EXTERNAL MODULE: ./.build/render/card-model.js + 1 modules
+var card_model = __webpack_require__(7085);
+;// CONCATENATED MODULE: ./.build/run/outputs.js
+
+
+/** What the badge and card inputs ask for, drawn from the goals file as it will be committed. */
+function outputs_outputsOf(settings, doc) {
+    const outputs = [];
+    if (settings.badge)
+        outputs.push({ path: settings.badge, svg: (0,badge.renderBadge)(doc.done, doc.total) });
+    if (settings.card)
+        outputs.push({ path: settings.card, svg: (0,card_model.renderCardOf)([{ title: null, doc }]) });
+    return outputs;
+}
+
 ;// CONCATENATED MODULE: ./.build/github/files.js
 
 /** The API serves file contents up to 100 MB; past that there is nothing to read. */
@@ -1507,8 +1524,6 @@ async function writeLedgerRef(client, at, text, parent) {
 
 // EXTERNAL MODULE: ./.build/goals/parse.js + 2 modules
 var parse = __webpack_require__(9997);
-// EXTERNAL MODULE: ./.build/render/badge.js
-var render_badge = __webpack_require__(7676);
 // EXTERNAL MODULE: ./.build/goals/edit.js
 var goals_edit = __webpack_require__(1297);
 ;// CONCATENATED MODULE: ./.build/sync/diff.js
@@ -1517,11 +1532,13 @@ var goals_edit = __webpack_require__(1297);
 // paired in order, which is how an edited goal is told from a new one.
 /** Above this many cells the middle of the diff is not aligned (the files share no structure worth finding). */
 const MAX_CELLS = 4_000_000;
-function pairLines(before, after) {
+function pairLines(before, after, maxCells = MAX_CELLS) {
     const same = new Map();
-    const hunks = [];
+    // Equal ends are taken as they stand, so an edit beside a repeated line
+    // pairs with its own neighbour and the table below covers only the middle.
+    // Past its end a side reads undefined, which equals no line.
     let start = 0;
-    while (start < before.length && start < after.length && before[start] === after[start]) {
+    while (start < before.length && before[start] === after[start]) {
         same.set(start, start);
         start++;
     }
@@ -1534,13 +1551,10 @@ function pairLines(before, after) {
     }
     const n = endB - start;
     const m = endA - start;
-    if (n === 0 && m === 0)
-        return { same, hunks };
-    if (n * m > MAX_CELLS || n === 0 || m === 0) {
-        hunks.push({ removed: range(start, endB), added: range(start, endA) });
-        return { same, hunks };
+    if (n * m > maxCells) {
+        return { same, hunks: [{ removed: range(start, endB), added: range(start, endA) }] };
     }
-    // Longest common subsequence over the middle, then walk it to emit hunks.
+    // lcs[i * width + j]: longest common subsequence of the middles from i and from j.
     const width = m + 1;
     const lcs = new Uint32Array((n + 1) * width);
     for (let i = n - 1; i >= 0; i--) {
@@ -1551,29 +1565,26 @@ function pairLines(before, after) {
                     : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
         }
     }
-    let i = 0;
-    let j = 0;
+    const hunks = [];
     let hunk = { removed: [], added: [] };
     const flush = () => {
         if (hunk.removed.length > 0 || hunk.added.length > 0)
             hunks.push(hunk);
         hunk = { removed: [], added: [] };
     };
+    let i = 0;
+    let j = 0;
     while (i < n || j < m) {
         if (i < n && j < m && before[start + i] === after[start + j]) {
             flush();
-            same.set(start + i, start + j);
-            i++;
-            j++;
+            same.set(start + i++, start + j++);
         }
-        else if (j >= m ||
-            (i < n && lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
-            hunk.removed.push(start + i);
-            i++;
+        else if (j < m && (i === n || lcs[i * width + j + 1] > lcs[(i + 1) * width + j])) {
+            // On a tie the before line goes first: a removal is listed before an addition.
+            hunk.added.push(start + j++);
         }
         else {
-            hunk.added.push(start + j);
-            j++;
+            hunk.removed.push(start + i++);
         }
     }
     flush();
@@ -1591,92 +1602,111 @@ function similarity(a, b) {
     const y = normalise(b);
     if (x === y)
         return 1;
-    if (x.length < 2 || y.length < 2)
-        return 0;
+    const gx = bigrams(x);
+    const gy = bigrams(y);
     const counts = new Map();
-    for (let k = 0; k < x.length - 1; k++) {
-        const g = x.slice(k, k + 2);
+    for (const g of gx)
         counts.set(g, (counts.get(g) ?? 0) + 1);
-    }
     let shared = 0;
-    for (let k = 0; k < y.length - 1; k++) {
-        const g = y.slice(k, k + 2);
+    for (const g of gy) {
         const c = counts.get(g) ?? 0;
         if (c > 0) {
             shared++;
             counts.set(g, c - 1);
         }
     }
-    return (2 * shared) / (x.length - 1 + y.length - 1);
+    const total = gx.length + gy.length;
+    // Two different texts of one character each have no bigram at all.
+    return total === 0 ? 0 : (2 * shared) / total;
 }
 function normalise(text) {
     return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+function bigrams(text) {
+    const out = [];
+    for (let k = 0; k + 1 < text.length; k++)
+        out.push(text.slice(k, k + 2));
+    return out;
+}
 /** A text's bigrams as a set: the k-th repeat of a bigram is its own token, so sets count like multisets. */
 function bigramTokens(text) {
     const seen = new Map();
-    const out = [];
-    for (let k = 0; k < text.length - 1; k++) {
-        const g = text.slice(k, k + 2);
+    return bigrams(text).map(g => {
         const n = (seen.get(g) ?? 0) + 1;
         seen.set(g, n);
-        out.push(`${g}${n}`);
-    }
-    return out;
+        return `${g}${n}`;
+    });
 }
-/** Above this many texts sharing a token, the token no longer narrows the search. */
-const COMMON_TOKEN = 32;
 /** The words of a text (letters and digits) as tokens; one equal to a bigram token only adds candidates. */
 function wordTokens(text) {
-    return [...new Set(text.split(/[^\p{L}\p{N}]+/u).filter(w => w !== ''))].map(w => `w ${w}`);
+    return [...new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])].map(w => `w ${w}`);
 }
 /**
- * Every pair (a from `left`, b from `right`) whose similarity is at least
- * `threshold`, without comparing every pair. Candidates share a token: a word,
- * or one of the rarest bigrams (prefix filtering: Dice ≥ t needs an overlap of
- * at least t·|X|/(2−t) bigrams, so with all bigrams ranked rarest first, two
- * such texts share one among the first |X| − ⌈t·|X|/(2−t)⌉ + 1 of each).
- * Tokens shared by more than COMMON_TOKEN texts are skipped while a text has
- * rarer ones: below that the result is exactly what comparing every pair
- * gives; above it, pairs sharing only common tokens (texts that are all alike,
- * never an ordinary edit, which keeps its rare words) may be missed.
+ * How many of a text's `size` bigram tokens, taken in one order shared by all
+ * texts, are enough for two texts at Dice ≥ `threshold` to share one (prefix
+ * filtering): such texts overlap in at least t·|X|/(2−t) tokens, so they meet
+ * among the first |X| − ⌈t·|X|/(2−t)⌉ + 1 of each. The small epsilon keeps a
+ * quotient that is whole on paper whole in floating point.
  */
-function similarPairs(left, right, threshold) {
-    const l = left.map(normalise);
-    const r = right.map(normalise);
-    const lt = l.map(bigramTokens);
-    const rt = r.map(bigramTokens);
+function prefixLength(size, threshold) {
+    return size - Math.ceil((threshold * size) / (2 - threshold) - 1e-9) + 1;
+}
+/**
+ * The keys each text is indexed and looked up under: its rarest bigram tokens
+ * (fewest texts first, then by token; any one order would find the same pairs,
+ * rarest first keeps the buckets small), as many as prefixLength says, and
+ * its words. A text too short for a bigram is keyed by itself: only an equal
+ * text reaches a threshold against it.
+ */
+function similarityKeys(texts, threshold) {
+    const normal = texts.map(normalise);
+    const tokens = normal.map(bigramTokens);
     const frequency = new Map();
-    for (const list of [...lt, ...rt])
+    for (const list of tokens)
         for (const t of list)
             frequency.set(t, (frequency.get(t) ?? 0) + 1);
-    const rarestFirst = (a, b) => frequency.get(a) - frequency.get(b) || (a < b ? -1 : a > b ? 1 : 0);
-    const keysOf = (text, tokens) => {
+    const order = [...frequency.keys()].sort().sort((a, b) => frequency.get(a) - frequency.get(b));
+    const rank = new Map(order.map((t, k) => [t, k]));
+    return normal.map((text, k) => {
         if (text.length < 2)
             return [`=${text}`];
-        const need = Math.ceil((threshold * tokens.length) / (2 - threshold) - 1e-9);
-        const prefix = [...tokens].sort(rarestFirst).slice(0, tokens.length - Math.max(need, 1) + 1);
-        return [...prefix, ...wordTokens(text)];
-    };
+        const own = tokens[k].sort((a, b) => rank.get(a) - rank.get(b));
+        return [...own.slice(0, prefixLength(own.length, threshold)), ...wordTokens(text)];
+    });
+}
+/** Above this many texts sharing a key, the key no longer narrows the search. */
+const COMMON_TOKEN = 32;
+/**
+ * Every pair (a from `left`, b from `right`) whose similarity is at least
+ * `threshold`, without comparing every pair: only texts sharing a key (see
+ * similarityKeys) are compared. Keys shared by more than `common` texts are
+ * skipped while a text has rarer ones, and a text with none but common keys
+ * is compared with the texts of its smallest bucket only: below that the
+ * result is exactly what comparing every pair gives; above it, pairs sharing
+ * only common keys (texts that are all alike, never an ordinary edit, which
+ * keeps its rare words) may be missed.
+ */
+function similarPairs(left, right, threshold, common = COMMON_TOKEN) {
+    const keys = similarityKeys([...left, ...right], threshold);
     const index = new Map();
-    r.forEach((text, b) => {
-        for (const t of keysOf(text, rt[b])) {
-            const bucket = index.get(t);
+    keys.slice(left.length).forEach((list, b) => {
+        for (const key of list) {
+            const bucket = index.get(key);
             if (bucket)
                 bucket.push(b);
             else
-                index.set(t, [b]);
+                index.set(key, [b]);
         }
     });
     const pairs = [];
-    l.forEach((text, a) => {
-        const buckets = keysOf(text, lt[a]).flatMap(t => {
-            const bucket = index.get(t);
+    keys.slice(0, left.length).forEach((list, a) => {
+        const buckets = list.flatMap(key => {
+            const bucket = index.get(key);
             return bucket ? [bucket] : [];
         });
-        const narrow = buckets.filter(b => b.length <= COMMON_TOKEN);
-        const rarest = buckets.reduce((best, b) => (best.length === 0 || b.length < best.length ? b : best), []);
-        const candidates = new Set((narrow.length > 0 ? narrow : [rarest]).flat());
+        const narrow = buckets.filter(b => b.length <= common);
+        const smallest = buckets.reduce((best, b) => (b.length < best.length ? b : best), buckets[0] ?? []);
+        const candidates = new Set((narrow.length > 0 ? narrow : [smallest]).flat());
         for (const b of candidates) {
             const score = similarity(left[a], right[b]);
             if (score >= threshold)
@@ -2023,10 +2053,10 @@ function ledgerMayChange(snapshot, decision, finalDoc, settings) {
 }
 /**
  * Whether the run may have anything to commit. A run that changes nothing in
- * the file or the ledger reads the badge to see whether it is stale; an issue
- * event leaves a stale badge to the next full run, so it stays within its read bound.
+ * the file or the ledger reads the badge and card to see whether they are stale;
+ * an issue event leaves them to the next full run, so it stays within its read bound.
  */
-async function commitNeeded(reader, snapshot, decision, finalText, progress) {
+async function commitNeeded(reader, snapshot, decision, finalText) {
     const { settings, client, at } = reader;
     const finalDoc = (0,parse/* parseGoals */.G)(finalText, { categoryLevel: snapshot.config.headingLevel });
     if (ledgerMayChange(snapshot, decision, finalDoc, settings))
@@ -2035,15 +2065,19 @@ async function commitNeeded(reader, snapshot, decision, finalText, progress) {
         return false;
     if (finalText !== snapshot.goals.text)
         return true;
-    if (snapshot.work.kind === 'issue' || settings.badge === null)
+    if (snapshot.work.kind === 'issue')
         return false;
-    const svg = (0,render_badge.renderBadge)(progress.done, progress.total);
-    // The file is the one the action last wrote, and so is the badge this file needs: no need to download it.
     const blobs = snapshot.ledger.ledger.blobs;
-    if (blobs.get(settings.path) === snapshot.goals.sha && blobs.get(settings.badge) === blobId(svg))
-        return false;
-    const badge = await readFile(client, at, settings.badge, snapshot.branch);
-    return badge?.text !== svg;
+    const fileIsOurs = blobs.get(settings.path) === snapshot.goals.sha;
+    for (const output of outputs_outputsOf(settings, finalDoc)) {
+        // The file is the one the action last wrote, and so is this output: no need to download it.
+        if (fileIsOurs && blobs.get(output.path) === blobId(output.svg))
+            continue;
+        const stored = await readFile(client, at, output.path, snapshot.branch);
+        if (stored?.text !== output.svg)
+            return true;
+    }
+    return false;
 }
 async function commitStage(reader, snapshot, decision, applied, budget, options) {
     const { settings } = reader;
@@ -2106,16 +2140,15 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
             files.set(settings.path, result.text);
         const doc = (0,parse/* parseGoals */.G)(result.text, { categoryLevel: level });
         const blobs = [[settings.path, blobId(result.text)]];
-        if (settings.badge) {
-            const svg = (0,render_badge.renderBadge)(doc.done, doc.total);
-            // The badge the action last wrote is this one: not stale (one edited by hand is rewritten at the
+        for (const { path, svg } of outputs_outputsOf(settings, doc)) {
+            // The output the action last wrote is this one: not stale (one edited by hand is rewritten at the
             // next change of progress). Otherwise, when the commit happens anyway, it goes in unread: an
             // identical one changes nothing in the tree.
-            if (snapshot.ledger.ledger.blobs.get(settings.badge) !== blobId(svg)) {
-                if (files.size > 0 || (await read(settings.badge)) !== svg)
-                    files.set(settings.badge, svg);
+            if (snapshot.ledger.ledger.blobs.get(path) !== blobId(svg)) {
+                if (files.size > 0 || (await read(path)) !== svg)
+                    files.set(path, svg);
             }
-            blobs.push([settings.badge, blobId(svg)]);
+            blobs.push([path, blobId(svg)]);
         }
         ledgerWritten = false;
         // A pull request is not on the branch yet: its issue-side changes are recorded once it is merged.
@@ -2160,7 +2193,7 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
             mayWrite,
             prBranch: `goals-sync/${branch}`,
             title: 'Sync goals progress',
-            body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge and goal changes of the latest sync.`
+            body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge, card and goal changes of the latest sync.`
         });
     if (commit.sha)
         options.log(`Committed ${commit.files.join(' and ')} as ${commit.sha}`);
@@ -3420,7 +3453,7 @@ function progressOf(text, level) {
     return {
         total: doc.total,
         done: doc.done,
-        percent: (0,render_badge.percentOf)(doc.done, doc.total),
+        percent: (0,badge.percentOf)(doc.done, doc.total),
         categories
     };
 }
@@ -3483,7 +3516,7 @@ async function runSync(input) {
         if (settings.dryRun)
             return report;
         const lockReserve = lock ? LOCK_RELEASE : 0;
-        const needsCommit = await commitNeeded(reader, snapshot, decision, finalText, report);
+        const needsCommit = await commitNeeded(reader, snapshot, decision, finalText);
         if (issueWrites) {
             ledgerLanded = false;
             await applyOps(client, reader.at, decision.ops, budget, report.applied, {
@@ -3806,6 +3839,183 @@ function renderBadge(done, total) {
         color: badgeColor(done, total)
     });
     return `${svg}\n`;
+}
+
+
+/***/ }),
+
+/***/ 7085:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cardCategoriesOf: () => (/* binding */ cardCategoriesOf),
+  cardModelOf: () => (/* binding */ cardModelOf),
+  renderCardOf: () => (/* binding */ renderCardOf)
+});
+
+// EXTERNAL MODULE: ./node_modules/anafanafo/index.js
+var anafanafo = __webpack_require__(5137);
+// EXTERNAL MODULE: ./.build/render/badge.js
+var badge = __webpack_require__(7676);
+;// CONCATENATED MODULE: ./.build/render/card.js
+// The progress card: one SVG with a bar per category and the total, meant for a
+// README. Text widths come from anafanafo, the Verdana metrics badge-maker uses,
+// and every text carries textLength, so a viewer without Verdana still draws
+// each text in exactly the measured width and nothing overflows its column.
+
+
+const FONT = '11px Verdana';
+const FONT_FAMILY = 'Verdana,Geneva,DejaVu Sans,sans-serif';
+const PAD = 16;
+const ROW = 24;
+const NAME_WIDTH = 200;
+const GAP = 12;
+const BAR_X = PAD + NAME_WIDTH + GAP;
+const BAR_WIDTH = 200;
+const BAR_HEIGHT = 8;
+const COUNT_X = BAR_X + BAR_WIDTH + GAP;
+/** Room for counts up to about 9999/9999; larger counts widen the card instead of being cut. */
+const MIN_COUNT_WIDTH = 64;
+const ELLIPSIS = '…';
+/** Both of GitHub's themes: the card follows the viewer's colour scheme. */
+const STYLE = [
+    '.bg{fill:#ffffff;stroke:#d0d7de}',
+    '.tx{fill:#1f2328}',
+    '.mu{fill:#59636e}',
+    '.tr{fill:#d8dee4}',
+    '.fi{fill:#1f883d}',
+    '.ln{stroke:#d0d7de}',
+    '@media (prefers-color-scheme: dark){',
+    '.bg{fill:#0d1117;stroke:#3d444d}',
+    '.tx{fill:#f0f6fc}',
+    '.mu{fill:#9198a1}',
+    '.tr{fill:#262c36}',
+    '.fi{fill:#2ea043}',
+    '.ln{stroke:#3d444d}',
+    '}'
+].join('');
+function textWidth(text) {
+    return anafanafo(text, { font: FONT });
+}
+/** The longest prefix of `text` that fits `width` with an ellipsis, or `text` when it fits whole. */
+function fitText(text, width) {
+    if (textWidth(text) <= width)
+        return text;
+    const chars = Array.from(text);
+    let keep = chars.length;
+    while (keep > 0 && textWidth(chars.slice(0, keep).join('').trimEnd() + ELLIPSIS) > width)
+        keep--;
+    return chars.slice(0, keep).join('').trimEnd() + ELLIPSIS;
+}
+/** Filled length of a bar, to a tenth of a pixel so the output stays short and stable. */
+function filledWidth(done, total, width) {
+    if (total <= 0)
+        return 0;
+    return Math.round((Math.min(done, total) / total) * width * 10) / 10;
+}
+// Control characters are not allowed in XML at all, even escaped: one in a
+// heading would make the whole image fail to load.
+function escapeXml(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex -- matching them is the point
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;'));
+}
+function card_text(x, y, content, cls, anchorEnd = false) {
+    const anchor = anchorEnd ? ' text-anchor="end"' : '';
+    const length = Math.round(textWidth(content) * 100) / 100;
+    return `<text x="${x}" y="${y}" class="${cls}"${anchor} textLength="${length}" lengthAdjust="spacingAndGlyphs">${escapeXml(content)}</text>`;
+}
+function barRow(y, right, name, done, total) {
+    const barY = y - BAR_HEIGHT + 1;
+    const filled = filledWidth(done, total, BAR_WIDTH);
+    const parts = [
+        `<title>${escapeXml(`${name}: ${done}/${total}`)}</title>`,
+        card_text(PAD, y, fitText(name, NAME_WIDTH), 'tx'),
+        `<rect x="${BAR_X}" y="${barY}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" rx="${BAR_HEIGHT / 2}" class="tr"/>`
+    ];
+    if (filled > 0) {
+        parts.push(`<rect x="${BAR_X}" y="${barY}" width="${filled}" height="${BAR_HEIGHT}" rx="${Math.min(BAR_HEIGHT / 2, filled / 2)}" class="fi"/>`);
+    }
+    parts.push(card_text(right, y, `${done}/${total}`, 'mu', true));
+    return [`<g>`, ...parts, `</g>`];
+}
+/** The card's SVG text for a model; the same model always gives the same bytes. */
+function renderCard(model) {
+    const categories = model.sections.flatMap(s => s.categories);
+    const done = categories.reduce((sum, c) => sum + c.done, 0);
+    const total = categories.reduce((sum, c) => sum + c.total, 0);
+    const counts = [...categories, { done, total }].map(c => textWidth(`${c.done}/${c.total}`));
+    const width = Math.ceil(COUNT_X + Math.max(MIN_COUNT_WIDTH, ...counts) + PAD);
+    const right = width - PAD;
+    const summary = `${done}/${total} goals done, ${(0,badge.percentOf)(done, total)}%`;
+    let y = PAD + 12;
+    const body = [
+        card_text(PAD, y, 'Goals', 'tx').replace('<text ', '<text font-weight="bold" '),
+        card_text(right, y, summary, 'mu', true)
+    ];
+    y += ROW;
+    for (const section of model.sections) {
+        if (section.title !== null) {
+            body.push(card_text(PAD, y, fitText(section.title, width - 2 * PAD), 'mu'));
+            y += ROW;
+        }
+        for (const c of section.categories) {
+            body.push(...barRow(y, right, c.name, c.done, c.total));
+            y += ROW;
+        }
+    }
+    const lineY = y - ROW / 2 - 2;
+    body.push(`<line x1="${PAD}" y1="${lineY}" x2="${right}" y2="${lineY}" class="ln"/>`);
+    y += 2;
+    body.push(...barRow(y, right, 'Total', done, total));
+    const height = y + PAD;
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(`goals: ${summary}`)}">`,
+        `<title>${escapeXml(`goals: ${summary}`)}</title>`,
+        `<style>${STYLE}</style>`,
+        `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6" class="bg"/>`,
+        `<g font-family="${FONT_FAMILY}" font-size="11">`,
+        ...body,
+        `</g>`,
+        `</svg>`,
+        ''
+    ].join('\n');
+}
+/** The card of one goals file: its categories, in file order. */
+function cardOf(categories) {
+    return { sections: [{ title: null, categories }] };
+}
+/** Goals before the first category heading get a row of their own, named as `list` names them. */
+const UNCATEGORISED = '(no category)';
+
+;// CONCATENATED MODULE: ./.build/render/card-model.js
+
+function cardCategoriesOf(doc) {
+    const rows = doc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }));
+    const loose = doc.goals.filter(g => g.category === null);
+    if (loose.length > 0)
+        rows.unshift({
+            name: UNCATEGORISED,
+            done: loose.filter(g => g.checked).length,
+            total: loose.length
+        });
+    return rows;
+}
+/** The card of one goals file, or of several: one titled section per file. */
+function cardModelOf(files) {
+    return { sections: files.map(f => ({ title: f.title, categories: cardCategoriesOf(f.doc) })) };
+}
+/** The card's SVG for parsed goals files: what `fix --card` and the action write. */
+function renderCardOf(files) {
+    return renderCard(cardModelOf(files));
 }
 
 
