@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { applyEdits, counterEdits, staleCounters } from '../goals/edit.ts'
 import type { GoalsDoc } from '../goals/model.ts'
-import { parseGoals } from '../goals/parse.ts'
+import { countGoals, parseGoals } from '../goals/parse.ts'
 
 export interface Io {
   out: (text: string) => void
@@ -132,7 +132,7 @@ export async function listCommand(
 }
 
 export async function checkCommand(path: string, level: number, io: Io): Promise<number> {
-  const doc = parseGoals(await readGoalsFile(path), { categoryLevel: level })
+  const doc = countGoals(await readGoalsFile(path), { categoryLevel: level })
   warn(io, path, doc)
   const stale = staleCounters(doc)
   for (const s of stale) {
