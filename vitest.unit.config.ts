@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['__tests__/goals/**/*.test.ts', '__tests__/sync/**/*.test.ts', 'src/**/*.test.ts'],
+    setupFiles: ['__tests__/goals/property-runs.ts'],
     testTimeout: 30_000
   }
 })

@@ -125,11 +125,15 @@ function levelFlag(value: string | true | undefined): number {
 const io: Io = {
   out: text => process.stdout.write(`${text}\n`),
   err: text => process.stderr.write(`${text}\n`),
-  write: chunk =>
-    new Promise(resolve => {
-      if (process.stdout.write(chunk)) resolve()
-      else process.stdout.once('drain', resolve)
-    })
+  write: chunk => paced(process.stdout, chunk),
+  writeErr: chunk => paced(process.stderr, chunk)
+}
+
+function paced(stream: NodeJS.WriteStream, chunk: string): Promise<void> {
+  return new Promise(resolve => {
+    if (stream.write(chunk)) resolve()
+    else stream.once('drain', resolve)
+  })
 }
 
 runCli(process.argv.slice(2), io).then(

@@ -254,6 +254,22 @@ describe('list', () => {
     expect(r.stderr).toContain('warning: task item has no text')
   })
 
+  it('check writes every one of many warnings, in order, after counting without the goals', () => {
+    // 3,000 duplicates make about 200 KiB of warnings: several paced pieces.
+    const goals = Array.from({ length: 3001 }, (_, k) => `- [${k % 3 === 0 ? 'x' : ' '}] same`)
+    const file = temp(['## A [0/0]', ...goals, ''].join('\n'))
+    const r = run('check', file)
+    expect(r.code).toBe(1)
+    const lines = r.stderr.split('\n')
+    expect(lines.length).toBe(3001)
+    expect(lines[0]).toBe(`${file}:3: warning: duplicate goal "same" in "A": told apart by order`)
+    expect(lines[2999]).toBe(
+      `${file}:3002: warning: duplicate goal "same" in "A": told apart by order`
+    )
+    expect(lines[3000]).toBe('')
+    expect(r.stdout).toContain(`${file}:1: "A" counter is stale: [0/0] → [1001/3001]`)
+  })
+
   it('--level chooses the category headings', () => {
     const file = temp('## Area\n### Sub\n- [x] one\n- [ ] two\n')
     const data = JSON.parse(run('list', file, '--json', '--level=3').stdout) as {

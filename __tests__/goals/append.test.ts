@@ -327,7 +327,7 @@ describe('appendGoal: style details', () => {
 
   it('numbers: two digits, indented lists, and a new list starting at 1', () => {
     expect(add(md('## A', '9. [ ] a'), 'A').text).toBe(md('## A', '9. [ ] a', '10. [ ] new goal'))
-    // A list starting at 3 cannot interrupt the paragraph "x" (CommonMark), so a blank line opens it.
+    // A list starting at 3 cannot interrupt the paragraph `x`: the blank line lets it start.
     expect(add(md('## A', '- x', '', '  3. [ ] a'), 'A').text).toBe(
       md('## A', '- x', '', '  3. [ ] a', '  4. [ ] new goal')
     )

@@ -10,7 +10,7 @@ import { fixCounters } from '../../src/goals/edit.ts'
 import { parseGoals } from '../../src/goals/parse.ts'
 import { markdownDoc } from './markdown-grammar.ts'
 import { referenceRead } from './reference.ts'
-import { fixturesDir } from './support.ts'
+import { fixturesDir, propertyRuns } from './support.ts'
 
 function engineRead(source: string, level = 2) {
   const doc = parseGoals(source, { categoryLevel: level })
@@ -40,7 +40,7 @@ describe('the engine reads what a CommonMark/GFM parser reads', () => {
   it('on generated Markdown: the same goals, line for line, and the same category headings', () => {
     fc.assert(
       fc.property(markdownDoc, source => expectSameReading(source)),
-      { numRuns: 400 }
+      { numRuns: propertyRuns(400) }
     )
   })
 
@@ -64,7 +64,7 @@ describe('the engine reads what a CommonMark/GFM parser reads', () => {
           expect(counters.at(-1), `${text}\n---\n${source}`).toBe(expected)
         })
       }),
-      { numRuns: 300 }
+      { numRuns: propertyRuns(300) }
     )
   })
 })

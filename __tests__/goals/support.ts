@@ -27,3 +27,13 @@ export function seed(): string {
 export function md(...lines: string[]): string {
   return `${lines.join('\n')}\n`
 }
+
+/**
+ * How many generated cases a property runs: `n`, or fewer when
+ * GOALS_PROPERTY_RUNS asks (mutation testing runs every covering test once per
+ * mutant, and a few dozen cases per property are enough to kill a mutant there).
+ */
+export function propertyRuns(n: number): number {
+  const cap = Number(process.env.GOALS_PROPERTY_RUNS)
+  return cap > 0 ? Math.min(n, cap) : n
+}

@@ -4,13 +4,15 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { applyEdits, counterEdits, staleCounters } from '../goals/edit.ts'
 import type { GoalsDoc } from '../goals/model.ts'
-import { parseGoals } from '../goals/parse.ts'
+import { countGoals, parseGoals } from '../goals/parse.ts'
 
 export interface Io {
   out: (text: string) => void
   err: (text: string) => void
   /** Writes to standard output as is, waiting while the reader catches up (large listings). */
   write: (chunk: string) => Promise<void>
+  /** The same for standard error (a large file's warnings). */
+  writeErr: (chunk: string) => Promise<void>
 }
 
 export class FileError extends Error {}
@@ -104,8 +106,20 @@ export function* listJsonChunks(doc: GoalsDoc): Generator<string> {
   yield `${chunk}\n  ],\n  "done": ${doc.done},\n  "total": ${doc.total}\n}\n`
 }
 
-function warn(io: Io, path: string, doc: GoalsDoc): void {
-  for (const w of doc.warnings) io.err(`${path}:${w.line}: warning: ${w.message}`)
+/**
+ * Warnings in pieces of about 64 KiB, each written once the reader has taken the
+ * last: a file with a million duplicate titles would otherwise queue them all.
+ */
+async function warn(io: Io, path: string, doc: GoalsDoc): Promise<void> {
+  let chunk = ''
+  for (const w of doc.warnings) {
+    chunk += `${path}:${w.line}: warning: ${w.message}\n`
+    if (chunk.length > 65536) {
+      await io.writeErr(chunk)
+      chunk = ''
+    }
+  }
+  if (chunk !== '') await io.writeErr(chunk)
 }
 
 export async function listCommand(
@@ -115,7 +129,7 @@ export async function listCommand(
   io: Io
 ): Promise<number> {
   const doc = parseGoals(await readGoalsFile(path), { categoryLevel: level })
-  warn(io, path, doc)
+  await warn(io, path, doc)
   if (json) {
     for (const chunk of listJsonChunks(doc)) await io.write(chunk)
     return 0
@@ -132,8 +146,8 @@ export async function listCommand(
 }
 
 export async function checkCommand(path: string, level: number, io: Io): Promise<number> {
-  const doc = parseGoals(await readGoalsFile(path), { categoryLevel: level })
-  warn(io, path, doc)
+  const doc = countGoals(await readGoalsFile(path), { categoryLevel: level })
+  await warn(io, path, doc)
   const stale = staleCounters(doc)
   for (const s of stale) {
     io.out(
@@ -168,7 +182,7 @@ export async function fixCommand(
 ): Promise<number> {
   const source = await readGoalsFile(path)
   const doc = parseGoals(source, { categoryLevel: level })
-  warn(io, path, doc)
+  await warn(io, path, doc)
   const edits = counterEdits(doc)
   const fixed = applyEdits(source, edits)
   if (fixed !== source) {

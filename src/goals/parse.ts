@@ -38,6 +38,19 @@ const CODE = 4
 const TABLE = 5
 
 export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc {
+  return read(source, options, true)
+}
+
+/**
+ * The document as `parseGoals` reads it, without the goals: `goals` and each
+ * category's `goals` are empty; counts, headings, counters and warnings are the
+ * same. What `check` needs, in a fraction of the memory on a large file.
+ */
+export function countGoals(source: string, options: ParseOptions = {}): GoalsDoc {
+  return read(source, options, false)
+}
+
+function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
   const categoryLevel = options.categoryLevel ?? 2
   const goals: Goal[] = []
   const categories: Category[] = []
@@ -60,6 +73,8 @@ export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc
   let paragraphLine = 0
   let lastCells = 0
   let done = 0
+  /** Goals no longer held (counting only): only the open paragraph's may still be taken back. */
+  let dropped = 0
 
   const closeLeaf = () => {
     leaf = NONE
@@ -70,13 +85,13 @@ export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc
       const g = goals.pop() as Goal
       if (g.checked) done--
       if (current && g.category === current.name) {
-        current.goals.pop()
+        if (keep) current.goals.pop()
         current.total--
         if (g.checked) current.done--
       }
       occurrences.set(g.title, g.occurrence)
     }
-    for (const c of containers) if (c.goal >= goals.length) c.goal = -1
+    for (const c of containers) if (c.goal >= dropped + goals.length) c.goal = -1
     for (let w = warnings.length - 1; w >= 0 && (warnings[w] as Warning).line > fromLine; w--) {
       warnings.pop()
     }
@@ -288,6 +303,10 @@ export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc
   function startParagraph(depth: number, line: number, text: string): void {
     leaf = PARAGRAPH
     leafDepth = depth
+    if (!keep) {
+      dropped += goals.length
+      goals.length = 0
+    }
     paragraphGoals = goals.length
     paragraphLine = line
     lastCells = text.includes('|') ? tableCells(text) : 0
@@ -346,12 +365,7 @@ export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc
     const occurrence = occurrences.get(title) ?? 0
     occurrences.set(title, occurrence + 1)
     const category = current ? current.name : null
-    if (occurrence > 0) {
-      warnings.push({
-        line: line + 1,
-        message: `duplicate goal "${title}"${category === null ? '' : ` in "${category}"`}: told apart by order`
-      })
-    }
+    if (occurrence > 0) warnings.push(new DuplicateGoal(line + 1, title, category))
     let parent: number | null = null
     for (let k = containers.length - 1; k >= 0; k--) {
       const c = containers[k] as Container
@@ -361,7 +375,7 @@ export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc
       }
     }
     const checked = box !== 32
-    const index = goals.length
+    const index = dropped + goals.length
     goals.push({
       line,
       indent: text.slice(0, marker === '' ? at : markerAt),
@@ -379,20 +393,42 @@ export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc
     if (ownItem) ownItem.goal = index
     if (checked) done++
     if (current) {
-      current.goals.push(index)
+      if (keep) current.goals.push(index)
       current.total++
       if (checked) current.done++
     }
   }
 
+  const total = dropped + goals.length
+  if (!keep) goals.length = 0
   return {
     categories,
     goals,
     titles,
     done,
-    total: goals.length,
+    total,
     warnings,
     lineCount: lines.count
+  }
+}
+
+/**
+ * Large files can hold many duplicate titles: the message of each is written
+ * only when read, so a warning costs a few words until it is shown.
+ */
+class DuplicateGoal implements Warning {
+  readonly line: number
+  private readonly title: string
+  private readonly category: string | null
+  constructor(line: number, title: string, category: string | null) {
+    this.line = line
+    this.title = title
+    this.category = category
+  }
+
+  get message(): string {
+    const where = this.category === null ? '' : ` in "${this.category}"`
+    return `duplicate goal "${this.title}"${where}: told apart by order`
   }
 }
 

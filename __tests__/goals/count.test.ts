@@ -1,0 +1,59 @@
+// countGoals is parseGoals without holding the goals (what `check` uses on
+// large files): it must count exactly what the full reading finds.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { staleCounters } from '../../src/goals/edit.ts'
+import type { GoalsDoc } from '../../src/goals/model.ts'
+import { countGoals, parseGoals } from '../../src/goals/parse.ts'
+import { markdownDoc } from './markdown-grammar.ts'
+import { md } from './support.ts'
+
+/** Everything but the goals, with warnings as plain values. */
+function summary(doc: GoalsDoc) {
+  return {
+    done: doc.done,
+    total: doc.total,
+    lineCount: doc.lineCount,
+    titles: doc.titles,
+    categories: doc.categories.map(c => [c.name, c.done, c.total, c.heading]),
+    warnings: doc.warnings.map(w => [w.line, w.message])
+  }
+}
+
+describe('countGoals', () => {
+  it('counts a setext heading and a table taken back after earlier paragraphs were let go', () => {
+    const text = md(
+      '## A [0/0]',
+      '[x] one',
+      '',
+      '[ ] two',
+      '[x] becomes a heading',
+      '---',
+      '',
+      '[ ] a | b',
+      '--- | ---',
+      '',
+      '- [x] three',
+      '  [x] three'
+    )
+    const doc = countGoals(text)
+    expect([doc.done, doc.total]).toEqual([3, 3])
+    expect(doc.goals).toEqual([])
+    expect(doc.categories.map(c => [c.name, c.done, c.total, c.goals])).toEqual([['A', 3, 3, []]])
+    expect(doc.warnings.map(w => [w.line, w.message])).toEqual([
+      [12, 'duplicate goal "three" in "A": told apart by order']
+    ])
+    expect(staleCounters(doc)).toEqual([{ line: 1, name: 'A', found: '[0/0]', expected: '[3/3]' }])
+  })
+
+  it('reads generated Markdown as parseGoals does, goals aside', () => {
+    fc.assert(
+      fc.property(markdownDoc, fc.integer({ min: 1, max: 3 }), (source, level) => {
+        const counted = countGoals(source, { categoryLevel: level })
+        expect(counted.goals).toEqual([])
+        for (const c of counted.categories) expect(c.goals).toEqual([])
+        expect(summary(counted)).toEqual(summary(parseGoals(source, { categoryLevel: level })))
+      })
+    )
+  })
+})
