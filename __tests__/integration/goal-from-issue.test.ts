@@ -128,6 +128,29 @@ describe('a goal from an issue', () => {
   })
 })
 
+describe('the issue update counts toward max-writes', () => {
+  it('with the budget spent by the commit, the goal lands, the run says so, and a rerun adds the marker with one write', async () => {
+    emu = await syncedEmulator()
+    const { issue, event, warnings, report } = await openAs(
+      'octo',
+      { title: 'learn Zig', labels: ['goal', 'Craft Goals'], body: 'mine' },
+      { 'max-writes': '3' }
+    )
+    expect(report.writes).toBe(3)
+    expect(emu.file('main', 'goals.md')).toContain('[ ] learn Zig')
+    expect(report.warnings.join(' ')).toContain('max-writes: 3')
+    expect(warnings).toEqual([])
+    expect(emu.issue(issue.number)!.body).toBe('mine')
+    emu.resetLog()
+    await sync(emu, 'issues', event)
+    expect(emu.writes()).toBe(1)
+    expect(
+      emu.issue(issue.number)!.body!.startsWith('mine\n\n---\n\nGoal in **Craft Goals**')
+    ).toBe(true)
+    expect(decodeMarker(emu.issue(issue.number)!.body)?.category).toBe('Craft Goals')
+  })
+})
+
 describe('issues that do not become goals', () => {
   it('an outsider’s issue with the same labels changes nothing', async () => {
     emu = await syncedEmulator()
