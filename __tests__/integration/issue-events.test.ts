@@ -157,9 +157,9 @@ describe('issues → file', () => {
     const report = await sync(
       emu,
       'issues',
-      issuesEvent('labeled', emu.issueJson(issue.number), { sender: 'octo' })
+      issuesEvent('unlabeled', emu.issueJson(issue.number), { sender: 'octo' })
     )
-    expect(report.skipped).toMatch(/"labeled" events are not handled/)
+    expect(report.skipped).toMatch(/"unlabeled" events are not handled/)
     expect(emu.requests).toEqual([])
   })
 })

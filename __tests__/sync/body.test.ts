@@ -1,7 +1,7 @@
 // The issue body, written out by hand: goal text in it is inert, and it always
 // fits GitHub's 65,536 characters.
 import { describe, expect, it } from 'vitest'
-import { duplicateComment, issueBody, removalComment } from '../../src/sync/body.ts'
+import { duplicateComment, issueBody, removalComment, withTheirs } from '../../src/sync/body.ts'
 import { decodeMarker, type Marker } from '../../src/sync/marker.ts'
 
 const WJ = '\u2060'
@@ -99,5 +99,24 @@ describe('comments', () => {
     expect(duplicateComment(12)).toBe(
       'This issue duplicates #12 for the same goal, so it is closed; #12 carries on.'
     )
+  })
+})
+
+describe('withTheirs: a person’s text above the action’s part', () => {
+  it('keeps what precedes the last rule and puts the new part below it', () => {
+    expect(withTheirs('my notes\n\n---\n\nold part', 'new part')).toBe(
+      'my notes\n\n---\n\nnew part'
+    )
+    expect(withTheirs('a\n\n---\n\nb\n\n---\n\nold part', 'new part')).toBe(
+      'a\n\n---\n\nb\n\n---\n\nnew part'
+    )
+  })
+
+  it('is the action’s part alone with no rule, a rule at the very start, or past the size limit', () => {
+    expect(withTheirs('old part', 'new part')).toBe('new part')
+    expect(withTheirs('\n\n---\n\nold part', 'new part')).toBe('new part')
+    expect(withTheirs(`${'x'.repeat(65_530)}\n\n---\n\nold`, 'new part')).toBe('new part')
+    const fits = `${'x'.repeat(65_536 - 7 - 8)}\n\n---\n\nold`
+    expect(withTheirs(fits, 'new part')).toHaveLength(65_536)
   })
 })

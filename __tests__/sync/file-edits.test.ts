@@ -74,3 +74,30 @@ describe('applyGoalEdits', () => {
     expect(r.text).toBe(`## A [1/1]\n[x] ${long}\n`)
   })
 })
+
+describe('appending a goal born from an issue', () => {
+  it('adds it at the end of its category before the other edits, with the key it got', () => {
+    const source = '## A [0/1]\n- [ ] x\n## B\n- [ ] y\n'
+    const append: GoalEdit = {
+      key: 'unused',
+      issue: 9,
+      marker,
+      why: 'issue opened',
+      append: { category: 'A', title: 'x', checked: true }
+    }
+    const tick: GoalEdit = {
+      key: JSON.stringify(['B', 'y', 0]),
+      issue: 2,
+      marker,
+      why: 'closed',
+      checked: true
+    }
+    const result = applyGoalEdits(source, [tick, append], 2)
+    expect(result.text).toBe('## A [1/2]\n- [ ] x\n- [x] x\n## B [1/1]\n- [x] y\n')
+    expect(result.applied.map(a => [a.edit.issue, a.edit.key, a.line])).toEqual([
+      [9, JSON.stringify(['A', 'x', 1]), 2],
+      [2, JSON.stringify(['B', 'y', 0]), 4]
+    ])
+    expect(result.missing).toEqual([])
+  })
+})

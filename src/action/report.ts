@@ -64,7 +64,8 @@ export function planJson(report: RunReport) {
       issue: e.issue,
       why: e.why,
       ...(e.checked !== undefined ? { checked: e.checked } : {}),
-      ...(e.title !== undefined ? { title: e.title } : {})
+      ...(e.title !== undefined ? { title: e.title } : {}),
+      ...(e.append ? { added: e.append } : {})
     })),
     deferred: report.applied.deferred,
     warnings: report.warnings
@@ -191,8 +192,9 @@ export function summaryMarkdown(report: RunReport, issueUrl: (n: number) => stri
   if (report.edits.length > 0) {
     out.push('', `### ${report.dryRun ? 'Planned file changes' : 'File changes'}`, '')
     for (const e of report.edits) {
-      const what =
-        e.checked === undefined
+      const what = e.append
+        ? `added${e.append.category === null ? '' : ` to "${inert(e.append.category)}"`}`
+        : e.checked === undefined
           ? `text → "${inert(e.title ?? '')}"`
           : e.checked
             ? 'ticked'

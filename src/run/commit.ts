@@ -40,6 +40,8 @@ export interface Commit {
   /** Why the commit waits for the next run (budget or rate limit), or null. */
   deferredBy: string | null
   warnings: string[]
+  /** Issues whose new goal (and ledger entry) this commit added. */
+  appended: number[]
 }
 
 /** Whether the ledger can change in this run: a write that records something, or records that differ. */
@@ -107,6 +109,7 @@ export async function commitStage(
   ]
   const warnings: string[] = []
   let commit: CommitResult | null = null
+  let appended: number[] = []
   let ledgerLanded = settings.commit === 'push' && !ledgerChanges(snapshot.ledger, changes)
   try {
     if (settings.commit !== 'none') {
@@ -115,12 +118,13 @@ export async function commitStage(
         warnings
       })
       commit = produced.commit
+      appended = produced.appended
       if (settings.commit === 'push') ledgerLanded ||= produced.ledgerWritten
     }
     if (settings.commit !== 'push') {
       ledgerLanded = await commitLedgerRef(reader, snapshot, changes, budget, options.reserve)
     }
-    return { commit, ledgerLanded, deferredBy: null, warnings }
+    return { commit, ledgerLanded, deferredBy: null, warnings, appended }
   } catch (error) {
     if (!isRateLimit(error) && !(error instanceof BudgetSpent)) throw error
     // The issues are done as far as they went; the file and the ledger wait for the next run.
@@ -131,7 +135,8 @@ export async function commitStage(
         error instanceof BudgetSpent
           ? `the write budget (max-writes: ${budget.limit}) is spent`
           : `GitHub's rate limit (${messageOf(error)})`,
-      warnings
+      warnings,
+      appended: []
     }
   }
 }
@@ -150,12 +155,13 @@ async function commitFiles(
   changes: readonly [number, LedgerEntry][],
   budget: WriteBudget,
   options: { reserve: number; log: (message: string) => void; warnings: string[] }
-): Promise<{ commit: CommitResult; ledgerWritten: boolean }> {
+): Promise<{ commit: CommitResult; ledgerWritten: boolean; appended: number[] }> {
   const { settings, client, at } = reader
   const { branch } = snapshot
   const level = snapshot.config.headingLevel
   const onBranch = settings.commit === 'push'
   let ledgerWritten = false
+  let appended: number[] = []
   const produce: Produce = async read => {
     const files = new Map<string, string>()
     const current = await read(settings.path)
@@ -164,7 +170,16 @@ async function commitFiles(
         `The goals file "${settings.path}" was deleted from "${branch}" during the run; nothing was committed.`
       )
     }
-    const result = applyGoalEdits(current, edits, level)
+    const headText = onBranch ? await read(LEDGER_FILE) : null
+    const base: Ledger =
+      headText === null
+        ? snapshot.ledger.ledger
+        : parseLedger(headText, `${LEDGER_FILE} on "${branch}"`)
+    // An issue that another run made a goal meanwhile is in the head's ledger: not added twice.
+    const todo = edits.filter(e => !e.append || !base.issues.has(e.issue))
+    const result = applyGoalEdits(current, todo, level)
+    const added = result.applied.filter(a => a.edit.append).map(a => a.edit)
+    appended = added.map(e => e.issue)
     for (const missing of result.missing) {
       options.warnings.push(
         `goal for issue #${missing.issue} is no longer in ${settings.path}; its change (${missing.why}) was not written`
@@ -185,12 +200,10 @@ async function commitFiles(
     ledgerWritten = false
     // A pull request is not on the branch yet: its issue-side changes are recorded once it is merged.
     if (!onBranch) return files
-    const headText = await read(LEDGER_FILE)
-    const base: Ledger =
-      headText === null
-        ? snapshot.ledger.ledger
-        : parseLedger(headText, `${LEDGER_FILE} on "${branch}"`)
-    const all = [...changes, ...editRecords(doc, edits, settings.path)]
+    const all = [
+      ...changes,
+      ...editRecords(doc, [...todo.filter(e => !e.append), ...added], settings.path)
+    ]
     const next =
       withChanges(base, all, files.size > 0 ? blobs : []) ??
       (headText === null && base.issues.size > 0 ? { ...base, seq: base.seq + 1 } : null)
@@ -233,7 +246,8 @@ async function commitFiles(
         body: `goals-sync could not push to \`${branch}\` directly, so here are the counters, badge, card and goal changes of the latest sync.`
       })
   if (commit.sha) options.log(`Committed ${commit.files.join(' and ')} as ${commit.sha}`)
-  return { commit, ledgerWritten: ledgerWritten && commit.sha !== null }
+  const landed = commit.sha !== null
+  return { commit, ledgerWritten: ledgerWritten && landed, appended: landed ? appended : [] }
 }
 
 /** What the ledger records for goals whose box or title the commit changed from their issue. */

@@ -1,5 +1,6 @@
 // The decide stage: from a snapshot to the issue writes and file edits a run
 // makes. Pure: it reads nothing, so the same snapshot always decides the same.
+import { decideNewGoal, type Adoption } from './new-goal.ts'
 import type { IssueFacts, Snapshot, Work } from './read.ts'
 import { parseGoals } from '../goals/parse.ts'
 import type { LedgerEntry } from '../sync/ledger.ts'
@@ -18,6 +19,8 @@ export interface Decision {
   records: Map<number, LedgerEntry>
   warnings: string[]
   notes: string[]
+  /** An issue that became a goal: its update once the commit has landed. */
+  adopt?: Adoption | null
 }
 
 /** Decides the run; labels that exist already (when they were read) are not created again. */
@@ -30,7 +33,10 @@ export function decide(snapshot: Snapshot, existingLabels: Set<string> | null = 
     settings: plan
   })
   if (work.kind === 'issue') {
-    const { edits, note } = decideIssueEvent(snapshot, work, snapshot.event!)
+    const opened = work.action === 'opened' || work.action === 'labeled'
+    const { edits, note, adopt } = opened
+      ? decideNewGoal(snapshot, work, snapshot.event!)
+      : { ...decideIssueEvent(snapshot, work, snapshot.event!), adopt: null }
     // Every run that lists the issues also settles the others that changed since the last sync
     // (GitHub's concurrency group may have cancelled their runs); the file side waits for a push
     // or a full run, which may need the lock.
@@ -41,7 +47,8 @@ export function decide(snapshot: Snapshot, existingLabels: Set<string> | null = 
       edits: [...edits, ...others],
       records: result.records,
       warnings: snapshot.warnings,
-      notes: [note]
+      notes: [note],
+      adopt
     }
   }
   const labelled = existingLabels

@@ -5,10 +5,12 @@ export type RunKind =
   | { kind: 'reconcile' }
   | {
       kind: 'issue'
-      action: 'closed' | 'reopened' | 'edited'
+      action: 'closed' | 'reopened' | 'edited' | 'opened' | 'labeled'
       number: number
       sender: string
       titleChanged: boolean
+      /** The label added (labeled events). */
+      label?: string
     }
   | { kind: 'skip'; reason: string }
 
@@ -21,11 +23,23 @@ interface Payload {
   issue?: { number?: number; pull_request?: unknown }
   sender?: { login?: string }
   changes?: { title?: unknown }
+  label?: { name?: string }
 }
+
+const HANDLED = ['closed', 'reopened', 'edited', 'opened', 'labeled'] as const
+type Handled = (typeof HANDLED)[number]
+const handled = (action: string | undefined): action is Handled =>
+  (HANDLED as readonly (string | undefined)[]).includes(action)
 
 const ZERO_SHA = /^0+$/
 
-export function classifyEvent(eventName: string, payload: Payload, branch: string): RunKind {
+/** `commonLabel`: a labeled event for any other label is skipped before any read. */
+export function classifyEvent(
+  eventName: string,
+  payload: Payload,
+  branch: string,
+  commonLabel?: string
+): RunKind {
   switch (eventName) {
     case 'push': {
       if (payload.ref !== `refs/heads/${branch}`) {
@@ -44,20 +58,32 @@ export function classifyEvent(eventName: string, payload: Payload, branch: strin
       const number = payload.issue?.number
       if (payload.issue?.pull_request)
         return { kind: 'skip', reason: 'the event is about a pull request, not an issue' }
-      if (action !== 'closed' && action !== 'reopened' && action !== 'edited') {
+      if (!handled(action)) {
         return {
           kind: 'skip',
-          reason: `issues "${action ?? 'unknown'}" events are not handled (only closed, reopened and edited)`
+          reason: `issues "${action ?? 'unknown'}" events are not handled (only ${HANDLED.join(', ')})`
         }
       }
       if (typeof number !== 'number')
         return { kind: 'skip', reason: 'the issues event has no issue number' }
+      const label = payload.label?.name
+      if (
+        action === 'labeled' &&
+        commonLabel !== undefined &&
+        label?.toLowerCase() !== commonLabel.toLowerCase()
+      ) {
+        return {
+          kind: 'skip',
+          reason: `issue #${number} was labelled "${label ?? ''}", not "${commonLabel}"; only adding "${commonLabel}" makes an issue a goal`
+        }
+      }
       return {
         kind: 'issue',
         action,
         number,
         sender: payload.sender?.login ?? '',
-        titleChanged: payload.changes?.title !== undefined
+        titleChanged: payload.changes?.title !== undefined,
+        ...(label !== undefined ? { label } : {})
       }
     }
     case 'schedule':
@@ -66,7 +92,7 @@ export function classifyEvent(eventName: string, payload: Payload, branch: strin
     default:
       return {
         kind: 'skip',
-        reason: `the "${eventName}" event is not handled; goals-sync runs on push, issues (closed, reopened, edited), schedule and workflow_dispatch`
+        reason: `the "${eventName}" event is not handled; goals-sync runs on push, issues (${HANDLED.join(', ')}), schedule and workflow_dispatch`
       }
   }
 }

@@ -6,6 +6,7 @@ import { applyOps, recoveryFor } from './apply.ts'
 import { commitCost, WriteBudget } from './budget.ts'
 import { commitNeeded, commitStage } from './commit.ts'
 import { CREATIONS_PER_HOUR, decide, type Decision } from './decide.ts'
+import { adoptIssue, type Adoption } from './new-goal.ts'
 import { guardRun, LOCK_RELEASE, needsLock, releaseLock } from './guard.ts'
 import { readLabels, readSnapshot, rereadSnapshot } from './read.ts'
 import { emptyReport, progressOf, type RunInput, type RunReport } from './run-report.ts'
@@ -85,6 +86,20 @@ export async function runSync(input: RunInput): Promise<RunReport> {
         `Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`
       )
     }
+    const adopt = async (adoption: Adoption) => {
+      const problem = await adoptIssue(
+        client,
+        reader.at,
+        adoption,
+        budget,
+        lockReserve,
+        report.applied,
+        m => log.info(m)
+      )
+      if (problem) report.warnings.push(problem)
+    }
+    // A rerun finishing an adoption: the goal is committed already.
+    if (decision.adopt && !decision.edits.some(e => e.append)) await adopt(decision.adopt)
     if (!needsCommit) {
       ledgerLanded = report.applied.created.length === 0
       return report
@@ -96,6 +111,8 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     ledgerLanded = committed.ledgerLanded
     report.commit = committed.commit
     report.warnings.push(...committed.warnings)
+    if (decision.adopt && committed.appended.includes(decision.adopt.number))
+      await adopt(decision.adopt)
     if (committed.deferredBy) {
       report.applied.stoppedBy ??= committed.deferredBy
       report.applied.deferred += 1

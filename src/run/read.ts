@@ -70,6 +70,12 @@ export interface IssueFacts {
   tracked: TrackedIssue | null
   /** The sender's role; null when not asked (the issue is not the action's). */
   role: { role: string; mayTriage: boolean } | null
+  /** Opened or labelled: the issue as it is now, when it is not the action's yet (it may become a goal). */
+  candidate?: ListedIssue | null
+  /** The candidate is in the ledger already (a rerun of the event that made it a goal). */
+  inLedger?: boolean
+  /** Why an opened or labelled issue cannot become a goal in this run, before reading it. */
+  refused?: string
 }
 
 export interface Snapshot {
@@ -103,7 +109,7 @@ export async function readSnapshot(
   const at: RepoRef = { owner: settings.owner, repo: settings.repo }
   const repository = payload.repository as { default_branch?: string } | undefined
   const branch = settings.branch ?? repository?.default_branch ?? (await defaultBranch(client, at))
-  const work = classifyEvent(eventName, payload, branch)
+  const work = classifyEvent(eventName, payload, branch, settings.label)
   if (work.kind === 'skip') return { kind: 'skip', branch, reason: work.reason }
 
   // An issue event nearly always commits: knowing the head it read at, the commit reads nothing more.
@@ -368,6 +374,29 @@ async function readIssueFacts(
 ): Promise<IssueFacts> {
   const { client, at, settings } = reader
   const entry = loaded.ledger.issues.get(work.number)
+  if (work.action === 'opened' || work.action === 'labeled') {
+    // Any ledger entry, even for another file or retired: such an issue never becomes a new goal.
+    // One of this file's is read, so a rerun can add the marker a cut-short run did not.
+    if (entry) {
+      const mine = !entry.retired && !entry.removed && entry.file === settings.path
+      const candidate = mine ? await getIssue(client, at, work.number) : null
+      return { tracked: null, role: null, candidate, inLedger: true }
+    }
+    if (settings.commit !== 'push') {
+      // The goal's line and its ledger entry must land together on the branch, or the next run
+      // would find the issue's goal missing from the file and close it.
+      return {
+        tracked: null,
+        role: null,
+        refused: `Issue #${work.number} was ${work.action}, but goals come from issues only with commit: push (this run has commit: ${settings.commit}); ignored.`
+      }
+    }
+    const candidate = await getIssue(client, at, work.number)
+    const labelled = candidate?.labels.some(l => l.toLowerCase() === settings.label.toLowerCase())
+    // The role is asked only for an issue that could become a goal, so other issues cost one read.
+    const role = labelled ? await roleOf(client, at, work.sender) : null
+    return { tracked: null, role, candidate }
+  }
   if (!entry || entry.retired || entry.file !== settings.path) return { tracked: null, role: null }
   let tracked = side.issues.find(i => i.number === work.number) ?? null
   if (!tracked) {

@@ -1,6 +1,6 @@
 // The issue body: where the goal lives, in words and a link, and the marker.
-// The body belongs to the action (it is rewritten when the goal moves); people
-// write their notes in comments. Goal text in it is inert Markdown (see
+// The action's part is rewritten when the goal moves; a person's text above it
+// (an issue that became a goal) is kept as they wrote it. Goal text in it is inert Markdown (see
 // text.ts), so it can neither hide HTML nor forge a second marker.
 import { encodeMarker, type Marker } from './marker.ts'
 import {
@@ -49,6 +49,21 @@ function quoteOf(title: string): string | null {
     '',
     ''
   ].join('\n')
+}
+
+/** Between a person's text and the action's part of a body; the action's part never holds it (its lines are single-line inert text). */
+export const BODY_SEPARATOR = '\n\n---\n\n'
+
+/**
+ * `ours` in place of the action's part of `current`, below the person's text
+ * (what precedes the last separator). The marker stays the body's last. Past
+ * GitHub's body limit, the action's part alone.
+ */
+export function withTheirs(current: string, ours: string): string {
+  const cut = current.lastIndexOf(BODY_SEPARATOR)
+  if (cut <= 0) return ours
+  const body = `${current.slice(0, cut)}${BODY_SEPARATOR}${ours}`
+  return body.length <= MAX_BODY ? body : ours
 }
 
 export function removalComment(path: string): string {

@@ -56,6 +56,8 @@ export interface GoalEdit {
   why: string
   checked?: boolean
   title?: string
+  /** A goal born from an issue: added at the end of its category; `key` is its key once added. */
+  append?: { category: string | null; title: string; checked: boolean }
 }
 
 export function writesOf(op: Op): number {

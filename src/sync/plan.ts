@@ -5,7 +5,7 @@
 import { splitLines } from '../goals/lines.ts'
 import type { GoalsDoc } from '../goals/model.ts'
 import { parseGoals } from '../goals/parse.ts'
-import { duplicateComment, issueBody, removalComment } from './body.ts'
+import { duplicateComment, issueBody, removalComment, withTheirs } from './body.ts'
 import { entryOf, type LedgerEntry } from './ledger.ts'
 import type { Marker } from './marker.ts'
 import { keyOfGoal, matchGoals, type BeforeFile } from './match.ts'
@@ -263,7 +263,7 @@ export function planSync(input: PlanInput): Plan {
     const changed = !sameMarker(next, m)
     if (patch.title !== undefined || patch.labels || patch.state) {
       if (changed) {
-        patch.body = body(next)
+        patch.body = withTheirs(issue.body, body(next))
         patch.record = entryOf(next)
       }
       patch.why = why.join(', ')
@@ -285,7 +285,7 @@ export function planSync(input: PlanInput): Plan {
         effect: 'closed',
         state: 'closed',
         stateReason: 'not_planned',
-        body: body(marker),
+        body: withTheirs(issue.body, body(marker)),
         record: entryOf(marker),
         comment: removalComment(settings.path)
       })
@@ -316,7 +316,7 @@ export function planSync(input: PlanInput): Plan {
       effect: 'closed',
       state: 'closed',
       stateReason: 'not_planned',
-      body: body(marker),
+      body: withTheirs(dup.body, body(marker)),
       record: entryOf(marker, true),
       ...(keep ? { comment: duplicateComment(keep.number) } : {})
     })
