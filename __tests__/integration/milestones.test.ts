@@ -3,6 +3,7 @@
 // the category counters. Real Octokit over HTTP against the emulator.
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatchEvent, pushEvent } from '../../test-support/runner.ts'
+import { planJson } from '../../src/action/report.ts'
 import type { Emulator } from '../../test-support/emulator/index.ts'
 import { writeRequests } from '../robustness/support.ts'
 import {
@@ -150,6 +151,9 @@ describe('milestones: true', () => {
     const report = await rerun({ inputs: { milestones: 'true', 'dry-run': 'true' } })
     expect(report.writes).toBe(0)
     expect(emu.milestones()).toEqual([])
+    expect(planJson(report).milestones).toEqual(
+      SEVEN_COUNTS.map(([title]) => ({ op: 'create', title }))
+    )
     expect(report.ops.filter(op => op.kind === 'create-issue')).toHaveLength(15)
     expect(report.ops.every(op => op.kind !== 'create-issue' || op.milestone !== undefined)).toBe(
       true
@@ -158,7 +162,8 @@ describe('milestones: true', () => {
 
   it('milestones: false reads no milestone and sets none', async () => {
     emu = await emulatorWith({ 'goals.md': SEVEN })
-    await rerun({ inputs: {} })
+    const report = await rerun({ inputs: {} })
+    expect(planJson(report).milestones).toBeUndefined()
     expect(emu.requests.some(r => r.path.endsWith('/milestones'))).toBe(false)
     expect(emu.milestones()).toEqual([])
     expect(goalIssues(emu).every(i => i.milestone === null)).toBe(true)

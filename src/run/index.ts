@@ -55,6 +55,8 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     if (decision.ops.some(op => op.kind === 'create-label'))
       decision = decide(snapshot, await readLabels(reader))
     report.ops = decision.ops
+    if (decision.milestones)
+      report.milestones = [...decision.milestones.before, ...decision.milestones.after]
     report.edits = decision.edits
     report.warnings.push(...decision.warnings)
     report.notes.push(...decision.notes)
