@@ -33,7 +33,7 @@ Options:
 plan and sync read the token from GITHUB_TOKEN and the API address from
 GITHUB_API_URL (GitHub Enterprise Server). They take the action's inputs as
 flags: --path, --badge, --label, --branch, --conflict, --commit-message,
---commit, --sync-titles, --max-writes, --config.
+--commit, --sync-titles, --milestones, --max-writes, --config.
 `
 
 /** The flags each command takes; anything else is a mistake worth saying so. */

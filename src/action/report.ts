@@ -4,6 +4,7 @@
 // (HTML and Markdown escaped, mentions broken): it is data, not markup.
 import type { RunReport } from '../run/run-sync.ts'
 import { decodeMarker } from '../sync/marker.ts'
+import type { MilestoneOp } from '../sync/milestones.ts'
 import type { Op } from '../sync/ops.ts'
 import { inertSummaryText, issueTitle } from '../sync/text.ts'
 
@@ -54,12 +55,26 @@ function describe(op: Op): Record<string, unknown> {
   }
 }
 
+function describeMilestone(op: MilestoneOp) {
+  if (op.kind === 'create-milestone') return { op: 'create', title: op.title }
+  if (op.kind === 'set-milestone') return { op: 'set', issue: op.issue, why: op.why }
+  const { number, title, state, why } = op
+  return {
+    op: 'update',
+    number,
+    ...(title !== undefined ? { title } : {}),
+    ...(state !== undefined ? { state } : {}),
+    why
+  }
+}
+
 export function planJson(report: RunReport) {
   return {
     dryRun: report.dryRun,
     skipped: report.skipped,
     branch: report.branch,
     issues: report.ops.map(describe),
+    ...(report.milestones ? { milestones: report.milestones.map(describeMilestone) } : {}),
     file: report.edits.map(e => ({
       issue: e.issue,
       why: e.why,
@@ -177,6 +192,8 @@ export function summaryMarkdown(report: RunReport, issueUrl: (n: number) => stri
       ''
     )
     for (const op of report.ops) out.push(`- ${describePlanned(op)}`)
+    for (const m of report.milestones ?? [])
+      out.push(`- milestone: ${inert(JSON.stringify(describeMilestone(m)))}`)
   } else {
     const touched = touchedIssues(report)
     if (touched.length > 0) {

@@ -21,6 +21,8 @@ export interface Settings {
   commitMessage: string
   commit: CommitMode
   syncTitles: boolean
+  /** One milestone per category, each goal's issue in its category's. */
+  milestones: boolean
   maxWrites: number
   config: string
   apiUrl: string
@@ -44,6 +46,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'commit-message': 'chore(goals): sync progress [skip ci]',
   commit: 'push',
   'sync-titles': 'true',
+  milestones: 'false',
   'max-writes': '1000',
   config: '.github/goals-sync.yml'
 }
@@ -207,6 +210,7 @@ export function buildSettings(get: InputSource, env: NodeJS.ProcessEnv): Setting
     commitMessage,
     commit: oneOf(get, 'commit', ['push', 'pull-request', 'none'] as const, 'push'),
     syncTitles: bool(get, 'sync-titles', true),
+    milestones: bool(get, 'milestones', false),
     maxWrites,
     config,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),

@@ -10,6 +10,7 @@ export const SYNC_FLAGS = [
   'commit-message',
   'commit',
   'sync-titles',
+  'milestones',
   'max-writes',
   'config'
 ]

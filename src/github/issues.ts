@@ -22,6 +22,7 @@ interface RawIssue {
   created_at: string
   updated_at: string
   pull_request?: unknown
+  milestone?: { number: number } | null
 }
 
 function listed(raw: RawIssue): ListedIssue {
@@ -35,7 +36,8 @@ function listed(raw: RawIssue): ListedIssue {
     author: raw.user?.login ?? null,
     htmlUrl: raw.html_url,
     createdAt: raw.created_at,
-    updatedAt: raw.updated_at
+    updatedAt: raw.updated_at,
+    milestone: raw.milestone?.number ?? null
   }
 }
 
@@ -131,7 +133,13 @@ export async function renameLabel(
 export async function createIssue(
   client: Client,
   at: RepoRef,
-  issue: { title: string; body: string; labels: string[]; assignees: string[] }
+  issue: {
+    title: string
+    body: string
+    labels: string[]
+    assignees: string[]
+    milestone?: number | null
+  }
 ) {
   try {
     // Only the fields GitHub declares, named one by one: callers pass whole plan entries.
@@ -142,6 +150,7 @@ export async function createIssue(
       body: wellFormed(issue.body),
       labels: issue.labels.map(wellFormed),
       ...(issue.assignees.length > 0 ? { assignees: issue.assignees } : {}),
+      ...(typeof issue.milestone === 'number' ? { milestone: issue.milestone } : {}),
       request: { retries: 0 }
     })
     return { number: data.number, url: data.html_url }
@@ -156,6 +165,8 @@ export interface IssuePatch {
   labels?: string[]
   state?: 'open' | 'closed'
   stateReason?: 'completed' | 'not_planned'
+  /** A milestone number, or null to take the issue out of its milestone. */
+  milestone?: number | null
 }
 
 export async function updateIssue(client: Client, at: RepoRef, number: number, patch: IssuePatch) {
@@ -167,7 +178,8 @@ export async function updateIssue(client: Client, at: RepoRef, number: number, p
       ...(patch.body !== undefined ? { body: wellFormed(patch.body) } : {}),
       ...(patch.labels !== undefined ? { labels: patch.labels.map(wellFormed) } : {}),
       ...(patch.state !== undefined ? { state: patch.state } : {}),
-      ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {})
+      ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {}),
+      ...(patch.milestone !== undefined ? { milestone: patch.milestone } : {})
     })
   } catch (error) {
     throw explainAccess(error, `update issue #${number}`, 'issues: write')

@@ -17,6 +17,7 @@ import {
 import type { Client } from '../github/octokit-client.ts'
 import { decodeMarker, goalKey } from '../sync/marker.ts'
 import type { LedgerEntry } from '../sync/ledger.ts'
+import type { MilestoneRef } from '../sync/milestones.ts'
 import type { Op } from '../sync/ops.ts'
 
 export interface Applied {
@@ -31,6 +32,8 @@ export interface Applied {
   stoppedBy: string | null
   /** What the ledger records for the writes that were done. */
   recorded: Map<number, LedgerEntry>
+  /** The milestones the action made once this run is done (`milestones: true`), number → category. */
+  milestones?: Map<number, string>
 }
 
 export function emptyApplied(): Applied {
@@ -87,7 +90,7 @@ export function recoveryFor(reader: Reader): Recovery {
   }
 }
 
-const answerLost = (error: unknown) => {
+export const answerLost = (error: unknown) => {
   const status = statusOf(error)
   return status === undefined || status >= 500
 }
@@ -98,11 +101,19 @@ export async function applyOps(
   ops: readonly Op[],
   budget: WriteBudget,
   result: Applied,
-  options: { reserve?: number; recovery: Recovery; log?: (message: string) => void }
+  options: {
+    reserve?: number
+    recovery: Recovery
+    log?: (message: string) => void
+    /** A milestone reference's number (see MilestoneBook); without it, none is sent. */
+    milestoneOf?: (ref: MilestoneRef | undefined) => number | null | undefined
+  }
 ): Promise<Applied> {
   const reserve = options.reserve ?? 0
   const log = options.log ?? (() => {})
   const spend = () => budget.take(1, reserve)
+  const milestone = (ref: MilestoneRef | undefined) =>
+    options.milestoneOf ? options.milestoneOf(ref) : undefined
   const noteOnce = (list: number[], n: number) => {
     if (!list.includes(n)) list.push(n)
   }
@@ -126,7 +137,7 @@ export async function applyOps(
         case 'create-issue': {
           let issue: { number: number; url: string } | null
           try {
-            issue = await createIssue(client, at, op)
+            issue = await createIssue(client, at, { ...op, milestone: milestone(op.milestone) })
           } catch (error) {
             if (!answerLost(error)) throw error
             issue = await options.recovery.findIssue(op.goal)
@@ -166,7 +177,7 @@ export async function applyOps(
               continue
             }
           }
-          await updateIssue(client, at, op.number, op)
+          await updateIssue(client, at, op.number, { ...op, milestone: milestone(op.milestone) })
           if (op.record) result.recorded.set(op.number, op.record)
           if (op.effect === 'closed') noteOnce(result.closed, op.number)
           else if (op.effect === 'reopened') noteOnce(result.reopened, op.number)

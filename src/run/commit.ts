@@ -59,11 +59,18 @@ function ledgerMayChange(
     ...decision.records,
     ...(onBranch ? editRecords(finalDoc, decision.edits, path) : [])
   ]
+  const milestones = decision.milestones
   return (
-    ledgerChanges(snapshot.ledger, known) ||
-    decision.ops.some(op => op.kind === 'create-issue' || (op.kind === 'update-issue' && op.record))
+    ledgerChanges(snapshot.ledger, known, madeOf(milestones?.made)) ||
+    decision.ops.some(
+      op => op.kind === 'create-issue' || (op.kind === 'update-issue' && op.record)
+    ) ||
+    (milestones?.before.some(op => op.kind === 'create-milestone') ?? false)
   )
 }
+
+const madeOf = (made: readonly { number: number; category: string }[] | undefined) =>
+  made && new Map(made.map(m => [m.number, m.category]))
 
 /**
  * Whether the run may have anything to commit. A run that changes nothing in
@@ -109,20 +116,26 @@ export async function commitStage(
   ]
   const warnings: string[] = []
   let commit: CommitResult | null = null
+  const milestones = applied.milestones
   let appended: number[] = []
-  let ledgerLanded = settings.commit === 'push' && !ledgerChanges(snapshot.ledger, changes)
+  let ledgerLanded =
+    settings.commit === 'push' && !ledgerChanges(snapshot.ledger, changes, milestones)
   try {
     if (settings.commit !== 'none') {
       const produced = await commitFiles(reader, snapshot, decision.edits, changes, budget, {
         ...options,
-        warnings
+        warnings,
+        milestones
       })
       commit = produced.commit
       appended = produced.appended
       if (settings.commit === 'push') ledgerLanded ||= produced.ledgerWritten
     }
     if (settings.commit !== 'push') {
-      ledgerLanded = await commitLedgerRef(reader, snapshot, changes, budget, options.reserve)
+      ledgerLanded = await commitLedgerRef(reader, snapshot, changes, budget, {
+        reserve: options.reserve,
+        milestones
+      })
     }
     return { commit, ledgerLanded, deferredBy: null, warnings, appended }
   } catch (error) {
@@ -143,9 +156,10 @@ export async function commitStage(
 
 const ledgerChanges = (
   loaded: Snapshot['ledger'],
-  changes: readonly [number, LedgerEntry][]
+  changes: readonly [number, LedgerEntry][],
+  milestones?: ReadonlyMap<number, string>
 ): boolean =>
-  withChanges(loaded.ledger, changes) !== null ||
+  withChanges(loaded.ledger, changes, [], milestones) !== null ||
   (loaded.stored === null && loaded.ledger.issues.size > 0)
 
 async function commitFiles(
@@ -154,7 +168,12 @@ async function commitFiles(
   edits: readonly GoalEdit[],
   changes: readonly [number, LedgerEntry][],
   budget: WriteBudget,
-  options: { reserve: number; log: (message: string) => void; warnings: string[] }
+  options: {
+    reserve: number
+    log: (message: string) => void
+    warnings: string[]
+    milestones: ReadonlyMap<number, string> | undefined
+  }
 ): Promise<{ commit: CommitResult; ledgerWritten: boolean; appended: number[] }> {
   const { settings, client, at } = reader
   const { branch } = snapshot
@@ -205,7 +224,7 @@ async function commitFiles(
       ...editRecords(doc, [...todo.filter(e => !e.append), ...added], settings.path)
     ]
     const next =
-      withChanges(base, all, files.size > 0 ? blobs : []) ??
+      withChanges(base, all, files.size > 0 ? blobs : [], options.milestones) ??
       (headText === null && base.issues.size > 0 ? { ...base, seq: base.seq + 1 } : null)
     if (next) {
       files.set(LEDGER_FILE, serializeLedger(next))
@@ -290,15 +309,16 @@ async function commitLedgerRef(
   snapshot: Snapshot,
   changes: readonly [number, LedgerEntry][],
   budget: WriteBudget,
-  reserve: number
+  options: { reserve: number; milestones: ReadonlyMap<number, string> | undefined }
 ): Promise<boolean> {
+  const { reserve, milestones } = options
   const { client, at } = reader
   let base = snapshot.ledger.ledger
   let parent = snapshot.ledger.refCommit
   let stored = snapshot.ledger.stored
   for (let attempt = 1; attempt <= 5; attempt++) {
     const next =
-      withChanges(base, changes) ??
+      withChanges(base, changes, [], milestones) ??
       (stored === null && base.issues.size > 0 ? { ...base, seq: base.seq + 1 } : null)
     if (!next) return true
     if (!budget.take(LEDGER_REF_COST, reserve))

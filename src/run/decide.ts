@@ -1,11 +1,13 @@
 // The decide stage: from a snapshot to the issue writes and file edits a run
 // makes. Pure: it reads nothing, so the same snapshot always decides the same.
 import { decideNewGoal, type Adoption } from './new-goal.ts'
+import { decideMilestones } from './decide-milestones.ts'
 import type { IssueFacts, Snapshot, Work } from './read.ts'
 import { parseGoals } from '../goals/parse.ts'
 import type { LedgerEntry } from '../sync/ledger.ts'
 import { goalKey } from '../sync/marker.ts'
 import { keyOfGoal } from '../sync/match.ts'
+import type { MilestonePlan } from '../sync/milestones.ts'
 import type { GoalEdit, Op } from '../sync/ops.ts'
 import { planSync } from '../sync/plan.ts'
 import { issueTitle } from '../sync/text.ts'
@@ -17,6 +19,8 @@ export interface Decision {
   edits: GoalEdit[]
   /** Ledger records that change with no issue write. */
   records: Map<number, LedgerEntry>
+  /** Milestone writes around the issue writes (`milestones: true`, full runs only). */
+  milestones?: MilestonePlan
   warnings: string[]
   notes: string[]
   /** An issue that became a goal: its update once the commit has landed. */
@@ -56,12 +60,14 @@ export function decide(snapshot: Snapshot, existingLabels: Set<string> | null = 
         op => op.kind !== 'create-label' || !existingLabels.has(op.name.toLowerCase())
       )
     : result.ops
-  const { ops, held } = withinHourlyLimit(labelled, snapshot)
+  const placed = decideMilestones(snapshot, result, labelled)
+  const { ops, held } = withinHourlyLimit(placed?.ops ?? labelled, snapshot)
   return {
     ops,
     held,
     edits: result.edits,
     records: result.records,
+    ...(placed ? { milestones: placed.milestones } : {}),
     warnings: [...snapshot.warnings, ...result.warnings],
     notes: []
   }

@@ -3,6 +3,7 @@
 // before; the report is put together from their outputs.
 import { randomBytes } from 'node:crypto'
 import { applyOps, recoveryFor } from './apply.ts'
+import { applyMilestoneOps, MilestoneBook } from './apply-milestones.ts'
 import { commitCost, WriteBudget } from './budget.ts'
 import { commitNeeded, commitStage } from './commit.ts'
 import { CREATIONS_PER_HOUR, decide, type Decision } from './decide.ts'
@@ -55,6 +56,8 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     if (decision.ops.some(op => op.kind === 'create-label'))
       decision = decide(snapshot, await readLabels(reader))
     report.ops = decision.ops
+    if (decision.milestones)
+      report.milestones = [...decision.milestones.before, ...decision.milestones.after]
     report.edits = decision.edits
     report.warnings.push(...decision.warnings)
     report.notes.push(...decision.notes)
@@ -68,14 +71,31 @@ export async function runSync(input: RunInput): Promise<RunReport> {
 
     const lockReserve = lock ? LOCK_RELEASE : 0
     const needsCommit = await commitNeeded(reader, snapshot, decision, finalText)
+    const milestones = decision.milestones
+    const book = milestones && new MilestoneBook(milestones.made.map(m => [m.number, m.category]))
     if (issueWrites) {
       ledgerLanded = false
+      const reserve = lockReserve + (needsCommit ? commitCost(settings.commit) : 0)
+      const logged = { reserve, log: (m: string) => log.info(m) }
+      if (milestones && book) {
+        await applyMilestoneOps(client, reader.at, milestones.before, budget, report.applied, {
+          ...logged,
+          book
+        })
+      }
       await applyOps(client, reader.at, decision.ops, budget, report.applied, {
-        reserve: lockReserve + (needsCommit ? commitCost(settings.commit) : 0),
+        ...logged,
         recovery: recoveryFor(reader),
-        log: m => log.info(m)
+        ...(book ? { milestoneOf: book.numberOf } : {})
       })
+      if (milestones && book) {
+        await applyMilestoneOps(client, reader.at, milestones.after, budget, report.applied, {
+          ...logged,
+          book
+        })
+      }
     }
+    if (book) report.applied.milestones = book.made
     if (decision.held) {
       // Held back before any write, so the report says it after what apply did.
       report.applied.deferred += decision.held.count

@@ -18,6 +18,7 @@ import {
 import { Identity } from '../github/identity.ts'
 import { getIssue, labelNames, listIssues, roleOf, type RepoRef } from '../github/issues.ts'
 import { readLedgerRef } from '../github/ledger-store.ts'
+import { listMilestones } from '../github/milestones.ts'
 import type { Client } from '../github/octokit-client.ts'
 import { parseGoals } from '../goals/parse.ts'
 import {
@@ -28,6 +29,7 @@ import {
   type LedgerEntry
 } from '../sync/ledger.ts'
 import { goalKey } from '../sync/marker.ts'
+import type { ExistingMilestone } from '../sync/milestones.ts'
 import { adoptable, markedIssues, trackedIssues, type MarkedIssue } from '../sync/ownership.ts'
 import { planSync, type PlanSettings } from '../sync/plan.ts'
 import type { ListedIssue, TrackedIssue } from '../sync/tracked-issue.ts'
@@ -91,6 +93,8 @@ export interface Snapshot {
   ledger: LoadedLedger
   side: IssueSide
   event: IssueFacts | null
+  /** Every milestone of the repository; read only with `milestones: true` (one listing). */
+  milestones?: ExistingMilestone[]
   warnings: string[]
 }
 
@@ -126,6 +130,9 @@ export async function readSnapshot(
   const ledger = await readLedger(reader, branch, ref, null)
   const side = await readIssueSide(reader, branch, plan, goals.text, work, ledger, null, warnings)
   const event = work.kind === 'issue' ? await readIssueFacts(reader, work, ledger, side) : null
+  // An issues event only edits the file: the milestones follow at the next full run.
+  const milestones =
+    settings.milestones && work.kind !== 'issue' ? await listMilestones(client, at) : undefined
   return {
     kind: 'run',
     reader,
@@ -140,6 +147,7 @@ export async function readSnapshot(
       ledger,
       side,
       event,
+      ...(milestones ? { milestones } : {}),
       warnings
     }
   }

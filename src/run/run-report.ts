@@ -6,6 +6,7 @@ import type { CommitResult } from '../github/commit.ts'
 import type { Client } from '../github/octokit-client.ts'
 import { parseGoals } from '../goals/parse.ts'
 import { percentOf } from '../render/badge.ts'
+import type { MilestoneOp } from '../sync/milestones.ts'
 import type { GoalEdit, Op } from '../sync/ops.ts'
 
 export interface Logger {
@@ -38,6 +39,8 @@ export interface RunReport {
   percent: number
   categories: { name: string | null; done: number; total: number }[]
   ops: Op[]
+  /** Milestone writes planned around the issue writes (`milestones: true`). */
+  milestones?: MilestoneOp[]
   edits: GoalEdit[]
   applied: Applied
   commit: CommitResult | null

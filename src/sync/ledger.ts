@@ -25,6 +25,11 @@ export interface Ledger {
   issues: Map<number, LedgerEntry>
   /** Git blob ids of the files the action last wrote, by path. */
   blobs: Map<string, string>
+  /**
+   * Milestones the action made (`milestones: true`), number → category. Absent
+   * in ledgers of earlier versions, and written only when there is one.
+   */
+  milestones?: Map<number, string>
 }
 
 export class LedgerError extends Error {}
@@ -89,12 +94,17 @@ export function serializeLedger(ledger: Ledger): string {
   const issues = [...ledger.issues].sort(([a], [b]) => a - b)
   const blobs = [...ledger.blobs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const block = (rows: string[]) => (rows.length === 0 ? '{}' : `{\n${rows.join(',\n')}\n  }`)
+  const milestones = [...(ledger.milestones ?? [])].sort(([a], [b]) => a - b)
   return [
     '{',
     '  "version": 1,',
     `  "seq": ${ledger.seq},`,
     `  "blobs": ${block(blobs.map(([p, s]) => `    ${JSON.stringify(p)}: ${JSON.stringify(s)}`))},`,
-    `  "issues": ${block(issues.map(([n, e]) => `    "${n}": ${entryJson(e)}`))}`,
+    `  "issues": ${block(issues.map(([n, e]) => `    "${n}": ${entryJson(e)}`))}${milestones.length > 0 ? ',' : ''}`,
+    // Left out while empty, so a ledger without milestones reads as earlier versions wrote it.
+    ...(milestones.length > 0
+      ? [`  "milestones": ${block(milestones.map(([n, c]) => `    "${n}": ${JSON.stringify(c)}`))}`]
+      : []),
     '}',
     ''
   ].join('\n')
@@ -153,19 +163,42 @@ export function parseLedger(text: string, where: string): Ledger {
       retired: value.retired === true
     })
   }
-  return { seq: raw.seq as number, issues, blobs }
+  const ledger: Ledger = { seq: raw.seq as number, issues, blobs }
+  if (raw.milestones !== undefined) ledger.milestones = parseMilestones(raw.milestones, fail)
+  return ledger
 }
+
+function parseMilestones(raw: unknown, fail: (what: string) => never): Map<number, string> {
+  if (!isObject(raw)) return fail('has a "milestones" that is not an object')
+  const made = new Map<number, string>()
+  for (const [key, category] of Object.entries(raw)) {
+    const at = `milestone ${JSON.stringify(key)}`
+    if (!/^[1-9][0-9]*$/.test(key)) fail(`lists ${at}, which is not a milestone number`)
+    if (typeof category !== 'string' || category === '')
+      fail(`has no category (text) for ${at} in "milestones"`)
+    made.set(Number(key), category as string)
+  }
+  return made
+}
+
+const sameMade = (a: ReadonlyMap<number, string>, b: ReadonlyMap<number, string>) =>
+  a.size === b.size && [...a].every(([n, c]) => b.get(n) === c)
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
 
-/** The ledger with `changes` and blob ids laid over it (later ones win), one seq on; null when nothing changes. */
+/**
+ * The ledger with `changes` and blob ids laid over it (later ones win) and, when
+ * given, `milestones` as the whole set the action made; one seq on; null when
+ * nothing changes.
+ */
 export function withChanges(
   base: Ledger,
   changes: Iterable<[number, LedgerEntry]>,
-  blobs: Iterable<[string, string]> = []
+  blobs: Iterable<[string, string]> = [],
+  milestones?: ReadonlyMap<number, string>
 ): Ledger | null {
   const issues = new Map(base.issues)
   let changed = false
@@ -180,5 +213,11 @@ export function withChanges(
     files.set(path, sha)
     changed = true
   }
-  return changed ? { seq: base.seq + 1, issues, blobs: files } : null
+  let made = base.milestones
+  if (milestones && !sameMade(milestones, made ?? new Map())) {
+    made = new Map(milestones)
+    changed = true
+  }
+  if (!changed) return null
+  return { seq: base.seq + 1, issues, blobs: files, ...(made ? { milestones: made } : {}) }
 }

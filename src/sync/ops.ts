@@ -1,5 +1,6 @@
 import type { LedgerEntry } from './ledger.ts'
 import type { Marker } from './marker.ts'
+import type { MilestoneRef } from './milestones.ts'
 
 // The operations a plan is made of. Each is one write request (create-issue
 // with `close` is two), so a plan can be cut anywhere by the write budget.
@@ -30,6 +31,8 @@ export type Op =
       close: { body: string } | null
       /** The ledger's record of the new issue (open; closed once `close` is done too). */
       record: LedgerEntry
+      /** Its category's milestone (`milestones: true`). */
+      milestone?: MilestoneRef
     }
   | {
       kind: 'update-issue'
@@ -45,6 +48,8 @@ export type Op =
       comment?: string
       /** What the ledger records once this write is done. */
       record?: LedgerEntry
+      /** Moved to this milestone in the same write (`milestones: true`). */
+      milestone?: MilestoneRef
     }
 
 /** A change to the goals file, found again by key when the branch moved meanwhile. */

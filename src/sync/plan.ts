@@ -47,6 +47,8 @@ export interface Plan {
   edits: GoalEdit[]
   /** Ledger records that change without any issue write (both sides already agree). */
   records: Map<number, LedgerEntry>
+  /** Categories renamed as a whole (old name → new name). */
+  renames: Map<string, string>
   warnings: string[]
 }
 
@@ -336,6 +338,7 @@ export function planSync(input: PlanInput): Plan {
     ops: [...labelOps, ...updates, ...removals, ...creates],
     edits,
     records,
+    renames,
     warnings
   }
 }

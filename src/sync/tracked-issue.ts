@@ -14,6 +14,8 @@ export interface ListedIssue {
   htmlUrl: string
   createdAt: string
   updatedAt: string
+  /** Its milestone's number (read only with `milestones: true`; absent or null: none). */
+  milestone?: number | null
 }
 
 export type TrackedIssue = Omit<ListedIssue, 'author' | 'createdAt'> & {
