@@ -290,6 +290,7 @@ const SYNC_FLAGS = [
     'commit-message',
     'commit',
     'sync-titles',
+    'milestones',
     'max-writes',
     'config'
 ];
@@ -441,6 +442,7 @@ function fixCounters(source, options = {}) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ countGoals),
   G: () => (/* binding */ parseGoals)
 });
 
@@ -719,6 +721,17 @@ const HTML = 3;
 const CODE = 4;
 const TABLE = 5;
 function parseGoals(source, options = {}) {
+    return read(source, options, true);
+}
+/**
+ * The document as `parseGoals` reads it, without the goals: `goals` and each
+ * category's `goals` are empty; counts, headings, counters and warnings are the
+ * same. What `check` needs, in a fraction of the memory on a large file.
+ */
+function countGoals(source, options = {}) {
+    return read(source, options, false);
+}
+function read(source, options, keep) {
     const categoryLevel = options.categoryLevel ?? 2;
     const goals = [];
     const categories = [];
@@ -740,6 +753,8 @@ function parseGoals(source, options = {}) {
     let paragraphLine = 0;
     let lastCells = 0;
     let done = 0;
+    /** Goals no longer held (counting only): only the open paragraph's may still be taken back. */
+    let dropped = 0;
     const closeLeaf = () => {
         leaf = NONE;
     };
@@ -750,7 +765,8 @@ function parseGoals(source, options = {}) {
             if (g.checked)
                 done--;
             if (current && g.category === current.name) {
-                current.goals.pop();
+                if (keep)
+                    current.goals.pop();
                 current.total--;
                 if (g.checked)
                     current.done--;
@@ -758,7 +774,7 @@ function parseGoals(source, options = {}) {
             occurrences.set(g.title, g.occurrence);
         }
         for (const c of containers)
-            if (c.goal >= goals.length)
+            if (c.goal >= dropped + goals.length)
                 c.goal = -1;
         for (let w = warnings.length - 1; w >= 0 && warnings[w].line > fromLine; w--) {
             warnings.pop();
@@ -1001,6 +1017,10 @@ function parseGoals(source, options = {}) {
     function startParagraph(depth, line, text) {
         leaf = PARAGRAPH;
         leafDepth = depth;
+        if (!keep) {
+            dropped += goals.length;
+            goals.length = 0;
+        }
         paragraphGoals = goals.length;
         paragraphLine = line;
         lastCells = text.includes('|') ? tableCells(text) : 0;
@@ -1062,12 +1082,8 @@ function parseGoals(source, options = {}) {
         const occurrence = occurrences.get(title) ?? 0;
         occurrences.set(title, occurrence + 1);
         const category = current ? current.name : null;
-        if (occurrence > 0) {
-            warnings.push({
-                line: line + 1,
-                message: `duplicate goal "${title}"${category === null ? '' : ` in "${category}"`}: told apart by order`
-            });
-        }
+        if (occurrence > 0)
+            warnings.push(new DuplicateGoal(line + 1, title, category));
         let parent = null;
         for (let k = containers.length - 1; k >= 0; k--) {
             const c = containers[k];
@@ -1077,7 +1093,7 @@ function parseGoals(source, options = {}) {
             }
         }
         const checked = box !== 32;
-        const index = goals.length;
+        const index = dropped + goals.length;
         goals.push({
             line,
             indent: text.slice(0, marker === '' ? at : markerAt),
@@ -1097,21 +1113,43 @@ function parseGoals(source, options = {}) {
         if (checked)
             done++;
         if (current) {
-            current.goals.push(index);
+            if (keep)
+                current.goals.push(index);
             current.total++;
             if (checked)
                 current.done++;
         }
     }
+    const total = dropped + goals.length;
+    if (!keep)
+        goals.length = 0;
     return {
         categories,
         goals,
         titles,
         done,
-        total: goals.length,
+        total,
         warnings,
         lineCount: lines.count
     };
+}
+/**
+ * Large files can hold many duplicate titles: the message of each is written
+ * only when read, so a warning costs a few words until it is shown.
+ */
+class DuplicateGoal {
+    line;
+    title;
+    category;
+    constructor(line, title, category) {
+        this.line = line;
+        this.title = title;
+        this.category = category;
+    }
+    get message() {
+        const where = this.category === null ? '' : ` in "${this.category}"`;
+        return `duplicate goal "${this.title}"${where}: told apart by order`;
+    }
 }
 /** After containers that did not continue: does this line go on with the paragraph? */
 function isLazy(text, at, indent) {
@@ -1467,13 +1505,25 @@ function* listJsonChunks(doc) {
     }
     yield `${chunk}\n  ],\n  "done": ${doc.done},\n  "total": ${doc.total}\n}\n`;
 }
-function warn(io, path, doc) {
-    for (const w of doc.warnings)
-        io.err(`${path}:${w.line}: warning: ${w.message}`);
+/**
+ * Warnings in pieces of about 64 KiB, each written once the reader has taken the
+ * last: a file with a million duplicate titles would otherwise queue them all.
+ */
+async function warn(io, path, doc) {
+    let chunk = '';
+    for (const w of doc.warnings) {
+        chunk += `${path}:${w.line}: warning: ${w.message}\n`;
+        if (chunk.length > 65536) {
+            await io.writeErr(chunk);
+            chunk = '';
+        }
+    }
+    if (chunk !== '')
+        await io.writeErr(chunk);
 }
 async function listCommand(path, json, level, io) {
     const doc = (0,parse/* parseGoals */.G)(await readGoalsFile(path), { categoryLevel: level });
-    warn(io, path, doc);
+    await warn(io, path, doc);
     if (json) {
         for (const chunk of listJsonChunks(doc))
             await io.write(chunk);
@@ -1490,8 +1540,8 @@ async function listCommand(path, json, level, io) {
     return 0;
 }
 async function checkCommand(path, level, io) {
-    const doc = (0,parse/* parseGoals */.G)(await readGoalsFile(path), { categoryLevel: level });
-    warn(io, path, doc);
+    const doc = (0,parse/* countGoals */.U)(await readGoalsFile(path), { categoryLevel: level });
+    await warn(io, path, doc);
     const stale = (0,edit/* staleCounters */.dl)(doc);
     for (const s of stale) {
         io.out(s.found === null
@@ -1517,7 +1567,7 @@ const PICTURES = {
 async function fixCommand(path, pictures, level, io) {
     const source = await readGoalsFile(path);
     const doc = (0,parse/* parseGoals */.G)(source, { categoryLevel: level });
-    warn(io, path, doc);
+    await warn(io, path, doc);
     const edits = (0,edit/* counterEdits */._8)(doc);
     const fixed = (0,edit/* applyEdits */.ct)(source, edits);
     if (fixed !== source) {
@@ -1576,7 +1626,7 @@ Options:
 plan and sync read the token from GITHUB_TOKEN and the API address from
 GITHUB_API_URL (GitHub Enterprise Server). They take the action's inputs as
 flags: --path, --badge, --label, --branch, --conflict, --commit-message,
---commit, --sync-titles, --max-writes, --config.
+--commit, --sync-titles, --milestones, --max-writes, --config.
 `;
 /** The flags each command takes; anything else is a mistake worth saying so. */
 const ALLOWED_FLAGS = {
@@ -1629,7 +1679,7 @@ async function runCli(argv, io) {
             }
             case 'plan':
             case 'sync':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(833), __nccwpck_require__.e(985), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).syncCommand(args.command === 'sync', args.flags, process.env, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(833), __nccwpck_require__.e(985), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7796))).syncCommand(args.command === 'sync', args.flags, process.env, io);
             case undefined:
                 throw new cli_args/* UsageError */.e('no command given');
             default:
@@ -1663,13 +1713,17 @@ function levelFlag(value) {
 const io = {
     out: text => process.stdout.write(`${text}\n`),
     err: text => process.stderr.write(`${text}\n`),
-    write: chunk => new Promise(resolve => {
-        if (process.stdout.write(chunk))
+    write: chunk => paced(process.stdout, chunk),
+    writeErr: chunk => paced(process.stderr, chunk)
+};
+function paced(stream, chunk) {
+    return new Promise(resolve => {
+        if (stream.write(chunk))
             resolve();
         else
-            process.stdout.once('drain', resolve);
-    })
-};
+            stream.once('drain', resolve);
+    });
+}
 runCli(process.argv.slice(2), io).then(code => {
     process.exitCode = code;
 }, (error) => {

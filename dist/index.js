@@ -40329,7 +40329,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7743:
+/***/ 4012:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49284,17 +49284,33 @@ function describe(op) {
             };
     }
 }
+function describeMilestone(op) {
+    if (op.kind === 'create-milestone')
+        return { op: 'create', title: op.title };
+    if (op.kind === 'set-milestone')
+        return { op: 'set', issue: op.issue, why: op.why };
+    const { number, title, state, why } = op;
+    return {
+        op: 'update',
+        number,
+        ...(title !== undefined ? { title } : {}),
+        ...(state !== undefined ? { state } : {}),
+        why
+    };
+}
 function planJson(report) {
     return {
         dryRun: report.dryRun,
         skipped: report.skipped,
         branch: report.branch,
         issues: report.ops.map(describe),
+        ...(report.milestones ? { milestones: report.milestones.map(describeMilestone) } : {}),
         file: report.edits.map(e => ({
             issue: e.issue,
             why: e.why,
             ...(e.checked !== undefined ? { checked: e.checked } : {}),
-            ...(e.title !== undefined ? { title: e.title } : {})
+            ...(e.title !== undefined ? { title: e.title } : {}),
+            ...(e.append ? { added: e.append } : {})
         })),
         deferred: report.applied.deferred,
         warnings: report.warnings
@@ -49383,6 +49399,8 @@ function summaryMarkdown(report, issueUrl) {
         out.push(`### Planned (${report.ops.length} issue operation(s), ${report.edits.length} file change(s))`, '');
         for (const op of report.ops)
             out.push(`- ${describePlanned(op)}`);
+        for (const m of report.milestones ?? [])
+            out.push(`- milestone: ${inert(JSON.stringify(describeMilestone(m)))}`);
     }
     else {
         const touched = touchedIssues(report);
@@ -49398,11 +49416,13 @@ function summaryMarkdown(report, issueUrl) {
     if (report.edits.length > 0) {
         out.push('', `### ${report.dryRun ? 'Planned file changes' : 'File changes'}`, '');
         for (const e of report.edits) {
-            const what = e.checked === undefined
-                ? `text → "${inert(e.title ?? '')}"`
-                : e.checked
-                    ? 'ticked'
-                    : 'unticked';
+            const what = e.append
+                ? `added${e.append.category === null ? '' : ` to "${inert(e.append.category)}"`}`
+                : e.checked === undefined
+                    ? `text → "${inert(e.title ?? '')}"`
+                    : e.checked
+                        ? 'ticked'
+                        : 'unticked';
             out.push(`- ${inert(issueTitle(e.marker.title))} (${link(e.issue)}): ${what} (${inert(e.why)})`);
         }
     }
@@ -49433,7 +49453,8 @@ function listed(raw) {
         author: raw.user?.login ?? null,
         htmlUrl: raw.html_url,
         createdAt: raw.created_at,
-        updatedAt: raw.updated_at
+        updatedAt: raw.updated_at,
+        milestone: raw.milestone?.number ?? null
     };
 }
 /** The issues (not pull requests) GitHub lists for `query`: a label, or a creator. */
@@ -49519,6 +49540,7 @@ async function createIssue(client, at, issue) {
             body: wellFormed(issue.body),
             labels: issue.labels.map(wellFormed),
             ...(issue.assignees.length > 0 ? { assignees: issue.assignees } : {}),
+            ...(typeof issue.milestone === 'number' ? { milestone: issue.milestone } : {}),
             request: { retries: 0 }
         });
         return { number: data.number, url: data.html_url };
@@ -49536,7 +49558,8 @@ async function updateIssue(client, at, number, patch) {
             ...(patch.body !== undefined ? { body: wellFormed(patch.body) } : {}),
             ...(patch.labels !== undefined ? { labels: patch.labels.map(wellFormed) } : {}),
             ...(patch.state !== undefined ? { state: patch.state } : {}),
-            ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {})
+            ...(patch.stateReason !== undefined ? { state_reason: patch.stateReason } : {}),
+            ...(patch.milestone !== undefined ? { milestone: patch.milestone } : {})
         });
     }
     catch (error) {
@@ -49664,6 +49687,7 @@ async function applyOps(client, at, ops, budget, result, options) {
     const reserve = options.reserve ?? 0;
     const log = options.log ?? (() => { });
     const spend = () => budget.take(1, reserve);
+    const milestone = (ref) => options.milestoneOf ? options.milestoneOf(ref) : undefined;
     const noteOnce = (list, n) => {
         if (!list.includes(n))
             list.push(n);
@@ -49686,7 +49710,7 @@ async function applyOps(client, at, ops, budget, result, options) {
                 case 'create-issue': {
                     let issue;
                     try {
-                        issue = await createIssue(client, at, op);
+                        issue = await createIssue(client, at, { ...op, milestone: milestone(op.milestone) });
                     }
                     catch (error) {
                         if (!answerLost(error))
@@ -49730,7 +49754,7 @@ async function applyOps(client, at, ops, budget, result, options) {
                             continue;
                         }
                     }
-                    await updateIssue(client, at, op.number, op);
+                    await updateIssue(client, at, op.number, { ...op, milestone: milestone(op.milestone) });
                     if (op.record)
                         result.recorded.set(op.number, op.record);
                     if (op.effect === 'closed')
@@ -49753,6 +49777,148 @@ async function applyOps(client, at, ops, budget, result, options) {
         }
     }
     return result;
+}
+
+;// CONCATENATED MODULE: ./.build/github/milestones.js
+
+
+const existing = (m) => ({
+    number: m.number,
+    title: m.title,
+    state: m.state === 'closed' ? 'closed' : 'open',
+    description: m.description ?? null,
+    openIssues: m.open_issues,
+    closedIssues: m.closed_issues
+});
+/** Every milestone of the repository, open and closed. */
+async function listMilestones(client, at) {
+    try {
+        const raw = await client.paginate(client.rest.issues.listMilestones, {
+            ...at,
+            state: 'all',
+            per_page: 100
+        });
+        return raw.map(existing);
+    }
+    catch (error) {
+        throw explainAccess(error, 'list the milestones', 'issues: read');
+    }
+}
+async function createMilestone(client, at, milestone) {
+    try {
+        const { data } = await client.rest.issues.createMilestone({
+            ...at,
+            title: wellFormed(milestone.title),
+            description: wellFormed(milestone.description),
+            request: { retries: 0 }
+        });
+        return data.number;
+    }
+    catch (error) {
+        throw explainAccess(error, `create the milestone "${milestone.title}"`, 'issues: write');
+    }
+}
+async function updateMilestone(client, at, number, patch) {
+    try {
+        await client.rest.issues.updateMilestone({
+            ...at,
+            milestone_number: number,
+            ...(patch.title !== undefined ? { title: wellFormed(patch.title) } : {}),
+            ...(patch.description !== undefined ? { description: wellFormed(patch.description) } : {}),
+            ...(patch.state !== undefined ? { state: patch.state } : {})
+        });
+    }
+    catch (error) {
+        throw explainAccess(error, `update milestone #${number}`, 'issues: write');
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/run/apply-milestones.js
+// Carries out the milestone writes of a decision (`milestones: true`) within
+// the run's write budget: creations, renames and reopenings before the issue
+// writes (issues need their milestone to exist), closings after them (a
+// milestone closes only once its last open goal has left it).
+
+
+
+/** The milestones of this run: those the action made (number → category), and the numbers of those created now. */
+class MilestoneBook {
+    created = new Map();
+    made;
+    constructor(made) {
+        this.made = new Map(made);
+    }
+    /** A plan's reference as GitHub takes it; undefined: a milestone not created (the next run sets it). */
+    numberOf = (ref) => {
+        if (ref === undefined || ref === null)
+            return ref === null ? null : undefined;
+        return 'number' in ref ? ref.number : this.created.get(ref.title.toLowerCase());
+    };
+}
+async function applyMilestoneOps(client, at, ops, budget, result, options) {
+    const { book, log } = options;
+    for (let k = 0; k < ops.length; k++) {
+        const op = ops[k];
+        if (result.stoppedBy !== null || !budget.take(1, options.reserve)) {
+            result.deferred += ops.length - k;
+            result.stoppedBy ??= `the write budget (max-writes: ${budget.limit}) is spent`;
+            return;
+        }
+        try {
+            if (op.kind === 'create-milestone') {
+                const number = await create(client, at, op);
+                book.created.set(op.title.toLowerCase(), number.number);
+                if (number.ours)
+                    book.made.set(number.number, op.category);
+                log(`milestone "${op.title}": #${number.number}`);
+            }
+            else if (op.kind === 'update-milestone') {
+                await update(client, at, op, log);
+            }
+        }
+        catch (error) {
+            if (!isRateLimit(error))
+                throw error;
+            result.stoppedBy = `GitHub's rate limit (${messageOf(error)})`;
+            result.deferred += ops.length - k;
+            return;
+        }
+    }
+}
+/**
+ * Sent once. When the answer is lost, or the name was taken meanwhile (another
+ * run, a person), the milestone is looked up by name: one with the action's
+ * description is the action's; a person's is used as it is, never recorded.
+ */
+async function create(client, at, op) {
+    try {
+        return { number: await createMilestone(client, at, op), ours: true };
+    }
+    catch (error) {
+        if (!answerLost(error) && statusOf(error) !== 422)
+            throw error;
+        const found = (await listMilestones(client, at)).find(m => m.title.toLowerCase() === op.title.toLowerCase());
+        if (!found)
+            throw error;
+        return { number: found.number, ours: found.description === op.description };
+    }
+}
+async function update(client, at, op, log) {
+    const { title, description, state } = op;
+    try {
+        await updateMilestone(client, at, op.number, {
+            ...(title !== undefined ? { title } : {}),
+            ...(description !== undefined ? { description } : {}),
+            ...(state !== undefined ? { state } : {})
+        });
+        log(`milestone #${op.number}: ${op.why}`);
+    }
+    catch (error) {
+        // Deleted, or its new name taken, since the listing: the next run plans from what is there then.
+        if (statusOf(error) !== 404 && statusOf(error) !== 422)
+            throw error;
+        log(`milestone #${op.number} was not updated (${messageOf(error)}); the next run looks again`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/run/budget.js
@@ -51975,6 +52141,17 @@ const HTML = 3;
 const CODE = 4;
 const TABLE = 5;
 function parse_parseGoals(source, options = {}) {
+    return read(source, options, true);
+}
+/**
+ * The document as `parseGoals` reads it, without the goals: `goals` and each
+ * category's `goals` are empty; counts, headings, counters and warnings are the
+ * same. What `check` needs, in a fraction of the memory on a large file.
+ */
+function countGoals(source, options = {}) {
+    return read(source, options, false);
+}
+function read(source, options, keep) {
     const categoryLevel = options.categoryLevel ?? 2;
     const goals = [];
     const categories = [];
@@ -51996,6 +52173,8 @@ function parse_parseGoals(source, options = {}) {
     let paragraphLine = 0;
     let lastCells = 0;
     let done = 0;
+    /** Goals no longer held (counting only): only the open paragraph's may still be taken back. */
+    let dropped = 0;
     const closeLeaf = () => {
         leaf = NONE;
     };
@@ -52006,7 +52185,8 @@ function parse_parseGoals(source, options = {}) {
             if (g.checked)
                 done--;
             if (current && g.category === current.name) {
-                current.goals.pop();
+                if (keep)
+                    current.goals.pop();
                 current.total--;
                 if (g.checked)
                     current.done--;
@@ -52014,7 +52194,7 @@ function parse_parseGoals(source, options = {}) {
             occurrences.set(g.title, g.occurrence);
         }
         for (const c of containers)
-            if (c.goal >= goals.length)
+            if (c.goal >= dropped + goals.length)
                 c.goal = -1;
         for (let w = warnings.length - 1; w >= 0 && warnings[w].line > fromLine; w--) {
             warnings.pop();
@@ -52257,6 +52437,10 @@ function parse_parseGoals(source, options = {}) {
     function startParagraph(depth, line, text) {
         leaf = PARAGRAPH;
         leafDepth = depth;
+        if (!keep) {
+            dropped += goals.length;
+            goals.length = 0;
+        }
         paragraphGoals = goals.length;
         paragraphLine = line;
         lastCells = text.includes('|') ? tableCells(text) : 0;
@@ -52318,12 +52502,8 @@ function parse_parseGoals(source, options = {}) {
         const occurrence = occurrences.get(title) ?? 0;
         occurrences.set(title, occurrence + 1);
         const category = current ? current.name : null;
-        if (occurrence > 0) {
-            warnings.push({
-                line: line + 1,
-                message: `duplicate goal "${title}"${category === null ? '' : ` in "${category}"`}: told apart by order`
-            });
-        }
+        if (occurrence > 0)
+            warnings.push(new DuplicateGoal(line + 1, title, category));
         let parent = null;
         for (let k = containers.length - 1; k >= 0; k--) {
             const c = containers[k];
@@ -52333,7 +52513,7 @@ function parse_parseGoals(source, options = {}) {
             }
         }
         const checked = box !== 32;
-        const index = goals.length;
+        const index = dropped + goals.length;
         goals.push({
             line,
             indent: text.slice(0, marker === '' ? at : markerAt),
@@ -52353,21 +52533,43 @@ function parse_parseGoals(source, options = {}) {
         if (checked)
             done++;
         if (current) {
-            current.goals.push(index);
+            if (keep)
+                current.goals.push(index);
             current.total++;
             if (checked)
                 current.done++;
         }
     }
+    const total = dropped + goals.length;
+    if (!keep)
+        goals.length = 0;
     return {
         categories,
         goals,
         titles,
         done,
-        total: goals.length,
+        total,
         warnings,
         lineCount: lines.count
     };
+}
+/**
+ * Large files can hold many duplicate titles: the message of each is written
+ * only when read, so a warning costs a few words until it is shown.
+ */
+class DuplicateGoal {
+    line;
+    title;
+    category;
+    constructor(line, title, category) {
+        this.line = line;
+        this.title = title;
+        this.category = category;
+    }
+    get message() {
+        const where = this.category === null ? '' : ` in "${this.category}"`;
+        return `duplicate goal "${this.title}"${where}: told apart by order`;
+    }
 }
 /** After containers that did not continue: does this line go on with the paragraph? */
 function isLazy(text, at, indent) {
@@ -52575,6 +52777,262 @@ function staleCounters(doc) {
 /** Rewrites the counters of a goals file; returns the same string when nothing is stale. */
 function fixCounters(source, options = {}) {
     return applyEdits(source, counterEdits(parseGoals(source, options)));
+}
+
+;// CONCATENATED MODULE: ./.build/goals/lines.js
+// A goals file is edited line by line; keeping each line's own ending (and the
+// BOM) separately is what lets an untouched file round-trip byte for byte.
+const BOM = '\uFEFF';
+function splitLines(source) {
+    const bom = source.startsWith(BOM) ? BOM : '';
+    const body = bom ? source.slice(1) : source;
+    const lines = [];
+    let start = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body.charCodeAt(i);
+        if (c === 10 /* \n */) {
+            lines.push({ text: body.slice(start, i), eol: '\n' });
+            start = i + 1;
+        }
+        else if (c === 13 /* \r */) {
+            const crlf = body.charCodeAt(i + 1) === 10;
+            lines.push({ text: body.slice(start, i), eol: crlf ? '\r\n' : '\r' });
+            if (crlf)
+                i++;
+            start = i + 1;
+        }
+    }
+    if (start < body.length)
+        lines.push({ text: body.slice(start), eol: '' });
+    return { bom, lines };
+}
+function joinLines({ bom, lines }) {
+    let out = bom;
+    for (const line of lines)
+        out += line.text + line.eol;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./.build/goals/append.js
+// Adding a goal born elsewhere (an issue) to the file: one new line, written in
+// the style of the goals around it, and nothing else moved. The result is parsed
+// again and refused unless the file gained exactly that goal, so a surprise in
+// the user's Markdown can never turn into a lost or misplaced line.
+
+
+class AppendError extends Error {
+}
+/**
+ * Goal text as one line that cannot start or end any block: line breaks and
+ * other control characters become spaces, and `<!--` is written `<\!--` so a
+ * renderer shows it instead of hiding what follows. Everything else is kept:
+ * after the box, nothing can be read as a heading, fence or counter.
+ */
+function inertTitle(title) {
+    // eslint-disable-next-line no-control-regex
+    const oneLine = title.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, ' ').trim();
+    if (oneLine === '')
+        throw new AppendError('a goal title cannot be empty');
+    return oneLine.replace(/<!--/g, '<\\!--');
+}
+/** Why `name` cannot be written as a category heading that reads back as itself, or null. */
+function categoryNameProblem(name, categoryLevel = 2) {
+    if (name.trim() !== name || name === '')
+        return 'it is empty or starts or ends with a space';
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f\u0085\u2028\u2029]/.test(name))
+        return 'it contains a line break';
+    if (name.includes('<!--'))
+        return 'it contains "<!--"';
+    const heading = `${'#'.repeat(categoryLevel)} ${name}`;
+    const read = parse_parseGoals(`${heading}\n`, { categoryLevel }).categories[0];
+    if (read?.name !== name || read.heading.counter) {
+        return 'a heading of it would read differently (a trailing "#" or "[n/m]")';
+    }
+    return null;
+}
+function appendGoal(source, goal) {
+    const categoryLevel = goal.categoryLevel ?? 2;
+    const doc = parse_parseGoals(source, { categoryLevel });
+    const split = splitLines(source);
+    const eol = dominantEol(split.lines);
+    const title = inertTitle(goal.title);
+    const box = goal.checked ? 'x' : ' ';
+    const sections = doc.categories.filter(c => c.name === goal.category);
+    const section = sections.at(-1);
+    const newCategory = goal.category !== null && !section;
+    if (newCategory) {
+        const problem = categoryNameProblem(goal.category, categoryLevel);
+        if (problem) {
+            throw new AppendError(`cannot add the category "${goal.category}": ${problem}`);
+        }
+    }
+    const members = goal.category === null
+        ? doc.goals.filter(g => g.category === null)
+        : (section?.goals.map(i => doc.goals[i]) ?? []);
+    const style = styleOf(doc, split.lines, members);
+    const goalLine = `${style.prefix}[${box}]${style.gap}${title}`;
+    let at;
+    let insert;
+    if (members.length > 0) {
+        at = endOfItem(split.lines, doc, members.at(-1)) + 1;
+        insert = style.spaced ? ['', goalLine] : [goalLine];
+    }
+    else if (section) {
+        const heading = section.heading;
+        const below = heading.counter?.ownLine ? heading.counter.line : heading.line;
+        at = below + 1;
+        insert = style.spaced || blankAfterHeading(doc, split.lines) ? ['', goalLine] : [goalLine];
+    }
+    else if (goal.category === null && doc.categories.length > 0) {
+        at = doc.categories[0].heading.line;
+        insert = [goalLine, ''];
+        if (at > 0 && !isBlank(split.lines[at - 1]))
+            insert.unshift('');
+    }
+    else {
+        at = split.lines.length;
+        insert = newCategory
+            ? [
+                `${'#'.repeat(categoryLevel)} ${goal.category}`,
+                ...(blankAfterHeading(doc, split.lines) ? [''] : []),
+                goalLine
+            ]
+            : [goalLine];
+        if (at > 0 && !isBlank(split.lines[at - 1]))
+            insert.unshift('');
+    }
+    const line = at + insert.indexOf(goalLine);
+    const text = joinLines({ bom: split.bom, lines: spliceLines(split.lines, at, insert, eol) });
+    checkAppended(doc, text, categoryLevel, {
+        line,
+        title,
+        category: goal.category,
+        checked: goal.checked
+    });
+    return { text, line, title, newCategory };
+}
+/** Inserts `texts` before line `at`; a last line without an ending keeps that role. */
+function spliceLines(lines, at, texts, eol) {
+    const out = lines.map(l => ({ ...l }));
+    const added = texts.map(text => ({ text, eol }));
+    const previous = out[at - 1];
+    // Only the last line can lack an ending.
+    if (previous && previous.eol === '') {
+        previous.eol = eol;
+        added.at(-1).eol = '';
+    }
+    out.splice(at, 0, ...added);
+    return out;
+}
+function styleOf(doc, lines, members) {
+    const own = members.filter(g => g.parent === null);
+    const all = doc.goals.filter(g => g.parent === null);
+    const last = (own.length > 0 ? own : all).at(-1);
+    if (!last)
+        return { prefix: '', gap: ' ', spaced: false };
+    const text = lines[last.line].text;
+    let prefix = text.slice(0, last.boxAt - 1);
+    const ordered = /^(\d+)([.)])/.exec(last.marker);
+    if (ordered) {
+        // Continuing the same list counts on; a new list elsewhere starts at 1.
+        const next = own.length > 0 ? Number(ordered[1]) + 1 : 1;
+        prefix = last.indent + prefix.slice(last.indent.length).replace(/^\d+/, String(next));
+    }
+    return {
+        prefix,
+        gap: text.slice(last.boxAt + 2, last.titleStart),
+        // One goal shows no spacing: the file's other categories tell.
+        spaced: spacedIn(own.length > 1 ? own : all, lines)
+    };
+}
+/** Whether the last two neighbouring top-level goals of one category have a blank line between them. */
+function spacedIn(tops, lines) {
+    for (let i = tops.length - 1; i > 0; i--) {
+        const goal = tops[i];
+        if (goal.category === tops[i - 1].category)
+            return isBlank(lines[goal.line - 1]);
+    }
+    return false;
+}
+function blankAfterHeading(doc, lines) {
+    const first = doc.categories.find(c => c.goals.length > 0);
+    if (!first)
+        return true;
+    const h = first.heading;
+    const below = h.counter?.ownLine ? h.counter.line : h.line;
+    return isBlank(lines[below + 1]);
+}
+/** The last line of the top-level item holding `goal`: nested lines and paragraph continuation. */
+function endOfItem(lines, doc, goal) {
+    let root = goal;
+    while (root.parent !== null)
+        root = doc.goals[root.parent];
+    const base = indentWidth(root.indent);
+    let end = goal.line;
+    for (let i = goal.line + 1; i < lines.length; i++) {
+        const text = lines[i].text;
+        if (text.trim() === '')
+            continue;
+        if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(text))
+            break;
+        const deeper = indentWidth(text) > base;
+        const lazy = i === end + 1 && !startsBlockOrGoal(text);
+        if (!deeper && !lazy)
+            break;
+        end = i;
+    }
+    return end;
+}
+function startsBlockOrGoal(text) {
+    return /^[ \t]*(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|<!--|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\[[ xX]\])/.test(text);
+}
+function indentWidth(text) {
+    let width = 0;
+    for (const c of text) {
+        if (c === ' ')
+            width++;
+        else if (c === '\t')
+            width += 4 - (width % 4);
+        else
+            break;
+    }
+    return width;
+}
+function isBlank(line) {
+    return line !== undefined && line.text.trim() === '';
+}
+/** The most common line ending, '\n' for a file with none; ties go to the first seen. */
+function dominantEol(lines) {
+    const counts = new Map();
+    for (const l of lines)
+        if (l.eol)
+            counts.set(l.eol, (counts.get(l.eol) ?? 0) + 1);
+    let best = '\n';
+    let most = 0;
+    for (const [eol, n] of counts) {
+        if (n > most) {
+            best = eol;
+            most = n;
+        }
+    }
+    return best;
+}
+/** The new text must hold every old goal unchanged plus exactly the new one, where intended. */
+function checkAppended(before, text, categoryLevel, want) {
+    const after = parse_parseGoals(text, { categoryLevel });
+    const summary = (g) => `${g.category ?? ''}\u0000${g.title}\u0000${g.checked}`;
+    const added = after.goals.find(g => g.line === want.line);
+    const rest = after.goals.filter(g => g !== added).map(summary);
+    const fine = added !== undefined &&
+        added.title === want.title &&
+        added.category === want.category &&
+        added.checked === want.checked &&
+        added.parent === null &&
+        rest.join('\n') === before.goals.map(summary).join('\n');
+    if (!fine) {
+        throw new AppendError(`the goal "${want.title}" cannot be added safely at line ${want.line + 1} (the file's structure there, e.g. an unclosed code block or comment, would change its meaning); add it by hand`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/sync/diff.js
@@ -52887,13 +53345,30 @@ function pairWithBefore(doc, lines, before) {
 
 
 
+
 function applyGoalEdits(source, edits, categoryLevel) {
-    const doc = parse_parseGoals(source, { categoryLevel });
+    // New goals first: the other edits find their goals by key in the text that holds them.
+    let grown = source;
+    const added = [];
+    for (const edit of edits) {
+        if (!edit.append)
+            continue;
+        const { category, title, checked } = edit.append;
+        const result = appendGoal(grown, { category, title, checked, categoryLevel });
+        grown = result.text;
+        added.push({ edit, line: result.line });
+    }
+    const doc = parse_parseGoals(grown, { categoryLevel });
     const byKey = new Map(doc.goals.map((_, i) => [keyOfGoal(doc, i), i]));
     const textEdits = [];
-    const applied = [];
+    const applied = added.map(({ edit, line }) => {
+        const index = doc.goals.findIndex(g => g.line === line);
+        return { edit: { ...edit, key: keyOfGoal(doc, index) }, line };
+    });
     const missing = [];
     for (const edit of edits) {
+        if (edit.append)
+            continue;
         const index = byKey.get(edit.key);
         if (index === undefined) {
             missing.push(edit);
@@ -52912,7 +53387,7 @@ function applyGoalEdits(source, edits, categoryLevel) {
         }
         applied.push({ edit, line: goal.line });
     }
-    const edited = applyEdits(source, textEdits);
+    const edited = applyEdits(grown, textEdits);
     const text = applyEdits(edited, counterEdits(parse_parseGoals(edited, { categoryLevel })));
     return { text, applied, missing };
 }
@@ -52980,12 +53455,17 @@ function serializeLedger(ledger) {
     const issues = [...ledger.issues].sort(([a], [b]) => a - b);
     const blobs = [...ledger.blobs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const block = (rows) => (rows.length === 0 ? '{}' : `{\n${rows.join(',\n')}\n  }`);
+    const milestones = [...(ledger.milestones ?? [])].sort(([a], [b]) => a - b);
     return [
         '{',
         '  "version": 1,',
         `  "seq": ${ledger.seq},`,
         `  "blobs": ${block(blobs.map(([p, s]) => `    ${JSON.stringify(p)}: ${JSON.stringify(s)}`))},`,
-        `  "issues": ${block(issues.map(([n, e]) => `    "${n}": ${entryJson(e)}`))}`,
+        `  "issues": ${block(issues.map(([n, e]) => `    "${n}": ${entryJson(e)}`))}${milestones.length > 0 ? ',' : ''}`,
+        // Left out while empty, so a ledger without milestones reads as earlier versions wrote it.
+        ...(milestones.length > 0
+            ? [`  "milestones": ${block(milestones.map(([n, c]) => `    "${n}": ${JSON.stringify(c)}`))}`]
+            : []),
         '}',
         ''
     ].join('\n');
@@ -53054,12 +53534,34 @@ function parseLedger(text, where) {
             retired: value.retired === true
         });
     }
-    return { seq: raw.seq, issues, blobs };
+    const ledger = { seq: raw.seq, issues, blobs };
+    if (raw.milestones !== undefined)
+        ledger.milestones = parseMilestones(raw.milestones, fail);
+    return ledger;
 }
+function parseMilestones(raw, fail) {
+    if (!isObject(raw))
+        return fail('has a "milestones" that is not an object');
+    const made = new Map();
+    for (const [key, category] of Object.entries(raw)) {
+        const at = `milestone ${JSON.stringify(key)}`;
+        if (!/^[1-9][0-9]*$/.test(key))
+            fail(`lists ${at}, which is not a milestone number`);
+        if (typeof category !== 'string' || category === '')
+            fail(`has no category (text) for ${at} in "milestones"`);
+        made.set(Number(key), category);
+    }
+    return made;
+}
+const sameMade = (a, b) => a.size === b.size && [...a].every(([n, c]) => b.get(n) === c);
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-/** The ledger with `changes` and blob ids laid over it (later ones win), one seq on; null when nothing changes. */
-function withChanges(base, changes, blobs = []) {
+/**
+ * The ledger with `changes` and blob ids laid over it (later ones win) and, when
+ * given, `milestones` as the whole set the action made; one seq on; null when
+ * nothing changes.
+ */
+function withChanges(base, changes, blobs = [], milestones) {
     const issues = new Map(base.issues);
     let changed = false;
     for (const [n, entry] of changes) {
@@ -53075,7 +53577,14 @@ function withChanges(base, changes, blobs = []) {
         files.set(path, sha);
         changed = true;
     }
-    return changed ? { seq: base.seq + 1, issues, blobs: files } : null;
+    let made = base.milestones;
+    if (milestones && !sameMade(milestones, made ?? new Map())) {
+        made = new Map(milestones);
+        changed = true;
+    }
+    if (!changed)
+        return null;
+    return { seq: base.seq + 1, issues, blobs: files, ...(made ? { milestones: made } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./.build/run/commit.js
@@ -53099,9 +53608,12 @@ function ledgerMayChange(snapshot, decision, finalDoc, settings) {
         ...decision.records,
         ...(onBranch ? editRecords(finalDoc, decision.edits, path) : [])
     ];
-    return (ledgerChanges(snapshot.ledger, known) ||
-        decision.ops.some(op => op.kind === 'create-issue' || (op.kind === 'update-issue' && op.record)));
+    const milestones = decision.milestones;
+    return (ledgerChanges(snapshot.ledger, known, madeOf(milestones?.made)) ||
+        decision.ops.some(op => op.kind === 'create-issue' || (op.kind === 'update-issue' && op.record)) ||
+        (milestones?.before.some(op => op.kind === 'create-milestone') ?? false));
 }
+const madeOf = (made) => made && new Map(made.map(m => [m.number, m.category]));
 /**
  * Whether the run may have anything to commit. A run that changes nothing in
  * the file or the ledger reads the badge and card to see whether they are stale;
@@ -53139,21 +53651,28 @@ async function commitStage(reader, snapshot, decision, applied, budget, options)
     ];
     const warnings = [];
     let commit = null;
-    let ledgerLanded = settings.commit === 'push' && !ledgerChanges(snapshot.ledger, changes);
+    const milestones = applied.milestones;
+    let appended = [];
+    let ledgerLanded = settings.commit === 'push' && !ledgerChanges(snapshot.ledger, changes, milestones);
     try {
         if (settings.commit !== 'none') {
             const produced = await commitFiles(reader, snapshot, decision.edits, changes, budget, {
                 ...options,
-                warnings
+                warnings,
+                milestones
             });
             commit = produced.commit;
+            appended = produced.appended;
             if (settings.commit === 'push')
                 ledgerLanded ||= produced.ledgerWritten;
         }
         if (settings.commit !== 'push') {
-            ledgerLanded = await commitLedgerRef(reader, snapshot, changes, budget, options.reserve);
+            ledgerLanded = await commitLedgerRef(reader, snapshot, changes, budget, {
+                reserve: options.reserve,
+                milestones
+            });
         }
-        return { commit, ledgerLanded, deferredBy: null, warnings };
+        return { commit, ledgerLanded, deferredBy: null, warnings, appended };
     }
     catch (error) {
         if (!isRateLimit(error) && !(error instanceof BudgetSpent))
@@ -53165,11 +53684,12 @@ async function commitStage(reader, snapshot, decision, applied, budget, options)
             deferredBy: error instanceof BudgetSpent
                 ? `the write budget (max-writes: ${budget.limit}) is spent`
                 : `GitHub's rate limit (${messageOf(error)})`,
-            warnings
+            warnings,
+            appended: []
         };
     }
 }
-const ledgerChanges = (loaded, changes) => withChanges(loaded.ledger, changes) !== null ||
+const ledgerChanges = (loaded, changes, milestones) => withChanges(loaded.ledger, changes, [], milestones) !== null ||
     (loaded.stored === null && loaded.ledger.issues.size > 0);
 async function commitFiles(reader, snapshot, edits, changes, budget, options) {
     const { settings, client, at } = reader;
@@ -53177,13 +53697,22 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
     const level = snapshot.config.headingLevel;
     const onBranch = settings.commit === 'push';
     let ledgerWritten = false;
+    let appended = [];
     const produce = async (read) => {
         const files = new Map();
         const current = await read(settings.path);
         if (current === null) {
             throw new ActionError(`The goals file "${settings.path}" was deleted from "${branch}" during the run; nothing was committed.`);
         }
-        const result = applyGoalEdits(current, edits, level);
+        const headText = onBranch ? await read(LEDGER_FILE) : null;
+        const base = headText === null
+            ? snapshot.ledger.ledger
+            : parseLedger(headText, `${LEDGER_FILE} on "${branch}"`);
+        // An issue that another run made a goal meanwhile is in the head's ledger: not added twice.
+        const todo = edits.filter(e => !e.append || !base.issues.has(e.issue));
+        const result = applyGoalEdits(current, todo, level);
+        const added = result.applied.filter(a => a.edit.append).map(a => a.edit);
+        appended = added.map(e => e.issue);
         for (const missing of result.missing) {
             options.warnings.push(`goal for issue #${missing.issue} is no longer in ${settings.path}; its change (${missing.why}) was not written`);
         }
@@ -53205,12 +53734,11 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
         // A pull request is not on the branch yet: its issue-side changes are recorded once it is merged.
         if (!onBranch)
             return files;
-        const headText = await read(LEDGER_FILE);
-        const base = headText === null
-            ? snapshot.ledger.ledger
-            : parseLedger(headText, `${LEDGER_FILE} on "${branch}"`);
-        const all = [...changes, ...editRecords(doc, edits, settings.path)];
-        const next = withChanges(base, all, files.size > 0 ? blobs : []) ??
+        const all = [
+            ...changes,
+            ...editRecords(doc, [...todo.filter(e => !e.append), ...added], settings.path)
+        ];
+        const next = withChanges(base, all, files.size > 0 ? blobs : [], options.milestones) ??
             (headText === null && base.issues.size > 0 ? { ...base, seq: base.seq + 1 } : null);
         if (next) {
             files.set(LEDGER_FILE, serializeLedger(next));
@@ -53248,7 +53776,8 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
         });
     if (commit.sha)
         options.log(`Committed ${commit.files.join(' and ')} as ${commit.sha}`);
-    return { commit, ledgerWritten: ledgerWritten && commit.sha !== null };
+    const landed = commit.sha !== null;
+    return { commit, ledgerWritten: ledgerWritten && landed, appended: landed ? appended : [] };
 }
 /** What the ledger records for goals whose box or title the commit changed from their issue. */
 function editRecords(doc, edits, path) {
@@ -53281,13 +53810,14 @@ function keyAfter(edit) {
     return goalKey(category, edit.title.replace(/[\r\n]+/g, ' ').trim(), n);
 }
 /** The ledger on its own ref, by compare-and-swap: when another run moved it first, merge again on top. */
-async function commitLedgerRef(reader, snapshot, changes, budget, reserve) {
+async function commitLedgerRef(reader, snapshot, changes, budget, options) {
+    const { reserve, milestones } = options;
     const { client, at } = reader;
     let base = snapshot.ledger.ledger;
     let parent = snapshot.ledger.refCommit;
     let stored = snapshot.ledger.stored;
     for (let attempt = 1; attempt <= 5; attempt++) {
-        const next = withChanges(base, changes) ??
+        const next = withChanges(base, changes, [], milestones) ??
             (stored === null && base.issues.size > 0 ? { ...base, seq: base.seq + 1 } : null);
         if (!next)
             return true;
@@ -53303,44 +53833,10 @@ async function commitLedgerRef(reader, snapshot, changes, budget, reserve) {
     throw new ActionError('refs/goals-sync/ledger kept moving during the run (5 tries); run the workflow again.');
 }
 
-;// CONCATENATED MODULE: ./.build/goals/lines.js
-// A goals file is edited line by line; keeping each line's own ending (and the
-// BOM) separately is what lets an untouched file round-trip byte for byte.
-const BOM = '\uFEFF';
-function splitLines(source) {
-    const bom = source.startsWith(BOM) ? BOM : '';
-    const body = bom ? source.slice(1) : source;
-    const lines = [];
-    let start = 0;
-    for (let i = 0; i < body.length; i++) {
-        const c = body.charCodeAt(i);
-        if (c === 10 /* \n */) {
-            lines.push({ text: body.slice(start, i), eol: '\n' });
-            start = i + 1;
-        }
-        else if (c === 13 /* \r */) {
-            const crlf = body.charCodeAt(i + 1) === 10;
-            lines.push({ text: body.slice(start, i), eol: crlf ? '\r\n' : '\r' });
-            if (crlf)
-                i++;
-            start = i + 1;
-        }
-    }
-    if (start < body.length)
-        lines.push({ text: body.slice(start), eol: '' });
-    return { bom, lines };
-}
-function joinLines({ bom, lines }) {
-    let out = bom;
-    for (const line of lines)
-        out += line.text + line.eol;
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./.build/sync/body.js
 // The issue body: where the goal lives, in words and a link, and the marker.
-// The body belongs to the action (it is rewritten when the goal moves); people
-// write their notes in comments. Goal text in it is inert Markdown (see
+// The action's part is rewritten when the goal moves; a person's text above it
+// (an issue that became a goal) is kept as they wrote it. Goal text in it is inert Markdown (see
 // text.ts), so it can neither hide HTML nor forge a second marker.
 
 
@@ -53375,11 +53871,502 @@ function quoteOf(title) {
         ''
     ].join('\n');
 }
+/** Between a person's text and the action's part of a body; the action's part never holds it (its lines are single-line inert text). */
+const BODY_SEPARATOR = '\n\n---\n\n';
+/**
+ * `ours` in place of the action's part of `current`, below the person's text
+ * (what precedes the last separator). The marker stays the body's last. Past
+ * GitHub's body limit, the action's part alone.
+ */
+function withTheirs(current, ours) {
+    const cut = current.lastIndexOf(BODY_SEPARATOR);
+    if (cut <= 0)
+        return ours;
+    const body = `${current.slice(0, cut)}${BODY_SEPARATOR}${ours}`;
+    return body.length <= MAX_BODY ? body : ours;
+}
 function removalComment(path) {
     return `This goal was removed from \`${inertMarkdown(path)}\`, so this issue is closed as not planned. Put the goal back and the issue reopens.`;
 }
 function duplicateComment(keep) {
     return `This issue duplicates #${keep} for the same goal, so it is closed; #${keep} carries on.`;
+}
+
+;// CONCATENATED MODULE: ./.build/sync/issue-form.js
+// Reading the answers of a GitHub issue form back out of the issue body. GitHub
+// writes each field as a `### <label>` heading followed by the answer, and
+// `_No response_` for a field left empty.
+const NO_RESPONSE = '_No response_';
+/** The answer under the form field labelled `label` (any case), or null when absent or empty. */
+function formAnswer(body, label) {
+    if (!body)
+        return null;
+    const lines = body.split(/\r\n|\r|\n/);
+    const wanted = label.toLowerCase();
+    const start = lines.findIndex(l => /^###[ \t]/.test(l) && l.slice(4).trim().toLowerCase() === wanted);
+    if (start === -1)
+        return null;
+    const answer = [];
+    for (const line of lines.slice(start + 1)) {
+        if (/^###[ \t]/.test(line))
+            break;
+        answer.push(line);
+    }
+    const text = answer.join('\n').trim();
+    return text === '' || text === NO_RESPONSE ? null : text;
+}
+
+;// CONCATENATED MODULE: ./.build/sync/goal-from-issue.js
+// Whether an issue opened (or labelled) on GitHub becomes a goal, and where it
+// goes. Pure: the caller supplies the sender's role and whether the ledger
+// already holds the issue. Labels decide the category because only people with
+// triage or the repository's own issue forms can set them; a form answer, which
+// the issue's author types, may only pick a category the file already has.
+
+
+
+/** The form field (`### Category` in the body) read when no label names a category. */
+const FORM_CATEGORY_FIELD = 'Category';
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+/** The cut-and-hash form of a long category's label: it cannot be turned back into a name. */
+const SHORTENED_LABEL = /… [0-9a-f]{6}$/;
+function decideGoalFromIssue(input) {
+    const refusal = refusalOf(input);
+    if (refusal)
+        return ignore(input.issue, refusal);
+    const { issue } = input;
+    const title = issue.title.trim();
+    const checked = issue.state === 'closed';
+    const add = (category, from, note) => ({
+        kind: 'add',
+        category,
+        newCategory: category !== null && !input.categories.includes(category),
+        title,
+        checked,
+        from,
+        note
+    });
+    const others = issue.labels.filter(l => !same(l, input.commonLabel));
+    const named = input.categories.filter(c => others.some(l => same(l, categoryLabel(c))));
+    if (named.length > 1) {
+        return ignore(issue, `carries the labels of several categories (${named.join(', ')}); remove all but one, then remove and add the "${input.commonLabel}" label again`);
+    }
+    if (named.length === 1)
+        return add(named[0], 'label', null);
+    const answer = formAnswer(issue.body, FORM_CATEGORY_FIELD);
+    const picked = answer === null
+        ? undefined
+        : input.categories.find(c => same(c, answer) || same(categoryLabel(c), answer));
+    if (picked !== undefined)
+        return add(picked, 'form', null);
+    const formNote = answer === null
+        ? null
+        : `the form's category "${answer}" is not a category of the file, so it is not used`;
+    if (others.length > 1) {
+        return ignore(issue, `carries several labels that name no category (${others.join(', ')}); keep one to create that category, then remove and add the "${input.commonLabel}" label again`);
+    }
+    if (others.length === 1) {
+        const label = others[0];
+        const problem = SHORTENED_LABEL.test(label)
+            ? 'it is a shortened label of a long category name'
+            : categoryNameProblem(label, input.categoryLevel ?? 2);
+        if (problem) {
+            return ignore(issue, `has the label "${label}", which names no category and cannot become one (${problem}); rename the label or use an existing category's label`);
+        }
+        return add(label, 'label', formNote);
+    }
+    return add(null, 'none', formNote);
+}
+/** Why the issue is not a goal at all, or null. */
+function refusalOf({ event, issue, sender, commonLabel, inLedger }) {
+    if (issue.pullRequest)
+        return 'is a pull request; only issues become goals';
+    if (inLedger)
+        return 'is already one of goals-sync’s issues';
+    if (!issue.labels.some(l => same(l, commonLabel))) {
+        return `does not carry the "${commonLabel}" label; only issues with it become goals`;
+    }
+    if (event.action === 'labeled' && !same(event.label, commonLabel)) {
+        return `was labelled "${event.label}", not "${commonLabel}"; a goal is adopted when the "${commonLabel}" label is added`;
+    }
+    if (!sender.mayTriage) {
+        return `was ${event.action} by ${sender.login}, whose role is "${sender.role}"; only triage or more adds goals. A maintainer can adopt it by removing and adding the "${commonLabel}" label`;
+    }
+    if (issue.author.toLowerCase().endsWith('[bot]')) {
+        return `was opened by ${issue.author}, a tool; goals come from people's issues`;
+    }
+    // Any trace of a marker, even one too damaged to decode.
+    if ((issue.body ?? '').includes('<!-- goals-sync ')) {
+        return 'carries a goals-sync marker: it was made by goals-sync (perhaps for another goals file) or copied from such an issue';
+    }
+    if (emptyTitle(issue.title))
+        return 'has an empty title';
+    return null;
+}
+function emptyTitle(title) {
+    try {
+        inertTitle(title);
+        return false;
+    }
+    catch (error) {
+        if (error instanceof AppendError)
+            return true;
+        throw error;
+    }
+}
+function ignore(issue, why) {
+    return { kind: 'ignore', reason: `Issue #${issue.number} ${why}.` };
+}
+
+;// CONCATENATED MODULE: ./.build/run/new-goal.js
+
+
+
+
+
+
+
+
+
+
+function decideNewGoal(snapshot, work, facts) {
+    const none = (note) => ({ edits: [], note, adopt: null });
+    const { plan } = snapshot;
+    if (facts.refused)
+        return none(facts.refused);
+    const issue = facts.candidate;
+    const entry = snapshot.ledger.ledger.issues.get(work.number);
+    if (facts.inLedger && entry) {
+        const already = `Issue #${work.number} is already one of goals-sync’s issues`;
+        // Its goal was committed by a run cut short before the issue got its marker: only that is left.
+        if (issue && decodeMarker(issue.body) === null) {
+            return {
+                edits: [],
+                note: `${already}; its marker is added.`,
+                adopt: adoption(issue, markerOf(entry), plan)
+            };
+        }
+        return none(`${already}; ignored.`);
+    }
+    if (!issue)
+        return none(`Issue #${work.number} could not be read (deleted or transferred); ignored.`);
+    const level = plan.categoryLevel;
+    const doc = parse_parseGoals(snapshot.goals.text, { categoryLevel: level });
+    const categories = [...new Set(doc.categories.map(c => c.name))];
+    const decided = decideGoalFromIssue({
+        event: work.action === 'labeled'
+            ? { action: 'labeled', label: work.label ?? '' }
+            : { action: 'opened' },
+        issue: {
+            number: issue.number,
+            title: issue.title,
+            state: issue.state,
+            labels: issue.labels,
+            author: issue.author ?? '',
+            body: issue.body,
+            pullRequest: false
+        },
+        sender: {
+            login: work.sender,
+            role: facts.role?.role ?? 'unknown',
+            mayTriage: facts.role?.mayTriage ?? false
+        },
+        commonLabel: plan.label,
+        categories,
+        inLedger: false,
+        categoryLevel: level
+    });
+    if (decided.kind === 'ignore')
+        return none(`${decided.reason} Ignored.`);
+    let added;
+    try {
+        added = appendGoal(snapshot.goals.text, {
+            category: decided.category,
+            title: decided.title,
+            checked: decided.checked,
+            categoryLevel: level
+        });
+    }
+    catch (error) {
+        if (!(error instanceof AppendError))
+            throw error;
+        return none(`Issue #${issue.number} cannot become a goal: ${error.message}. Ignored.`);
+    }
+    const grown = parse_parseGoals(added.text, { categoryLevel: level });
+    const index = grown.goals.findIndex(g => g.line === added.line);
+    const goal = grown.goals[index];
+    const marker = {
+        file: plan.path,
+        category: decided.category,
+        title: added.title,
+        n: goal.occurrence,
+        synced: decided.checked ? 'closed' : 'open',
+        removed: false
+    };
+    const where = decided.category === null ? 'before the first category' : `in "${decided.category}"`;
+    const edit = {
+        key: keyOfGoal(grown, index),
+        issue: issue.number,
+        marker,
+        why: `issue ${work.action} by ${work.sender}`,
+        append: { category: decided.category, title: decided.title, checked: decided.checked }
+    };
+    return {
+        edits: [edit],
+        note: [
+            `Issue #${issue.number} becomes a goal ${where} of ${plan.path}${decided.newCategory ? ' (a new category)' : ''}${decided.checked ? ', ticked (the issue is closed)' : ''}.`,
+            ...(decided.note ? [decided.note] : [])
+        ].join(' '),
+        adopt: adoption(issue, marker, plan)
+    };
+}
+/** Labels and body a goal issue carries; null when it has them already. */
+function adoption(issue, marker, plan) {
+    const patch = {};
+    const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+    const wanted = marker.category === null ? null : categoryLabel(marker.category);
+    if (wanted !== null && !issue.labels.some(l => same(l, wanted)))
+        patch.labels = [...issue.labels, wanted];
+    // The person's text stays as they wrote it; the action's lines and marker follow it, so the
+    // marker is the body's last (the only one read). A body that would grow past GitHub's limit
+    // is left alone: the marker is a hint, the ledger is what counts.
+    const ours = issueBody(marker, { fileUrl: plan.fileUrl });
+    const theirs = issue.body.trimEnd();
+    const body = theirs === '' ? ours : `${theirs}${BODY_SEPARATOR}${ours}`;
+    if (body.length <= MAX_BODY)
+        patch.body = body;
+    if (Object.keys(patch).length === 0)
+        return null;
+    return { number: issue.number, title: issue.title, patch };
+}
+/** The adoption write, after the commit that put the goal and its ledger entry on the branch. */
+async function adoptIssue(client, at, adopt, budget, reserve, applied, log) {
+    if (!budget.take(1, reserve)) {
+        return `issue #${adopt.number} did not get its goals-sync marker and labels: the write budget (max-writes: ${budget.limit}) is spent; it syncs as a goal all the same`;
+    }
+    try {
+        await updateIssue(client, at, adopt.number, adopt.patch);
+    }
+    catch (error) {
+        // The goal and its ledger entry are committed: the issue is a goal whatever happens here.
+        return `issue #${adopt.number} did not get its goals-sync marker and labels (${messageOf(error)}); it syncs as a goal all the same`;
+    }
+    applied.updated.push(adopt.number);
+    applied.touched.push({ number: adopt.number, what: 'marker and labels added' });
+    log(`#${adopt.number} updated: became a goal`);
+    return null;
+}
+
+;// CONCATENATED MODULE: ./.build/sync/milestones.js
+// With `milestones: true`, each category has a milestone named after it and
+// every goal's issue sits in its category's milestone, so GitHub's milestone
+// page shows each category's progress. Pure: from the file's categories, the
+// goal issues and the milestones that exist, the writes that make it so.
+//
+// Crash safety: every op is planned from what exists, so a rerun after any
+// prefix repeats nothing. A milestone created just before a crash (its number
+// never recorded) is recognised by its title and the description the action
+// gives it; a rename already done is seen in the title; a close, planned last,
+// is planned again only while still true.
+const milestones_same = (a, b) => a.toLowerCase() === b.toLowerCase();
+function planMilestones(input) {
+    const byNumber = new Map(input.existing.map(m => [m.number, m]));
+    // Records of milestones someone deleted are forgotten.
+    const made = new Map(input.made.filter(r => byNumber.has(r.number)).map(r => [r.number, r.category]));
+    const before = [];
+    const refs = new Map();
+    const used = new Set();
+    for (const category of new Set(input.categories)) {
+        const found = milestoneOf(category, input, made, used);
+        if (!found) {
+            before.push({
+                kind: 'create-milestone',
+                category,
+                title: category,
+                description: input.description(category)
+            });
+            refs.set(category, { title: category });
+            continue;
+        }
+        const m = found.milestone;
+        used.add(m.number);
+        refs.set(category, { number: m.number });
+        if (found.ours)
+            made.set(m.number, category);
+        const update = {};
+        const why = [];
+        if (found.renamedFrom !== null && m.title !== category) {
+            update.title = category;
+            update.description = input.description(category);
+            why.push(`category "${found.renamedFrom}" renamed to "${category}"`);
+        }
+        if (found.ours && m.state === 'closed' && hasOpenGoal(category, input)) {
+            update.state = 'open';
+            why.push(`"${category}" has open goals again`);
+        }
+        if (why.length > 0) {
+            before.push({
+                kind: 'update-milestone',
+                number: m.number,
+                category,
+                ...update,
+                why: why.join('; ')
+            });
+        }
+    }
+    const sets = input.goals.flatMap(g => {
+        const set = setFor(g, refs, made);
+        return set ? [set] : [];
+    });
+    const after = [];
+    for (const [number, category] of made) {
+        const m = byNumber.get(number);
+        if (used.has(number) || m.state === 'closed')
+            continue;
+        const leaving = input.goals.filter(g => g.milestone === number && g.openNow).length;
+        if (m.openIssues - leaving > 0)
+            continue;
+        after.push({
+            kind: 'update-milestone',
+            number,
+            category,
+            state: 'closed',
+            why: `category "${category}" is no longer in the file and has no open goals`
+        });
+    }
+    return {
+        before,
+        sets,
+        after,
+        refs,
+        made: [...made].map(([number, category]) => ({ number, category }))
+    };
+}
+function setFor(g, refs, made) {
+    const target = g.category === null ? null : (refs.get(g.category) ?? null);
+    const base = { kind: 'set-milestone', issue: g.issue };
+    if (target && 'title' in target) {
+        return { ...base, milestone: target, why: `into "${g.category}", a new milestone` };
+    }
+    const wanted = target ? target.number : null;
+    if (wanted === g.milestone)
+        return null;
+    if (wanted !== null)
+        return { ...base, milestone: target, why: `into "${g.category}"` };
+    // A goal without a category leaves only a milestone the action made.
+    if (g.milestone === null || !made.has(g.milestone))
+        return null;
+    return { ...base, milestone: null, why: 'its goal has no category' };
+}
+function milestoneOf(category, input, made, used) {
+    const byNumber = new Map(input.existing.map(m => [m.number, m]));
+    const free = (n) => !used.has(n);
+    for (const [number, c] of made) {
+        if (c === category && free(number)) {
+            return { milestone: byNumber.get(number), ours: true, renamedFrom: null };
+        }
+    }
+    // Only a milestone the action made follows its category's new name.
+    for (const { from, to } of input.renames ?? []) {
+        if (to !== category || input.categories.includes(from))
+            continue;
+        for (const [number, c] of made) {
+            if (c === from && free(number) && !titled(category, input, number)) {
+                return {
+                    milestone: byNumber.get(number),
+                    ours: true,
+                    renamedFrom: from
+                };
+            }
+        }
+    }
+    const named = input.existing.find(m => milestones_same(m.title, category) && free(m.number));
+    if (!named)
+        return null;
+    const ours = made.has(named.number) || named.description === input.description(category);
+    return { milestone: named, ours, renamedFrom: null };
+}
+/** Another milestone already has this title: renaming onto it would fail. */
+function titled(title, input, except) {
+    return input.existing.some(m => m.number !== except && milestones_same(m.title, title));
+}
+function hasOpenGoal(category, input) {
+    return (input.goals.some(g => g.category === category && g.openAfter) ||
+        (input.creatingOpen ?? []).includes(category));
+}
+/**
+ * Folds each milestone change into the issue update the plan already makes
+ * for that issue (a moved goal changes label and milestone in one write); the
+ * others stay separate writes.
+ */
+function mergeMilestoneSets(updates, sets) {
+    const byIssue = new Map(sets.map(s => [s.issue, s]));
+    const merged = updates.map((u) => {
+        const set = byIssue.get(u.number);
+        if (!set)
+            return u;
+        byIssue.delete(u.number);
+        return { ...u, milestone: set.milestone };
+    });
+    return { updates: merged, sets: sets.filter(s => byIssue.has(s.issue)) };
+}
+
+;// CONCATENATED MODULE: ./.build/run/decide-milestones.js
+
+/** The description the action gives a category's milestone; a lost creation is recognised by it. */
+const milestoneDescription = (category, path) => `Goals under "${category}" in ${path}`;
+function decideMilestones(snapshot, plan, ops) {
+    const existing = snapshot.milestones;
+    if (!existing)
+        return null;
+    const path = snapshot.plan.path;
+    const listed = new Map(snapshot.side.listed.map(i => [i.number, i]));
+    const updates = ops.filter((op) => op.kind === 'update-issue');
+    const goals = snapshot.side.issues.map(issue => {
+        const update = updates.find(u => u.number === issue.number && u.record);
+        const record = update?.record ?? plan.records.get(issue.number) ?? issue.marker;
+        const state = updates.reduce((s, u) => (u.number === issue.number ? (u.state ?? s) : s), issue.state);
+        return {
+            issue: issue.number,
+            // A removed goal's issue leaves the action's milestone, so the counts stay the counters.
+            category: record.removed ? null : record.category,
+            milestone: listed.get(issue.number)?.milestone ?? null,
+            openNow: issue.state === 'open',
+            openAfter: state === 'open'
+        };
+    });
+    const creates = ops.filter(op => op.kind === 'create-issue');
+    const milestones = planMilestones({
+        categories: plan.doc.categories.filter(c => c.total > 0).map(c => c.name),
+        goals,
+        creatingOpen: creates.flatMap(op => !op.close && op.record.category !== null ? [op.record.category] : []),
+        existing,
+        made: [...(snapshot.ledger.ledger.milestones ?? [])].map(([number, category]) => ({
+            number,
+            category
+        })),
+        renames: [...plan.renames].map(([from, to]) => ({ from, to })),
+        description: category => milestoneDescription(category, path)
+    });
+    const merged = mergeMilestoneSets(updates, milestones.sets);
+    let next = 0;
+    const withMilestones = ops.map((op) => {
+        if (op.kind === 'update-issue')
+            return merged.updates[next++] ?? op;
+        if (op.kind !== 'create-issue' || op.record.category === null)
+            return op;
+        const ref = milestones.refs.get(op.record.category);
+        return ref ? { ...op, milestone: ref } : op;
+    });
+    // Moves with no other change to their issue: one write each, after the issue writes.
+    const moves = merged.sets.map((s) => ({
+        kind: 'update-issue',
+        number: s.issue,
+        why: `milestone: ${s.why}`,
+        effect: 'updated',
+        milestone: s.milestone
+    }));
+    return { ops: [...withMilestones, ...moves], milestones };
 }
 
 ;// CONCATENATED MODULE: ./.build/sync/plan.js
@@ -53399,12 +54386,12 @@ function splitText(text) {
 function labelOf(category) {
     return category ? categoryLabel(category) : null;
 }
-const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+const plan_same = (a, b) => a.toLowerCase() === b.toLowerCase();
 /** The issue's labels with the old category label swapped for the new one and the common one ensured. */
 function wantedLabels(current, common, from, to) {
-    const kept = current.filter(l => !(from && same(l, from)) && !(to && same(l, to)) && !same(l, common));
+    const kept = current.filter(l => !(from && plan_same(l, from)) && !(to && plan_same(l, to)) && !plan_same(l, common));
     // GitHub treats label names without case, so a category named like the common label is one label.
-    return [common, ...(to && !same(to, common) ? [to] : []), ...kept];
+    return [common, ...(to && !plan_same(to, common) ? [to] : []), ...kept];
 }
 function sameLabels(a, b) {
     if (a.length !== b.length)
@@ -53442,7 +54429,7 @@ function planSync(input) {
             known.add(l.toLowerCase());
     const needed = [];
     const need = (name) => {
-        if (name && !known.has(name.toLowerCase()) && !needed.some(n => same(n, name)))
+        if (name && !known.has(name.toLowerCase()) && !needed.some(n => plan_same(n, name)))
             needed.push(name);
     };
     const renames = categoryRenames(doc, match.issueOf);
@@ -53450,7 +54437,7 @@ function planSync(input) {
     for (const [from, to] of renames) {
         const fromLabel = labelOf(from);
         const toLabel = labelOf(to);
-        if (fromLabel && toLabel && !same(fromLabel, toLabel)) {
+        if (fromLabel && toLabel && !plan_same(fromLabel, toLabel)) {
             labelOps.push({
                 kind: 'rename-label',
                 from: fromLabel,
@@ -53593,7 +54580,7 @@ function planSync(input) {
         const changed = !sameMarker(next, m);
         if (patch.title !== undefined || patch.labels || patch.state) {
             if (changed) {
-                patch.body = body(next);
+                patch.body = withTheirs(issue.body, body(next));
                 patch.record = entryOf(next);
             }
             patch.why = why.join(', ');
@@ -53616,7 +54603,7 @@ function planSync(input) {
                 effect: 'closed',
                 state: 'closed',
                 stateReason: 'not_planned',
-                body: body(marker),
+                body: withTheirs(issue.body, body(marker)),
                 record: entryOf(marker),
                 comment: removalComment(settings.path)
             });
@@ -53646,16 +54633,16 @@ function planSync(input) {
             effect: 'closed',
             state: 'closed',
             stateReason: 'not_planned',
-            body: body(marker),
+            body: withTheirs(dup.body, body(marker)),
             record: entryOf(marker, true),
             ...(keep ? { comment: duplicateComment(keep.number) } : {})
         });
     }
     for (const name of needed) {
-        const isCommon = same(name, settings.label);
+        const isCommon = plan_same(name, settings.label);
         const category = isCommon
             ? null
-            : (doc.categories.find(c => same(labelOf(c.name) ?? '', name))?.name ?? name);
+            : (doc.categories.find(c => plan_same(labelOf(c.name) ?? '', name))?.name ?? name);
         labelOps.push({ kind: 'create-label', name, ...settings.labelStyle(category) });
     }
     // Labels first (issues need them), then existing issues, removals, and new issues last.
@@ -53664,6 +54651,7 @@ function planSync(input) {
         ops: [...labelOps, ...updates, ...removals, ...creates],
         edits,
         records,
+        renames,
         warnings
     };
 }
@@ -53701,6 +54689,10 @@ function categoryRenames(doc, issueOf) {
 }
 
 ;// CONCATENATED MODULE: ./.build/run/decide.js
+// The decide stage: from a snapshot to the issue writes and file edits a run
+// makes. Pure: it reads nothing, so the same snapshot always decides the same.
+
+
 
 
 
@@ -53716,7 +54708,10 @@ function decide(snapshot, existingLabels = null) {
         settings: plan
     });
     if (work.kind === 'issue') {
-        const { edits, note } = decideIssueEvent(snapshot, work, snapshot.event);
+        const opened = work.action === 'opened' || work.action === 'labeled';
+        const { edits, note, adopt } = opened
+            ? decideNewGoal(snapshot, work, snapshot.event)
+            : { ...decideIssueEvent(snapshot, work, snapshot.event), adopt: null };
         // Every run that lists the issues also settles the others that changed since the last sync
         // (GitHub's concurrency group may have cancelled their runs); the file side waits for a push
         // or a full run, which may need the lock.
@@ -53727,18 +54722,21 @@ function decide(snapshot, existingLabels = null) {
             edits: [...edits, ...others],
             records: result.records,
             warnings: snapshot.warnings,
-            notes: [note]
+            notes: [note],
+            adopt
         };
     }
     const labelled = existingLabels
         ? result.ops.filter(op => op.kind !== 'create-label' || !existingLabels.has(op.name.toLowerCase()))
         : result.ops;
-    const { ops, held } = withinHourlyLimit(labelled, snapshot);
+    const placed = decideMilestones(snapshot, result, labelled);
+    const { ops, held } = withinHourlyLimit(placed?.ops ?? labelled, snapshot);
     return {
         ops,
         held,
         edits: result.edits,
         records: result.records,
+        ...(placed ? { milestones: placed.milestones } : {}),
         warnings: [...snapshot.warnings, ...result.warnings],
         notes: []
     };
@@ -54044,8 +55042,11 @@ async function releaseLock(lock, budget, unrecorded) {
 
 ;// CONCATENATED MODULE: ./.build/run/event.js
 // What a run has to do, decided from the event alone (no requests).
+const HANDLED = ['closed', 'reopened', 'edited', 'opened', 'labeled'];
+const handled = (action) => HANDLED.includes(action);
 const ZERO_SHA = /^0+$/;
-function classifyEvent(eventName, payload, branch) {
+/** `commonLabel`: a labeled event for any other label is skipped before any read. */
+function classifyEvent(eventName, payload, branch, commonLabel) {
     switch (eventName) {
         case 'push': {
             if (payload.ref !== `refs/heads/${branch}`) {
@@ -54064,20 +55065,30 @@ function classifyEvent(eventName, payload, branch) {
             const number = payload.issue?.number;
             if (payload.issue?.pull_request)
                 return { kind: 'skip', reason: 'the event is about a pull request, not an issue' };
-            if (action !== 'closed' && action !== 'reopened' && action !== 'edited') {
+            if (!handled(action)) {
                 return {
                     kind: 'skip',
-                    reason: `issues "${action ?? 'unknown'}" events are not handled (only closed, reopened and edited)`
+                    reason: `issues "${action ?? 'unknown'}" events are not handled (only ${HANDLED.join(', ')})`
                 };
             }
             if (typeof number !== 'number')
                 return { kind: 'skip', reason: 'the issues event has no issue number' };
+            const label = payload.label?.name;
+            if (action === 'labeled' &&
+                commonLabel !== undefined &&
+                label?.toLowerCase() !== commonLabel.toLowerCase()) {
+                return {
+                    kind: 'skip',
+                    reason: `issue #${number} was labelled "${label ?? ''}", not "${commonLabel}"; only adding "${commonLabel}" makes an issue a goal`
+                };
+            }
             return {
                 kind: 'issue',
                 action,
                 number,
                 sender: payload.sender?.login ?? '',
-                titleChanged: payload.changes?.title !== undefined
+                titleChanged: payload.changes?.title !== undefined,
+                ...(label !== undefined ? { label } : {})
             };
         }
         case 'schedule':
@@ -54086,7 +55097,7 @@ function classifyEvent(eventName, payload, branch) {
         default:
             return {
                 kind: 'skip',
-                reason: `the "${eventName}" event is not handled; goals-sync runs on push, issues (closed, reopened, edited), schedule and workflow_dispatch`
+                reason: `the "${eventName}" event is not handled; goals-sync runs on push, issues (${HANDLED.join(', ')}), schedule and workflow_dispatch`
             };
     }
 }
@@ -54233,11 +55244,12 @@ function adoptable(marked, nonces, goalKeys, tracked) {
 
 
 
+
 async function readSnapshot(settings, client, eventName, payload, nonce, now = Date.now) {
     const at = { owner: settings.owner, repo: settings.repo };
     const repository = payload.repository;
     const branch = settings.branch ?? repository?.default_branch ?? (await defaultBranch(client, at));
-    const work = classifyEvent(eventName, payload, branch);
+    const work = classifyEvent(eventName, payload, branch, settings.label);
     if (work.kind === 'skip')
         return { kind: 'skip', branch, reason: work.reason };
     // An issue event nearly always commits: knowing the head it read at, the commit reads nothing more.
@@ -54254,6 +55266,8 @@ async function readSnapshot(settings, client, eventName, payload, nonce, now = D
     const ledger = await readLedger(reader, branch, ref, null);
     const side = await readIssueSide(reader, branch, plan, goals.text, work, ledger, null, warnings);
     const event = work.kind === 'issue' ? await readIssueFacts(reader, work, ledger, side) : null;
+    // An issues event only edits the file: the milestones follow at the next full run.
+    const milestones = settings.milestones && work.kind !== 'issue' ? await listMilestones(client, at) : undefined;
     return {
         kind: 'run',
         reader,
@@ -54268,6 +55282,7 @@ async function readSnapshot(settings, client, eventName, payload, nonce, now = D
             ledger,
             side,
             event,
+            ...(milestones ? { milestones } : {}),
             warnings
         }
     };
@@ -54449,6 +55464,29 @@ async function readIssueSide(reader, branch, plan, text, work, loaded, pending, 
 async function readIssueFacts(reader, work, loaded, side) {
     const { client, at, settings } = reader;
     const entry = loaded.ledger.issues.get(work.number);
+    if (work.action === 'opened' || work.action === 'labeled') {
+        // Any ledger entry, even for another file or retired: such an issue never becomes a new goal.
+        // One of this file's is read, so a rerun can add the marker a cut-short run did not.
+        if (entry) {
+            const mine = !entry.retired && !entry.removed && entry.file === settings.path;
+            const candidate = mine ? await getIssue(client, at, work.number) : null;
+            return { tracked: null, role: null, candidate, inLedger: true };
+        }
+        if (settings.commit !== 'push') {
+            // The goal's line and its ledger entry must land together on the branch, or the next run
+            // would find the issue's goal missing from the file and close it.
+            return {
+                tracked: null,
+                role: null,
+                refused: `Issue #${work.number} was ${work.action}, but goals come from issues only with commit: push (this run has commit: ${settings.commit}); ignored.`
+            };
+        }
+        const candidate = await getIssue(client, at, work.number);
+        const labelled = candidate?.labels.some(l => l.toLowerCase() === settings.label.toLowerCase());
+        // The role is asked only for an issue that could become a goal, so other issues cost one read.
+        const role = labelled ? await roleOf(client, at, work.sender) : null;
+        return { tracked: null, role, candidate };
+    }
     if (!entry || entry.retired || entry.file !== settings.path)
         return { tracked: null, role: null };
     let tracked = side.issues.find(i => i.number === work.number) ?? null;
@@ -54522,6 +55560,8 @@ function progressOf(text, level) {
 
 
 
+
+
 async function runSync(input) {
     const { settings, client, log } = input;
     const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
@@ -54559,6 +55599,8 @@ async function runSync(input) {
         if (decision.ops.some(op => op.kind === 'create-label'))
             decision = decide(snapshot, await readLabels(reader));
         report.ops = decision.ops;
+        if (decision.milestones)
+            report.milestones = [...decision.milestones.before, ...decision.milestones.after];
         report.edits = decision.edits;
         report.warnings.push(...decision.warnings);
         report.notes.push(...decision.notes);
@@ -54568,14 +55610,32 @@ async function runSync(input) {
             return report;
         const lockReserve = lock ? LOCK_RELEASE : 0;
         const needsCommit = await commitNeeded(reader, snapshot, decision, finalText);
+        const milestones = decision.milestones;
+        const book = milestones && new MilestoneBook(milestones.made.map(m => [m.number, m.category]));
         if (issueWrites) {
             ledgerLanded = false;
+            const reserve = lockReserve + (needsCommit ? commitCost(settings.commit) : 0);
+            const logged = { reserve, log: (m) => log.info(m) };
+            if (milestones && book) {
+                await applyMilestoneOps(client, reader.at, milestones.before, budget, report.applied, {
+                    ...logged,
+                    book
+                });
+            }
             await applyOps(client, reader.at, decision.ops, budget, report.applied, {
-                reserve: lockReserve + (needsCommit ? commitCost(settings.commit) : 0),
+                ...logged,
                 recovery: recoveryFor(reader),
-                log: m => log.info(m)
+                ...(book ? { milestoneOf: book.numberOf } : {})
             });
+            if (milestones && book) {
+                await applyMilestoneOps(client, reader.at, milestones.after, budget, report.applied, {
+                    ...logged,
+                    book
+                });
+            }
         }
+        if (book)
+            report.applied.milestones = book.made;
         if (decision.held) {
             // Held back before any write, so the report says it after what apply did.
             report.applied.deferred += decision.held.count;
@@ -54584,6 +55644,14 @@ async function runSync(input) {
         if (report.applied.stoppedBy) {
             log.warning(`Stopped early: ${report.applied.stoppedBy}. ${report.applied.deferred} operation(s) left for the next run.`);
         }
+        const adopt = async (adoption) => {
+            const problem = await adoptIssue(client, reader.at, adoption, budget, lockReserve, report.applied, m => log.info(m));
+            if (problem)
+                report.warnings.push(problem);
+        };
+        // A rerun finishing an adoption: the goal is committed already.
+        if (decision.adopt && !decision.edits.some(e => e.append))
+            await adopt(decision.adopt);
         if (!needsCommit) {
             ledgerLanded = report.applied.created.length === 0;
             return report;
@@ -54595,6 +55663,8 @@ async function runSync(input) {
         ledgerLanded = committed.ledgerLanded;
         report.commit = committed.commit;
         report.warnings.push(...committed.warnings);
+        if (decision.adopt && committed.appended.includes(decision.adopt.number))
+            await adopt(decision.adopt);
         if (committed.deferredBy) {
             report.applied.stoppedBy ??= committed.deferredBy;
             report.applied.deferred += 1;
@@ -54634,6 +55704,7 @@ const INPUT_DEFAULTS = {
     'commit-message': 'chore(goals): sync progress [skip ci]',
     commit: 'push',
     'sync-titles': 'true',
+    milestones: 'false',
     'max-writes': '1000',
     config: '.github/goals-sync.yml'
 };
@@ -54773,6 +55844,7 @@ function buildSettings(get, env) {
         commitMessage,
         commit: oneOf(get, 'commit', ['push', 'pull-request', 'none'], 'push'),
         syncTitles: bool(get, 'sync-titles', true),
+        milestones: bool(get, 'milestones', false),
         maxWrites,
         config,
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
@@ -54868,7 +55940,7 @@ async function main(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7743);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4012);
 // The action's entry point, as action.yml names it (dist/index.js).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
