@@ -228,12 +228,12 @@ describe('ownership', () => {
 
   it('adopts only issues with a pending nonce whose goal is in the file with no ledger issue', () => {
     const issues = [
-      listed(20, marker('learn go', 'aaaa1111')),
-      listed(21, marker('learn zig', 'bbbb2222')),
-      listed(22, marker('learn c', 'aaaa1111')),
-      listed(23, marker('learn rust', 'aaaa1111')),
+      listed(20, marker('learn go', 'aaaa1111aaaa1111')),
+      listed(21, marker('learn zig', 'bbbb2222bbbb2222')),
+      listed(22, marker('learn c', 'aaaa1111aaaa1111')),
+      listed(23, marker('learn rust', 'aaaa1111aaaa1111')),
       listed(24, marker('learn ada')),
-      listed(25, marker('learn go', 'aaaa1111').replace('"goals.md"', '"other.md"'))
+      listed(25, marker('learn go', 'aaaa1111aaaa1111').replace('"goals.md"', '"other.md"'))
     ]
     const keys = new Set(
       ['learn go', 'learn zig', 'learn rust', 'learn ada'].map(t => JSON.stringify(['Tech', t, 0]))
@@ -241,7 +241,7 @@ describe('ownership', () => {
     const tracked = trackedIssues(issues.concat(listed(2, '')), ledger, 'goals.md')
     const found = adoptable(
       markedIssues(issues, ledger, 'goals.md'),
-      new Set(['aaaa1111']),
+      new Set(['aaaa1111aaaa1111']),
       keys,
       tracked
     )
