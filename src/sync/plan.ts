@@ -205,7 +205,8 @@ export function planSync(input: PlanInput): Plan {
           patch.effect = 'reopened'
           why.push(m.removed ? 'goal is back in the file' : 'unticked in the file')
         }
-      } else if (m.removed) {
+      } else {
+        // The file wins with both sides agreeing only for a goal that is back.
         why.push('goal is back in the file')
       }
     } else if (boxWinner === 'issue') {
