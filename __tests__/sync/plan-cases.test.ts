@@ -135,6 +135,17 @@ describe('planSync: new goals', () => {
     expect(p.edits).toEqual([])
   })
 
+  it('reads the file before the push at the category level too, to pair an edited goal', () => {
+    const head = '# Year\n## Spring\n### Garden\n'
+    const p = plan({
+      text: `${head}- [ ] plant tomatoes\n`,
+      before: `${head}- [ ] dig\n`,
+      issues: [tracked(4, { category: 'Garden', title: 'dig' }, { labels: ['goal', 'Garden'] })],
+      settings: { ...settings, categoryLevel: 3 }
+    })
+    expect(p.ops).toMatchObject([{ kind: 'update-issue', number: 4, title: 'plant tomatoes' }])
+  })
+
   it('reports the file’s warnings with path and line', () => {
     const p = plan({ text: '## A\n- [ ] same\n- [ ] same\n' })
     expect(p.warnings).toEqual(['goals.md:3: duplicate goal "same" in "A": told apart by order'])
@@ -209,6 +220,14 @@ describe('planSync: the box', () => {
       record: record({ title: 'one' })
     })
     expect(decodeMarker(update.body)).toEqual({ ...issues[0]!.marker, synced: 'open' })
+  })
+
+  it('both sides changed the same way since the last sync: only the ledger learns it', () => {
+    const issues = [tracked(5, { title: 'one' }, { state: 'closed', stateReason: 'completed' })]
+    const p = plan({ text: '- [x] one\n', issues })
+    expect(p.ops).toEqual([])
+    expect(p.edits).toEqual([])
+    expect([...p.records]).toEqual([[5, record({ title: 'one', synced: 'closed' })]])
   })
 
   it('several reasons are joined with commas', () => {
@@ -367,7 +386,7 @@ describe('planSync: labels and the ledger', () => {
   })
 
   it('missing or doubled labels are restored without a ledger change', () => {
-    for (const labels of [['A'], ['goal', 'A', 'GOAL']]) {
+    for (const labels of [['A'], ['a'], ['goal', 'A', 'GOAL']]) {
       const p = plan({
         text: '## A\n- [ ] one\n',
         issues: [tracked(1, { category: 'A', title: 'one' }, { labels })]
@@ -383,6 +402,15 @@ describe('planSync: labels and the ledger', () => {
       ])
       expect(p.records.size).toBe(0)
     }
+  })
+
+  it('a goal moved to a category whose label its issue has in another case gets it once', () => {
+    const issues = [
+      tracked(1, { category: 'A', title: 'one' }, { labels: ['goal', 'A', 'b'] }),
+      tracked(2, { category: 'A', title: 'two' })
+    ]
+    const p = plan({ text: '## A\n- [ ] two\n## B\n- [ ] one\n', issues })
+    expect(onlyUpdate(p.ops)).toMatchObject({ number: 1, labels: ['goal', 'B'] })
   })
 
   it('labels in another case are the same labels', () => {
@@ -487,6 +515,19 @@ describe('planSync: removed goals and duplicates', () => {
     }
   })
 
+  it('the issue kept for a later occurrence is that occurrence’s, not the first one’s', () => {
+    const issues = [
+      tracked(1, { category: 'B', title: 'one' }),
+      tracked(2, { category: 'B', title: 'one', n: 1 }),
+      tracked(3, { category: 'B', title: 'one', n: 1 })
+    ]
+    const p = plan({ text: '## B\n- [ ] one\n- [ ] one\n', issues })
+    expect(onlyUpdate(p.ops)).toMatchObject({
+      number: 3,
+      comment: 'This issue duplicates #2 for the same goal, so it is closed; #2 carries on.'
+    })
+  })
+
   it('a duplicate of a goal no longer in the file gets no pointer', () => {
     const issues = [tracked(1, { title: 'gone' }), tracked(2, { title: 'gone' })]
     const p = plan({ text: '- [ ] other\n', issues })
@@ -528,6 +569,17 @@ describe('planSync: renamed categories', () => {
     expect(renameOf('## B\n- [ ] one\n## C\n- [ ] two\n')).toEqual([])
     expect(renameOf('## B\n- [ ] one\n- [ ] two\n## A\n- [ ] three\n')).toEqual([])
     expect(renameOf('- [ ] one\n- [ ] two\n')).toEqual([])
+  })
+
+  it('a goal moved to a new category, its old one still in use, brings the new label', () => {
+    const p = plan({ text: '## A\n- [ ] one\n## B\n- [ ] two\n', issues: syncedIssues(two) })
+    expect(kinds(p)).toEqual(['create-label', 2])
+    expect(p.ops[0]).toEqual({ kind: 'create-label', name: 'B', color: '123456', description: 'B' })
+  })
+
+  it('new goals in the new category do not stop a rename', () => {
+    const p = plan({ text: '## B\n- [ ] fresh\n- [ ] one\n- [ ] two\n', issues: syncedIssues(two) })
+    expect(kinds(p)).toEqual(['rename-label', 1, 2, 'create-issue'])
   })
 
   it('goals moved into a category that already has issues move one by one', () => {
