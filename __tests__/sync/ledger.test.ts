@@ -88,6 +88,11 @@ describe('the ledger file', () => {
       'has a blob id for "goals.md" that is not 40 hex digits'
     ],
     ['{ "version": 1, "seq": 1, "blobs": {} }', 'has no "issues" object'],
+    ['null', 'is not a JSON object'],
+    [
+      '{ "version": 1, "seq": 1, "blobs": { "goals.md": "ce013625030ba8dba906f756967f9e9ca394464aa" }, "issues": {} }',
+      'has a blob id for "goals.md" that is not 40 hex digits'
+    ],
     ['{ "version": 1, "seq": 1.5, "blobs": {}, "issues": {} }', 'has no "seq"'],
     ['{ "version": 1, "seq": "1", "blobs": {}, "issues": {} }', 'has no "seq"'],
     ['{ "version": 1, "seq": 1, "blobs": [], "issues": {} }', 'has no "blobs" object'],
@@ -131,7 +136,9 @@ describe('the ledger file', () => {
     }
     expect(message).toContain('.github/goals-sync/ledger.json on "main"')
     expect(message).toContain(what)
-    expect(message).toContain('restore it from the history')
+    expect(message).toContain(
+      'restore it from the history (git log -p -- .github/goals-sync/ledger.json)'
+    )
     expect(message).toContain('or delete it')
   })
 
@@ -176,6 +183,29 @@ describe('the ledger file', () => {
     expect(
       withChanges(base, [], [['goals.md', 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391']])?.seq
     ).toBe(4)
+    expect(
+      withChanges(base, [], [['goals.md', 'ce013625030ba8dba906f756967f9e9ca394464a']])
+    ).toBeNull()
+  })
+
+  it('any one field of a record that differs is a change; a new issue is one too', () => {
+    const base = parseLedger(TEXT, 'test')
+    const same = entry('learn rust', { synced: 'closed' })
+    const changes: Partial<LedgerEntry>[] = [
+      { file: 'other.md' },
+      { category: 'Life' },
+      { title: 'learn go' },
+      { n: 1 },
+      { synced: 'open' },
+      { removed: true },
+      { retired: true }
+    ]
+    for (const change of changes)
+      expect(withChanges(base, [[2, { ...same, ...change }]])?.issues.get(2)).toEqual({
+        ...same,
+        ...change
+      })
+    expect(withChanges(base, [[3, same]])?.issues.get(3)).toEqual(same)
   })
 })
 
