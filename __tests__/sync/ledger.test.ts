@@ -281,6 +281,11 @@ describe('ownership', () => {
       20, 21, 22, 23, 24
     ])
     expect(found.map(m => m.issue.number)).toEqual([20])
+    // An issue the ledger lists is never a candidate, whatever its body carries.
+    const listedToo = issues.concat(listed(2, marker('learn go', 'aaaa1111aaaa1111')))
+    expect(markedIssues(listedToo, ledger, 'goals.md').map(m => m.issue.number)).toEqual([
+      20, 21, 22, 23, 24
+    ])
     expect(found[0]!.entry).toEqual(entry('learn go'))
   })
 })
