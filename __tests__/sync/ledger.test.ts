@@ -180,9 +180,13 @@ describe('the ledger file', () => {
     expect(next.seq).toBe(4)
     expect(next.issues.get(2)?.synced).toBe('open')
     expect(base.issues.get(2)?.synced).toBe('closed')
-    expect(
-      withChanges(base, [], [['goals.md', 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391']])?.seq
-    ).toBe(4)
+    const blobbed = withChanges(
+      base,
+      [],
+      [['goals.md', 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391']]
+    )
+    expect(blobbed?.seq).toBe(4)
+    expect(blobbed?.blobs.get('goals.md')).toBe('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391')
     expect(
       withChanges(base, [], [['goals.md', 'ce013625030ba8dba906f756967f9e9ca394464a']])
     ).toBeNull()
