@@ -88,6 +88,11 @@ describe('the ledger file', () => {
       'has a blob id for "goals.md" that is not 40 hex digits'
     ],
     ['{ "version": 1, "seq": 1, "blobs": {} }', 'has no "issues" object'],
+    ['null', 'is not a JSON object'],
+    [
+      '{ "version": 1, "seq": 1, "blobs": { "goals.md": "ce013625030ba8dba906f756967f9e9ca394464aa" }, "issues": {} }',
+      'has a blob id for "goals.md" that is not 40 hex digits'
+    ],
     ['{ "version": 1, "seq": 1.5, "blobs": {}, "issues": {} }', 'has no "seq"'],
     ['{ "version": 1, "seq": "1", "blobs": {}, "issues": {} }', 'has no "seq"'],
     ['{ "version": 1, "seq": 1, "blobs": [], "issues": {} }', 'has no "blobs" object'],
@@ -131,7 +136,9 @@ describe('the ledger file', () => {
     }
     expect(message).toContain('.github/goals-sync/ledger.json on "main"')
     expect(message).toContain(what)
-    expect(message).toContain('restore it from the history')
+    expect(message).toContain(
+      'restore it from the history (git log -p -- .github/goals-sync/ledger.json)'
+    )
     expect(message).toContain('or delete it')
   })
 
@@ -173,9 +180,36 @@ describe('the ledger file', () => {
     expect(next.seq).toBe(4)
     expect(next.issues.get(2)?.synced).toBe('open')
     expect(base.issues.get(2)?.synced).toBe('closed')
+    const blobbed = withChanges(
+      base,
+      [],
+      [['goals.md', 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391']]
+    )
+    expect(blobbed?.seq).toBe(4)
+    expect(blobbed?.blobs.get('goals.md')).toBe('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391')
     expect(
-      withChanges(base, [], [['goals.md', 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391']])?.seq
-    ).toBe(4)
+      withChanges(base, [], [['goals.md', 'ce013625030ba8dba906f756967f9e9ca394464a']])
+    ).toBeNull()
+  })
+
+  it('any one field of a record that differs is a change; a new issue is one too', () => {
+    const base = parseLedger(TEXT, 'test')
+    const same = entry('learn rust', { synced: 'closed' })
+    const changes: Partial<LedgerEntry>[] = [
+      { file: 'other.md' },
+      { category: 'Life' },
+      { title: 'learn go' },
+      { n: 1 },
+      { synced: 'open' },
+      { removed: true },
+      { retired: true }
+    ]
+    for (const change of changes)
+      expect(withChanges(base, [[2, { ...same, ...change }]])?.issues.get(2)).toEqual({
+        ...same,
+        ...change
+      })
+    expect(withChanges(base, [[3, same]])?.issues.get(3)).toEqual(same)
   })
 })
 
@@ -228,12 +262,12 @@ describe('ownership', () => {
 
   it('adopts only issues with a pending nonce whose goal is in the file with no ledger issue', () => {
     const issues = [
-      listed(20, marker('learn go', 'aaaa1111')),
-      listed(21, marker('learn zig', 'bbbb2222')),
-      listed(22, marker('learn c', 'aaaa1111')),
-      listed(23, marker('learn rust', 'aaaa1111')),
+      listed(20, marker('learn go', 'aaaa1111aaaa1111')),
+      listed(21, marker('learn zig', 'bbbb2222bbbb2222')),
+      listed(22, marker('learn c', 'aaaa1111aaaa1111')),
+      listed(23, marker('learn rust', 'aaaa1111aaaa1111')),
       listed(24, marker('learn ada')),
-      listed(25, marker('learn go', 'aaaa1111').replace('"goals.md"', '"other.md"'))
+      listed(25, marker('learn go', 'aaaa1111aaaa1111').replace('"goals.md"', '"other.md"'))
     ]
     const keys = new Set(
       ['learn go', 'learn zig', 'learn rust', 'learn ada'].map(t => JSON.stringify(['Tech', t, 0]))
@@ -241,7 +275,7 @@ describe('ownership', () => {
     const tracked = trackedIssues(issues.concat(listed(2, '')), ledger, 'goals.md')
     const found = adoptable(
       markedIssues(issues, ledger, 'goals.md'),
-      new Set(['aaaa1111']),
+      new Set(['aaaa1111aaaa1111']),
       keys,
       tracked
     )
@@ -251,6 +285,11 @@ describe('ownership', () => {
       20, 21, 22, 23, 24
     ])
     expect(found.map(m => m.issue.number)).toEqual([20])
+    // An issue the ledger lists is never a candidate, whatever its body carries.
+    const listedToo = issues.concat(listed(2, marker('learn go', 'aaaa1111aaaa1111')))
+    expect(markedIssues(listedToo, ledger, 'goals.md').map(m => m.issue.number)).toEqual([
+      20, 21, 22, 23, 24
+    ])
     expect(found[0]!.entry).toEqual(entry('learn go'))
   })
 })

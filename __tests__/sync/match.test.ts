@@ -166,3 +166,68 @@ describe('matchGoals', () => {
     expect(numbers(r)).toEqual(issues.map(i => i.number))
   })
 })
+
+describe('matchGoals: edges of each step', () => {
+  it('a goal with no issue is null in every list, not left undefined', () => {
+    const r = matchGoals(parseGoals('- [ ] alone\n'), [], [], null)
+    expect(r).toEqual({
+      issueOf: [null],
+      via: [null],
+      beforeGoal: [null],
+      orphans: [],
+      duplicates: []
+    })
+  })
+  it('a title match leaves an issue another goal holds by key alone', () => {
+    const doc = parseGoals('## A\n[ ] one\n## B\n[ ] one\n')
+    expect(numbers(matchGoals(doc, [], [issue(1, 'A', 'one')], null))).toEqual([1, null])
+  })
+  it('a title match prefers the issue of the same occurrence, whatever comes first', () => {
+    const doc = parseGoals('## B\n[ ] one\n[ ] one\n')
+    const issues = [issue(1, 'A', 'one'), issue(2, 'A', 'one', { n: 1 }), issue(3, 'B', 'one')]
+    expect(numbers(matchGoals(doc, [], issues, null))).toEqual([3, 2])
+  })
+  it('equal scores from many issues: the lowest number; many goals for one issue: the first goal', () => {
+    const doc = parseGoals('## A\n[ ] paint the fence\n')
+    const issues = [
+      issue(1, 'B', 'paint the fences'),
+      issue(2, 'C', 'paint the fences'),
+      issue(3, 'D', 'paint the fences')
+    ]
+    expect(numbers(matchGoals(doc, [], issues, null))).toEqual([1])
+    const two = parseGoals(
+      '## A\n[ ] paint the fence\n[ ] paint the fences\n## B\n[ ] paint the fence\n'
+    )
+    expect(numbers(matchGoals(two, [], [issue(7, 'C', 'paint the fencés')], null))).toEqual([
+      7,
+      null,
+      null
+    ])
+  })
+  it('a push over a goal that has no issue yet pairs it and moves on', () => {
+    const text = '## A\n[ ] new\n[ ] one\n'
+    const doc = parseGoals(text)
+    const before = { doc: parseGoals(text), lines: text.split('\n') }
+    const r = matchGoals(doc, text.split('\n'), [issue(1, 'A', 'one')], before)
+    expect(numbers(r)).toEqual([null, 1])
+    expect(r.beforeGoal).toEqual([0, 1])
+  })
+  it('an unchanged line that is a goal on one side only pairs with nothing', () => {
+    const fenced = '```\n- [ ] x\n```\n'
+    const open = '- [ ] x\n'
+    const r = matchGoals(parseGoals(open), open.split('\n'), [], {
+      doc: parseGoals(fenced),
+      lines: fenced.split('\n')
+    })
+    expect(r.beforeGoal).toEqual([null])
+  })
+  it('in a hunk, lines that are not goals take no part in the pairing', () => {
+    const pair = (before: string, after: string) =>
+      matchGoals(parseGoals(after), after.split('\n'), [], {
+        doc: parseGoals(before),
+        lines: before.split('\n')
+      }).beforeGoal
+    expect(pair('intro\n- [ ] old\n', '- [ ] new\n')).toEqual([0])
+    expect(pair('- [ ] old\n', 'intro\n- [ ] new\n')).toEqual([0])
+  })
+})

@@ -77,8 +77,9 @@ export function matchGoals(
     doc.goals.forEach((_, a) => {
       const b = beforeGoal[a]
       if (b === null || b === undefined) return
+      // Pairs are one to one and keys unique, so no issue can be claimed twice here.
       const issue = byKey.get(keyOfGoal(before.doc, b))
-      if (issue && !claimed.has(issue.number)) claim(a, issue, 'push')
+      if (issue) claim(a, issue, 'push')
     })
   }
 

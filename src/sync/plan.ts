@@ -207,7 +207,8 @@ export function planSync(input: PlanInput): Plan {
           patch.effect = 'reopened'
           why.push(m.removed ? 'goal is back in the file' : 'unticked in the file')
         }
-      } else if (m.removed) {
+      } else {
+        // The file wins with both sides agreeing only for a goal that is back.
         why.push('goal is back in the file')
       }
     } else if (boxWinner === 'issue') {
@@ -349,16 +350,13 @@ function categoryRenames(
   issueOf: readonly (TrackedIssue | null)[]
 ): Map<string, string> {
   const moves = new Map<string, Set<string | null>>()
-  const stayed = new Set<string>()
   doc.goals.forEach((g, a) => {
-    const issue = issueOf[a]
-    if (!issue || issue.marker.category === null) return
-    if (issue.marker.category === g.category) stayed.add(issue.marker.category)
-    else {
-      const set = moves.get(issue.marker.category) ?? new Set()
-      set.add(g.category)
-      moves.set(issue.marker.category, set)
-    }
+    const from = issueOf[a]?.marker.category
+    // A goal that stayed keeps `from` in the file, which rules the rename out below.
+    if (from === null || from === undefined || from === g.category) return
+    const set = moves.get(from) ?? new Set()
+    set.add(g.category)
+    moves.set(from, set)
   })
   const inFile = new Set(doc.goals.map(g => g.category))
   const alreadyTracked = new Set(
@@ -366,7 +364,7 @@ function categoryRenames(
   )
   const renames = new Map<string, string>()
   for (const [from, targets] of moves) {
-    if (targets.size !== 1 || stayed.has(from) || inFile.has(from)) continue
+    if (targets.size !== 1 || inFile.has(from)) continue
     const to = [...targets][0]
     if (
       to === null ||
