@@ -53269,8 +53269,9 @@ function matchGoals(doc, lines, issues, before) {
             const b = beforeGoal[a];
             if (b === null || b === undefined)
                 return;
+            // Pairs are one to one and keys unique, so no issue can be claimed twice here.
             const issue = byKey.get(keyOfGoal(before.doc, b));
-            if (issue && !claimed.has(issue.number))
+            if (issue)
                 claim(a, issue, 'push');
         });
     }
@@ -54522,7 +54523,8 @@ function planSync(input) {
                     why.push(m.removed ? 'goal is back in the file' : 'unticked in the file');
                 }
             }
-            else if (m.removed) {
+            else {
+                // The file wins with both sides agreeing only for a goal that is back.
                 why.push('goal is back in the file');
             }
         }
@@ -54658,24 +54660,20 @@ function planSync(input) {
 /** A category renamed as a whole: every goal that was in `from` is now in `to`, and nothing else uses either. */
 function categoryRenames(doc, issueOf) {
     const moves = new Map();
-    const stayed = new Set();
     doc.goals.forEach((g, a) => {
-        const issue = issueOf[a];
-        if (!issue || issue.marker.category === null)
+        const from = issueOf[a]?.marker.category;
+        // A goal that stayed keeps `from` in the file, which rules the rename out below.
+        if (from === null || from === undefined || from === g.category)
             return;
-        if (issue.marker.category === g.category)
-            stayed.add(issue.marker.category);
-        else {
-            const set = moves.get(issue.marker.category) ?? new Set();
-            set.add(g.category);
-            moves.set(issue.marker.category, set);
-        }
+        const set = moves.get(from) ?? new Set();
+        set.add(g.category);
+        moves.set(from, set);
     });
     const inFile = new Set(doc.goals.map(g => g.category));
     const alreadyTracked = new Set(issueOf.flatMap(i => (i && i.marker.category !== null ? [i.marker.category] : [])));
     const renames = new Map();
     for (const [from, targets] of moves) {
-        if (targets.size !== 1 || stayed.has(from) || inFile.has(from))
+        if (targets.size !== 1 || inFile.has(from))
             continue;
         const to = [...targets][0];
         if (to === null ||
