@@ -54,6 +54,7 @@ describe('a goal from an issue', () => {
     )
     expect(emu.commits('main')).toHaveLength(commits + 1)
     expect(emu.commits('main')[0]!.files.sort()).toEqual([
+      '.github/badges/goals-card.svg',
       '.github/badges/goals.svg',
       LEDGER,
       'goals.md'
