@@ -49154,6 +49154,14 @@ function inertLogLine(line) {
         .replace(/##\[/g, '#\u2060#[');
     return /^\s*::/.test(visible) ? `\u2060${visible}` : visible;
 }
+/**
+ * Text for a terminal: issue titles and goal text reach `plan` and `sync`'s
+ * output, and an escape sequence in them must not drive the terminal. Line
+ * breaks and tabs stay; every other control character is shown as an escape.
+ */
+function terminalText(text) {
+    return wellFormed(text).replace(CONTROL, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 /** A message of any number of lines as log lines that cannot be workflow commands. */
 function inertLogLines(message) {
     return message.split(LINE_BREAK).map(inertLogLine);
@@ -55152,7 +55160,7 @@ class Identity {
         if (l === WORKFLOW_BOT || l === this.configured?.toLowerCase())
             return true;
         const self = await this.whoAmI();
-        return self === null ? l.endsWith('[bot]') : self.toLowerCase() === l;
+        return self !== null && self.toLowerCase() === l;
     }
     /** The token's own login, asked once; null for tokens that cannot say (installation tokens). */
     whoAmI() {

@@ -46,6 +46,18 @@ describe('goals-sync plan / sync', () => {
     expect(emu.file('main', 'goals.md')).toContain('## Craft Goals  [2/6]')
   })
 
+  it('shows control characters in goal and issue text as escapes, never sends them to the terminal', async () => {
+    const hostile = '## Life\n[ ] learn \u001b]8;;https://example.invalid\u0007colours\u001b[2J\n'
+    emu = await startEmulator({ files: { 'goals.md': hostile } })
+    const env = { GITHUB_TOKEN: emu.token, GITHUB_API_URL: emu.url }
+    const plan = await run(['plan', '--repo', 'octo/goals'], env)
+    expect(plan.code).toBe(0)
+    const said = plan.stdout + plan.stderr
+    expect(said).toContain('learn \\u001b')
+    // eslint-disable-next-line no-control-regex -- the point of the test
+    expect(said).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+  })
+
   it('says what is missing: the repository, the token', async () => {
     expect((await run(['plan'])).stderr).toMatch(/needs --repo owner\/name/)
     expect((await run(['plan', '--repo', 'octo/goals'])).stderr).toMatch(/set GITHUB_TOKEN/)

@@ -16,14 +16,14 @@ afterEach(async () => {
 describe('lost responses: an issue created on GitHub whose response never arrives', () => {
   // GitHub sometimes answers 502 to a POST it has carried out. Here the emulator makes the
   // issue (as the bot, with the request's fields) and then answers 502.
-  function loseCreation(target: Emulator, k: number) {
+  function loseCreation(target: Emulator, k: number, as = 'github-actions[bot]') {
     const path = `/repos/${target.owner}/${target.repo}/issues`
     let seen = 0
     target.onRequest(req => {
       if (req.method !== 'POST' || req.path !== path || ++seen !== k) return
       const body = req.body as { title: string; body: string; labels?: string[] }
       target.createIssue({
-        as: 'github-actions[bot]',
+        as,
         title: body.title,
         body: body.body,
         labels: body.labels ?? []
@@ -59,4 +59,44 @@ describe('lost responses: an issue created on GitHub whose response never arrive
       }
     }, 30_000)
   }
+
+  // A GitHub App's installation token cannot ask who it is (GET /user is refused).
+  const APP = 'goals-app[bot]'
+  const SETTINGS = { '.github/goals-sync.yml': `bot-login: ${APP}\n` }
+  async function withAppToken(files: Record<string, string>) {
+    emu = await emulatorWith({ 'goals.md': '# Goals\n', ...files })
+    emu.addToken('ghs_goals_app', { login: APP, kind: 'installation' })
+    return { token: 'ghs_goals_app' }
+  }
+
+  it('with an app token and bot-login, the lost creation is recognised: one issue per goal', async () => {
+    const call = await withAppToken(SETTINGS)
+    const event = landPush(emu, SEEDLIKE)
+    const lost = loseCreation(emu, 1, APP)
+    await sync(emu, 'push', event, call).catch(() => undefined)
+    expect(lost(), 'the lost creation happened').toBe(true)
+    await sync(emu, 'push', event, call)
+    const doc = parseGoals(SEEDLIKE)
+    const mine = emu.issues().filter(i => i.user === APP)
+    expect(mine).toHaveLength(doc.total)
+    expect(new Set(mine.map(i => i.title)).size).toBe(doc.total)
+  }, 30_000)
+
+  it('another app posting the same marker (nonce included) is never taken for the action', async () => {
+    const call = await withAppToken(SETTINGS)
+    const event = landPush(emu, SEEDLIKE)
+    const lost = loseCreation(emu, 1, 'other-app[bot]')
+    await sync(emu, 'push', event, call).catch(() => undefined)
+    expect(lost(), 'the other app posted').toBe(true)
+    const foreign = emu.issues().find(i => i.user === 'other-app[bot]')!
+    const before = JSON.stringify(emu.issueJson(foreign.number))
+    emu.resetLog()
+    await sync(emu, 'push', event, call)
+    // Its goal got an issue of the action's own; the other app's issue was not written to.
+    const title = parseGoals(SEEDLIKE).goals[0]!.title
+    expect(emu.issues().filter(i => i.title === title && i.user === APP)).toHaveLength(1)
+    const path = new RegExp(`/issues/${foreign.number}(/|$)`)
+    expect(emu.requests.filter(r => r.method !== 'GET' && path.test(r.path))).toEqual([])
+    expect(JSON.stringify(emu.issueJson(foreign.number))).toBe(before)
+  }, 30_000)
 })

@@ -11,6 +11,7 @@ import {
   issueTitle,
   neutraliseMentions,
   shorten,
+  terminalText,
   wellFormed
 } from '../../src/sync/text.ts'
 
@@ -174,5 +175,16 @@ describe('log lines', () => {
     const lines = inertLogLines('title\n::error::a\r::add-mask::b\r\n##[group]c')
     expect(lines).toEqual(['title', `${WJ}::error::a`, `${WJ}::add-mask::b`, `#${WJ}#[group]c`])
     expect(lines.filter(isCommand)).toEqual([])
+  })
+})
+
+describe('terminalText', () => {
+  it('keeps line breaks, tabs and ordinary text; shows every other control as an escape', () => {
+    expect(terminalText('a\tb\nc — ✓ ##[x] ::y')).toBe('a\tb\nc — ✓ ##[x] ::y')
+    expect(terminalText('\u001b[2Jred\u0007\u009b1m\r')).toBe(
+      '\\u001b[2Jred\\u0007\\u009b1m\\u000d'
+    )
+    expect(terminalText('\u0000\u001f\u007f')).toBe('\\u0000\\u001f\\u007f')
+    expect(terminalText('lone \ud800 half')).toBe('lone \ufffd half')
   })
 })

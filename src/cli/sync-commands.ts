@@ -6,6 +6,7 @@ import { createClient, pacingFromEnv } from '../github/octokit-client.ts'
 import { planJson, summaryMarkdown } from '../action/report.ts'
 import { runSync, unpacedTimings } from '../run/run-sync.ts'
 import { buildSettings, INPUT_DEFAULTS, InputError } from '../action/settings.ts'
+import { terminalText } from '../sync/text.ts'
 import { UsageError } from './args.ts'
 import type { Io } from './goals-commands.ts'
 
@@ -15,8 +16,13 @@ export async function syncCommand(
   write: boolean,
   flags: Map<string, string | true>,
   env: NodeJS.ProcessEnv,
-  io: Io
+  terminal: Io
 ): Promise<number> {
+  // What the run says comes partly from GitHub (issue titles): shown, never obeyed.
+  const io = {
+    out: (text: string) => terminal.out(terminalText(text)),
+    err: (text: string) => terminal.err(terminalText(text))
+  }
   const repo = flags.get('repo')
   if (typeof repo !== 'string')
     throw new UsageError(`"${write ? 'sync' : 'plan'}" needs --repo owner/name`)

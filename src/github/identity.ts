@@ -4,7 +4,8 @@
 // reached the ledger, finding one whose creation answer was lost. The workflow
 // token acts as github-actions[bot]; a personal token is known by its login
 // (asked once); a token that cannot say (a GitHub App's installation token)
-// counts "[bot]" authors; `bot-login` in the settings file names one explicitly.
+// is known only through `bot-login` in the settings file. Other apps post as
+// `name[bot]` too, so a "[bot]" suffix alone is never taken for the action.
 import type { Client } from './octokit-client.ts'
 
 export const WORKFLOW_BOT = 'github-actions[bot]'
@@ -24,7 +25,7 @@ export class Identity {
     const l = login.toLowerCase()
     if (l === WORKFLOW_BOT || l === this.configured?.toLowerCase()) return true
     const self = await this.whoAmI()
-    return self === null ? l.endsWith('[bot]') : self.toLowerCase() === l
+    return self !== null && self.toLowerCase() === l
   }
 
   /** The token's own login, asked once; null for tokens that cannot say (installation tokens). */

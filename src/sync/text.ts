@@ -111,6 +111,18 @@ export function inertLogLine(line: string): string {
   return /^\s*::/.test(visible) ? `\u2060${visible}` : visible
 }
 
+/**
+ * Text for a terminal: issue titles and goal text reach `plan` and `sync`'s
+ * output, and an escape sequence in them must not drive the terminal. Line
+ * breaks and tabs stay; every other control character is shown as an escape.
+ */
+export function terminalText(text: string): string {
+  return wellFormed(text).replace(
+    CONTROL,
+    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+}
+
 /** A message of any number of lines as log lines that cannot be workflow commands. */
 export function inertLogLines(message: string): string[] {
   return message.split(LINE_BREAK).map(inertLogLine)
