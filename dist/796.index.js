@@ -1110,8 +1110,20 @@ async function applyOps(client, at, ops, budget, result, options) {
         if (!list.includes(n))
             list.push(n);
     };
+    // Labels GitHub renamed in this run (lower-cased old name → new name).
+    const renamed = new Map();
     for (let k = 0; k < ops.length; k++) {
-        const op = ops[k];
+        let op = ops[k];
+        if (op.kind === 'update-issue' && result.stoppedBy === null) {
+            const needed = afterRenames(op, renamed);
+            if (needed === null) {
+                // The rename relabelled the issue: nothing to send, the ledger records the move.
+                if (op.record)
+                    result.recorded.set(op.number, op.record);
+                continue;
+            }
+            op = needed;
+        }
         if (result.stoppedBy !== null || !spend()) {
             result.deferred += ops.length - k;
             result.stoppedBy ??= `the write budget (max-writes: ${budget.limit}) is spent`;
@@ -1123,7 +1135,12 @@ async function applyOps(client, at, ops, budget, result, options) {
                     log(`label "${op.name}": ${await createLabel(client, at, op.name, op.color, op.description)}`);
                     break;
                 case 'rename-label':
-                    log(`label "${op.from}" → "${op.to}": ${await renameLabel(client, at, op)}`);
+                    {
+                        const outcome = await renameLabel(client, at, op);
+                        if (outcome === 'renamed')
+                            renamed.set(op.from.toLowerCase(), op.to);
+                        log(`label "${op.from}" → "${op.to}": ${outcome}`);
+                    }
                     break;
                 case 'create-issue': {
                     let issue;
@@ -1195,6 +1212,27 @@ async function applyOps(client, at, ops, budget, result, options) {
         }
     }
     return result;
+}
+const sameLabelSet = (a, b) => a.length === b.length && a.every(l => b.some(m => m.toLowerCase() === l.toLowerCase()));
+/**
+ * The update still worth sending once this run's label renames landed: without
+ * its labels when GitHub's rename gave the issue exactly those; null when
+ * nothing else was to change (state, title, milestone).
+ */
+function afterRenames(op, renamed) {
+    if (!op.labels || !op.labelsNow || renamed.size === 0)
+        return op;
+    const now = op.labelsNow.map(l => renamed.get(l.toLowerCase()) ?? l);
+    if (!sameLabelSet(now, op.labels))
+        return op;
+    const rest = { ...op };
+    delete rest.labels;
+    delete rest.labelsNow;
+    const other = rest.state !== undefined ||
+        rest.title !== undefined ||
+        rest.milestone !== undefined ||
+        rest.comment !== undefined;
+    return other ? rest : null;
 }
 
 ;// CONCATENATED MODULE: ./.build/github/milestones.js
@@ -3492,6 +3530,8 @@ function planSync(input) {
         const labels = wantedLabels(issue.labels, settings.label, fromLabel, catLabel);
         if (!sameLabels(labels, issue.labels)) {
             patch.labels = labels;
+            if (m.category !== null && renames.get(m.category) === g.category)
+                patch.labelsNow = [...issue.labels];
             need(catLabel);
             if (m.category !== g.category)
                 why.push(`moved to ${g.category === null ? 'no category' : `"${g.category}"`}`);

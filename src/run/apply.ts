@@ -117,8 +117,19 @@ export async function applyOps(
   const noteOnce = (list: number[], n: number) => {
     if (!list.includes(n)) list.push(n)
   }
+  // Labels GitHub renamed in this run (lower-cased old name → new name).
+  const renamed = new Map<string, string>()
   for (let k = 0; k < ops.length; k++) {
-    const op = ops[k]!
+    let op = ops[k]!
+    if (op.kind === 'update-issue' && result.stoppedBy === null) {
+      const needed = afterRenames(op, renamed)
+      if (needed === null) {
+        // The rename relabelled the issue: nothing to send, the ledger records the move.
+        if (op.record) result.recorded.set(op.number, op.record)
+        continue
+      }
+      op = needed
+    }
     if (result.stoppedBy !== null || !spend()) {
       result.deferred += ops.length - k
       result.stoppedBy ??= `the write budget (max-writes: ${budget.limit}) is spent`
@@ -132,7 +143,11 @@ export async function applyOps(
           )
           break
         case 'rename-label':
-          log(`label "${op.from}" → "${op.to}": ${await renameLabel(client, at, op)}`)
+          {
+            const outcome = await renameLabel(client, at, op)
+            if (outcome === 'renamed') renamed.set(op.from.toLowerCase(), op.to)
+            log(`label "${op.from}" → "${op.to}": ${outcome}`)
+          }
           break
         case 'create-issue': {
           let issue: { number: number; url: string } | null
@@ -195,4 +210,30 @@ export async function applyOps(
     }
   }
   return result
+}
+
+const sameLabelSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every(l => b.some(m => m.toLowerCase() === l.toLowerCase()))
+
+/**
+ * The update still worth sending once this run's label renames landed: without
+ * its labels when GitHub's rename gave the issue exactly those; null when
+ * nothing else was to change (state, title, milestone).
+ */
+export function afterRenames(
+  op: Extract<Op, { kind: 'update-issue' }>,
+  renamed: ReadonlyMap<string, string>
+): Extract<Op, { kind: 'update-issue' }> | null {
+  if (!op.labels || !op.labelsNow || renamed.size === 0) return op
+  const now = op.labelsNow.map(l => renamed.get(l.toLowerCase()) ?? l)
+  if (!sameLabelSet(now, op.labels)) return op
+  const rest = { ...op }
+  delete rest.labels
+  delete rest.labelsNow
+  const other =
+    rest.state !== undefined ||
+    rest.title !== undefined ||
+    rest.milestone !== undefined ||
+    rest.comment !== undefined
+  return other ? rest : null
 }

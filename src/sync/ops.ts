@@ -42,6 +42,12 @@ export type Op =
       title?: string
       body?: string
       labels?: string[]
+      /**
+       * The issue's labels when planned, given when `labels` only follows a
+       * renamed category: if this run's label rename lands first, GitHub has
+       * relabelled the issue already and the write may be unneeded.
+       */
+      labelsNow?: string[]
       state?: 'open' | 'closed'
       stateReason?: 'completed' | 'not_planned'
       /** Posted after the update (removals and duplicates say why they were closed). */

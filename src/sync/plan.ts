@@ -255,6 +255,8 @@ export function planSync(input: PlanInput): Plan {
     const labels = wantedLabels(issue.labels, settings.label, fromLabel, catLabel)
     if (!sameLabels(labels, issue.labels)) {
       patch.labels = labels
+      if (m.category !== null && renames.get(m.category) === g.category)
+        patch.labelsNow = [...issue.labels]
       need(catLabel)
       if (m.category !== g.category)
         why.push(`moved to ${g.category === null ? 'no category' : `"${g.category}"`}`)
