@@ -149,14 +149,23 @@ describe('htmlBlockStart', () => {
   }
 
   it('ends raw text, comments, processing instructions, declarations and CDATA at their closers', () => {
-    expect(htmlBlockStart('<script>', 0, true)?.toString()).toBe(
-      '/<\\/(script|pre|style|textarea)>/i'
-    )
     expect(end('<!-- note')).toBe('-->')
     expect(end('<?php')).toBe('\\?>')
     expect(end('<![CDATA[ x')).toBe('\\]\\]>')
     expect(end('<!DOCTYPE html>')).toBe('>')
     expect(end('  <!-- indented', true, 2)).toBe('-->')
+  })
+
+  it('opens raw text on script, pre, style and textarea, any case, ended by any of their close tags', () => {
+    for (const line of ['<script>', '<pre', '<style type="x">', '<TEXTAREA>', '<pre\tclass="x"']) {
+      const close = htmlBlockStart(line, 0, true)
+      expect(close, line).toBeInstanceOf(RegExp)
+      const closes = (l: string) => (close as RegExp).test(l)
+      expect(['x </style> y', '</PRE>', '</script>', '</textarea>'].every(closes), line).toBe(true)
+      expect(['</div>', '</scripts>', '</pre', '<pre>'].some(closes), line).toBe(false)
+    }
+    for (const line of ['<scripts>', '<prefix', '<x <script>', '<s <pre>'])
+      expect(end(line), line).toBeNull()
   })
 
   it('refuses a `<!` that starts none of those, and a `<` that is not first', () => {
@@ -172,6 +181,20 @@ describe('htmlBlockStart', () => {
     for (const line of ['<div>', '</div>', '<DIV class="x">', '<Table', '<p/>', '<hr />', '<div x'])
       expect(end(line), line).toBe('blank')
     expect(end('> <section>', true, 2)).toBe('blank')
+  })
+
+  it('knows every block tag name of CommonMark’s kind 6', () => {
+    const names =
+      'address article aside base basefont blockquote body caption center col colgroup dd details ' +
+      'dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 ' +
+      'h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup ' +
+      'option p param search section summary table tbody td tfoot th thead title tr track ul'
+    for (const name of names.split(' ')) {
+      expect(end(`<${name}>`), name).toBe('blank')
+      expect(end(`</${name.toUpperCase()} `), name).toBe('blank')
+    }
+    for (const name of ['span', 'a', 'em', 'source', 'h7', 'img', 'input'])
+      expect(end(`<${name}>`), name).toBeNull()
   })
 
   it('does not start kind 6 on a longer name, a `/` without `>`, or a block tag later in the line', () => {
