@@ -208,6 +208,8 @@ describe('appendGoal: a category that does not exist yet', () => {
     expect(categoryNameProblem('<!-- x')).toMatch(/<!--/)
     expect(categoryNameProblem('C# and F#')).toBeNull()
     expect(categoryNameProblem('Phase [X]: start')).toBeNull()
+    // Seven `#` make no heading at all: refused, not a crash.
+    expect(categoryNameProblem('A', 7)).toMatch(/read differently/)
   })
 })
 
@@ -327,6 +329,7 @@ describe('appendGoal: style details', () => {
 
   it('numbers: two digits, indented lists, and a new list starting at 1', () => {
     expect(add(md('## A', '9. [ ] a'), 'A').text).toBe(md('## A', '9. [ ] a', '10. [ ] new goal'))
+    expect(add(md('## A', '10. [ ] a'), 'A').text).toBe(md('## A', '10. [ ] a', '11. [ ] new goal'))
     // A list starting at 3 cannot interrupt the paragraph `x`: the blank line lets it start.
     expect(add(md('## A', '- x', '', '  3. [ ] a'), 'A').text).toBe(
       md('## A', '- x', '', '  3. [ ] a', '  4. [ ] new goal')
@@ -370,6 +373,50 @@ describe('appendGoal: style details', () => {
     expect(add(text, 'A').text).toBe(wanted)
   })
 
+  it('a category with two or more goals keeps its own spacing, whatever the others do', () => {
+    const text = md('## A', '[ ] a', '[ ] b', '## B', '', '[ ] c', '', '[ ] d')
+    expect(add(text, 'A').text).toBe(
+      md('## A', '[ ] a', '[ ] b', '[ ] new goal', '## B', '', '[ ] c', '', '[ ] d')
+    )
+  })
+
+  it.each([
+    ['a line of spaces, then a heading', ['   ', '## B'], 0],
+    ['a heading indented three spaces', ['   ## B', '[ ] b'], 0],
+    ['an empty heading indented two spaces', ['  ##', '[ ] b'], 0],
+    ['a tab-indented line after a blank line', ['', '\tnotes', '## B'], 2],
+    ['text holding " # "', ['see issue # 5'], 1],
+    ['text holding ">" without spaces', ['x>y'], 1],
+    ['text starting with one backtick', ['`code` here'], 1],
+    ['text starting with one tilde', ['~approx'], 1],
+    ['text starting with a bracket that is no box', ['[y] note'], 1],
+    ['a lone star', ['*'], 0],
+    ['a lone number', ['1.'], 0]
+  ])('after a bare goal, %s', (_what, next, kept) => {
+    const text = md('## A', '[ ] a', ...next)
+    expect(add(text, 'A').text).toBe(
+      md('## A', '[ ] a', ...next.slice(0, kept), '[ ] new goal', ...next.slice(kept))
+    )
+  })
+
+  it.each([
+    ['a heading', ['    ## h'], 0],
+    ['an empty heading', ['    ##'], 0],
+    ['a tab reaching the goal’s own column, after a blank line', ['', '  \tz'], 0]
+  ])('after a goal four columns in, %s at that column ends the goal', (_what, next, kept) => {
+    const head = ['## A', '- x', '  - y', '    - [ ] a']
+    expect(add(md(...head, ...next), 'A').text).toBe(
+      md(...head, ...next.slice(0, kept), '    - [ ] new goal', ...next.slice(kept))
+    )
+  })
+
+  it('a tab after a space counts to column four, deeper than a goal two columns in', () => {
+    const head = ['## A', '- x', '  - [ ] a']
+    expect(add(md(...head, '', ' \tmore'), 'A').text).toBe(
+      md(...head, '', ' \tmore', '  - [ ] new goal')
+    )
+  })
+
   it('a new category after a trailing blank line adds no second blank line', () => {
     expect(add(md('## A', '[ ] a', ''), 'B').text).toBe(
       md('## A', '[ ] a', '', '## B', '[ ] new goal')
@@ -401,9 +448,18 @@ describe('checkAppended: the safety net', () => {
     ['another box', md('## A', '[ ] a', '[x] n', '## B', '[x] b')],
     ['nested under a goal', md('## A', '- [ ] a', '  - [ ] n', '## B', '[x] b')],
     ['another goal changed', md('## A', '[ ] a', '[ ] n', '## B', '[ ] b')],
-    ['a goal lost', md('## A', '[ ] a', '[ ] n', '## B')]
+    ['a goal lost', md('## A', '[ ] a', '[ ] n', '## B')],
+    ['a goal moved to another category', md('## A', '[ ] a', '[ ] n', '## C', '[x] b')]
   ])('refuses %s', (_what, text) => {
     const w = _what === 'another category' ? { line: 3 } : {}
     expect(verdict(text, w)).toThrow(AppendError)
+  })
+
+  it('tells no category from a category with an empty name', () => {
+    const loose = parseGoals(md('[ ] a', '## A', '[ ] b'))
+    const text = md('##', '[ ] a', '[ ] n', '## A', '[ ] b')
+    expect(() =>
+      checkAppended(loose, text, 2, { line: 2, title: 'n', category: '', checked: false })
+    ).toThrow(AppendError)
   })
 })

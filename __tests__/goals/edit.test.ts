@@ -77,7 +77,51 @@ describe('applyEdits', () => {
         { line: 0, start: 0, end: 3, text: 'x' },
         { line: 0, start: 2, end: 4, text: 'y' }
       ])
-    ).toThrow(/overlapping/)
+    ).toThrow('overlapping edits at line 1')
+  })
+
+  it('applies edits given in any order, on later lines of LF, CRLF and CR text', () => {
+    const edits = [
+      { line: 2, start: 0, end: 1, text: 'C' },
+      { line: 0, start: 2, end: 3, text: 'A' }
+    ]
+    expect(applyEdits('ab-\ncd\nef\n', edits)).toBe('abA\ncd\nCf\n')
+    expect(applyEdits('ab-\r\ncd\r\nef', edits)).toBe('abA\r\ncd\r\nCf')
+    expect(applyEdits('ab-\rcd\ref\r', edits)).toBe('abA\rcd\rCf\r')
+  })
+
+  it('allows edits that touch end to start, and edits on other lines whatever their columns', () => {
+    expect(
+      applyEdits('abcd\n', [
+        { line: 0, start: 1, end: 2, text: 'X' },
+        { line: 0, start: 2, end: 4, text: 'YZ' }
+      ])
+    ).toBe('aXYZ\n')
+    expect(
+      applyEdits('abcdef\ngh\n', [
+        { line: 0, start: 2, end: 6, text: '' },
+        { line: 1, start: 0, end: 1, text: 'G' }
+      ])
+    ).toBe('ab\nGh\n')
+  })
+
+  it('measures the range against the edited line itself', () => {
+    expect(applyEdits('abc\nde\n', [{ line: 1, start: 0, end: 2, text: 'DE' }])).toBe('abc\nDE\n')
+    expect(() => applyEdits('abc\nde\n', [{ line: 1, start: 0, end: 3, text: 'x' }])).toThrow(
+      'edit out of range at line 2'
+    )
+    expect(() => applyEdits('abc\n', [{ line: 0, start: -1, end: 1, text: 'x' }])).toThrow(/range/)
+    // No line follows the final line ending, nor the end of a text without one.
+    expect(() => applyEdits('abc\n', [{ line: 1, start: 0, end: 0, text: 'x' }])).toThrow(
+      'edit out of range at line 2'
+    )
+    expect(() =>
+      applyEdits('abc', [
+        { line: 0, start: 0, end: 0, text: '>' },
+        { line: 1, start: 0, end: 0, text: 'x' }
+      ])
+    ).toThrow('edit out of range at line 2')
+    expect(() => applyEdits('', [{ line: 0, start: 0, end: 0, text: 'x' }])).toThrow(/range/)
   })
 
   it('keeps every line ending, the BOM and the missing final newline', () => {
@@ -133,7 +177,7 @@ describe('retitle', () => {
 
   it('is a no-op for the same title and refuses an empty one', () => {
     expect(retitleEdit(goal, ' old words ')).toBeNull()
-    expect(() => retitleEdit(goal, ' \n ')).toThrow()
+    expect(() => retitleEdit(goal, ' \n ')).toThrow('a goal title cannot be empty')
   })
 
   it('keeps brackets and curly quotes', () => {
@@ -156,7 +200,7 @@ describe('counters', () => {
   })
 
   it('a fresh counter is left alone', () => {
-    const source = md('## A [1/2]', '[x] one', '[ ] two', '## B', '[0/0]')
+    const source = md('# T [1/2]', '## A [1/2]', '[x] one', '[ ] two', '## B', '[0/0]')
     expect(counterEdits(parseGoals(source))).toEqual([])
     expect(fixCounters(source)).toBe(source)
   })
@@ -248,6 +292,37 @@ describe('counters', () => {
       md('## Area', '### Sub [1/1]', '[x] one')
     )
     expect(fixCounters(source)).toBe(md('## Area [1/1]', '### Sub', '[x] one'))
+  })
+
+  it('a counter is stale when only its done or only its total is wrong', () => {
+    const source = md('# T [1/3]', '## A [0/2]', '[x] a', '[ ] b', '## B [1/1]', '[x] c', '[ ] d')
+    expect(fixCounters(source)).toBe(
+      md('# T [2/4]', '## A [1/2]', '[x] a', '[ ] b', '## B [1/2]', '[x] c', '[ ] d')
+    )
+    expect(staleCounters(parseGoals(source))).toEqual([
+      { line: 1, name: 'T', found: '[1/3]', expected: '[2/4]' },
+      { line: 2, name: 'A', found: '[0/2]', expected: '[1/2]' },
+      { line: 5, name: 'B', found: '[1/1]', expected: '[1/2]' }
+    ])
+    const totalOnly = md('# T [1/1]', '## A [1/2]', '[x] a', '[ ] b')
+    expect(fixCounters(totalOnly)).toBe(md('# T [1/2]', '## A [1/2]', '[x] a', '[ ] b'))
+  })
+
+  it('staleCounters reports a counter on an empty category, and no title without a counter', () => {
+    const source = md('# T', '## Empty [2/3]', '## A', '[x] a')
+    expect(staleCounters(parseGoals(source))).toEqual([
+      { line: 2, name: 'Empty', found: '[2/3]', expected: '[0/0]' },
+      { line: 3, name: 'A', found: null, expected: '[1/1]' }
+    ])
+  })
+
+  it('staleCounters lists by line, a title among the categories', () => {
+    const source = md('## A', '[x] a', '# T [0/0]', '## B', '[ ] b')
+    expect(staleCounters(parseGoals(source)).map(s => [s.line, s.name])).toEqual([
+      [1, 'A'],
+      [3, 'T'],
+      [4, 'B']
+    ])
   })
 
   it('staleCounters names each stale or missing counter', () => {

@@ -235,7 +235,8 @@ export function checkAppended(
   want: { line: number; title: string; category: string | null; checked: boolean }
 ): void {
   const after = parseGoals(text, { categoryLevel })
-  const summary = (g: Goal) => `${g.category ?? ''}\u0000${g.title}\u0000${g.checked}`
+  // JSON keeps no category (null) apart from a category whose name is empty.
+  const summary = (g: Goal) => JSON.stringify([g.category, g.title, g.checked])
   const added = after.goals.find(g => g.line === want.line)
   const rest = after.goals.filter(g => g !== added).map(summary)
   const fine =

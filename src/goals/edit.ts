@@ -13,7 +13,6 @@ export interface TextEdit {
 }
 
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {
-  if (edits.length === 0) return source
   const sorted = [...edits].sort((a, b) => a.line - b.line || a.start - b.start)
   for (let k = 1; k < sorted.length; k++) {
     const a = sorted[k - 1] as TextEdit
@@ -50,9 +49,8 @@ class LineStarts {
   find(line: number): { start: number; end: number } | null {
     const { source } = this
     for (;;) {
-      if (this.start > source.length || (this.start === source.length && line >= this.line)) {
-        return null
-      }
+      // Lines are asked for in order, so once past the last line nothing is left.
+      if (this.start >= source.length) return null
       const end = lineEnd(source, this.start)
       if (this.line === line) return { start: this.start, end }
       this.line++
