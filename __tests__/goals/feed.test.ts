@@ -25,7 +25,7 @@ function seen(doc: GoalsDoc) {
 }
 
 /** Streams `bytes` cut at `cuts` and gathers what was handed on as it settled. */
-function streamed(bytes: Uint8Array, cuts: number[], level = 2) {
+function streamed(bytes: Uint8Array, cuts: number[], level = 2, duplicates = true) {
   const goals: GoalsDoc['goals'] = []
   const warnings: GoalsDoc['warnings'] = []
   const feed = new LineFeed(
@@ -34,7 +34,8 @@ function streamed(bytes: Uint8Array, cuts: number[], level = 2) {
         goals.push(...g)
         warnings.push(...w)
       },
-      { categoryLevel: level }
+      { categoryLevel: level },
+      duplicates
     )
   )
   let from = 0
@@ -113,6 +114,20 @@ describe('streaming read', () => {
         }
       ),
       { numRuns: propertyRuns(300) }
+    )
+  })
+
+  it('without duplicates, gives the same goals with no occurrences and no duplicate warnings', () => {
+    fc.assert(
+      fc.property(markdownDoc, fc.integer({ min: 1, max: 3 }), (text, level) => {
+        const expected = whole(text, level)
+        expect(streamed(encode(text), [], level, false)).toEqual({
+          ...expected,
+          goals: expected.goals.map(g => ({ ...g, occurrence: 0 })),
+          warnings: expected.warnings.filter(([, m]) => !String(m).startsWith('duplicate goal'))
+        })
+      }),
+      { numRuns: propertyRuns(200) }
     )
   })
 

@@ -5,7 +5,7 @@ import { dirname } from 'node:path'
 import { applyEdits, counterEdits, staleCounters } from '../goals/edit.ts'
 import { LineFeed, NotUtf8Error } from '../goals/feed.ts'
 import type { Goal, GoalsDoc, Warning } from '../goals/model.ts'
-import { parseGoals, streamGoals, type Settled } from '../goals/parse.ts'
+import { countGoals, parseGoals, streamGoals, type Settled } from '../goals/parse.ts'
 
 export interface Io {
   out: (text: string) => void
@@ -52,7 +52,7 @@ export async function readGoalsFile(path: string): Promise<string> {
   }
 }
 
-const PIECE = 1 << 16
+const PIECE = 1 << 14
 
 /**
  * Reads a goals file piece by piece into a streaming reader, never holding its
@@ -63,9 +63,10 @@ async function streamFile(
   path: string,
   level: number,
   settled: Settled,
-  drain: () => Promise<void>
+  drain: () => Promise<void>,
+  duplicates = true
 ): Promise<GoalsDoc> {
-  const feed = new LineFeed(streamGoals(settled, { categoryLevel: level }))
+  const feed = new LineFeed(streamGoals(settled, { categoryLevel: level }, duplicates))
   const buffer = new Uint8Array(PIECE)
   let file
   try {
@@ -254,7 +255,9 @@ async function listJson(path: string, level: number, io: Io): Promise<number> {
       const out = chunk
       chunk = ''
       await io.write(out)
-    }
+    },
+    // The first read told the duplicates; this one needs the goals alone.
+    false
   )
   if (again.total !== counted.total || again.categories.length !== categories.length) {
     throw new FileError(`cannot read ${path}: it changed while being listed`)
@@ -306,7 +309,9 @@ export async function fixCommand(
   io: Io
 ): Promise<number> {
   const source = await readGoalsFile(path)
-  const doc = parseGoals(source, { categoryLevel: level })
+  // Counters and the badge need counts only; the card lists goals outside categories.
+  const read = pictures.has('card') ? parseGoals : countGoals
+  const doc = read(source, { categoryLevel: level })
   await warn(io, path, doc)
   const edits = counterEdits(doc)
   const fixed = applyEdits(source, edits)

@@ -1,7 +1,7 @@
 // Edits are small patches on single lines, so that applying them changes only
 // the characters we own (a box, a counter, a goal's text) and nothing else.
 import type { Goal, GoalsDoc } from './model.ts'
-import { parseGoals } from './parse.ts'
+import { countGoals } from './parse.ts'
 import type { ParseOptions } from './model.ts'
 
 export interface TextEdit {
@@ -149,7 +149,10 @@ export function staleCounters(doc: GoalsDoc): StaleCounter[] {
   return stale.sort((a, b) => a.line - b.line)
 }
 
-/** Rewrites the counters of a goals file; returns the same string when nothing is stale. */
+/**
+ * Rewrites the counters of a goals file; returns the same string when nothing is
+ * stale. Counters need counts only, so the goals themselves are not kept.
+ */
 export function fixCounters(source: string, options: ParseOptions = {}): string {
-  return applyEdits(source, counterEdits(parseGoals(source, options)))
+  return applyEdits(source, counterEdits(countGoals(source, options)))
 }

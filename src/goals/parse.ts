@@ -62,9 +62,16 @@ export interface GoalsReader {
 /**
  * `countGoals` fed line by line, handing goals and warnings to `settled` as they
  * become final instead of keeping them: the document it ends with has neither.
+ * Without `duplicates`, titles are not remembered: no duplicate-goal warnings,
+ * every `occurrence` 0, and no memory growing with the number of titles (for a
+ * second read that only needs the goals again).
  */
-export function streamGoals(settled: Settled, options: ParseOptions = {}): GoalsReader {
-  return reader(options, false, settled)
+export function streamGoals(
+  settled: Settled,
+  options: ParseOptions = {},
+  duplicates = true
+): GoalsReader {
+  return reader(options, false, settled, duplicates)
 }
 
 function readText(source: string, into: GoalsReader): GoalsDoc {
@@ -73,7 +80,12 @@ function readText(source: string, into: GoalsReader): GoalsDoc {
   return into.end()
 }
 
-function reader(options: ParseOptions, keep: boolean, settled: Settled | null): GoalsReader {
+function reader(
+  options: ParseOptions,
+  keep: boolean,
+  settled: Settled | null,
+  duplicates = true
+): GoalsReader {
   const categoryLevel = options.categoryLevel ?? 2
   const goals: Goal[] = []
   const categories: Category[] = []
@@ -112,7 +124,7 @@ function reader(options: ParseOptions, keep: boolean, settled: Settled | null): 
         current.total--
         if (g.checked) current.done--
       }
-      occurrences.set(g.title, g.occurrence)
+      if (duplicates) occurrences.set(g.title, g.occurrence)
     }
     for (const c of containers) if (c.goal >= dropped + goals.length) c.goal = -1
     for (let w = warnings.length - 1; w >= 0 && (warnings[w] as Warning).line > fromLine; w--) {
@@ -342,6 +354,7 @@ function reader(options: ParseOptions, keep: boolean, settled: Settled | null): 
 
   function heading(text: string, at: number, line: number, level: number): void {
     const h = parseHeading(text, at, line, level)
+    if (settled) h.name = own(h.name)
     awaitingCounter = null
     if (level === categoryLevel) {
       if (h.name === '') warnings.push({ line: line + 1, message: 'category heading has no name' })
@@ -390,8 +403,10 @@ function reader(options: ParseOptions, keep: boolean, settled: Settled | null): 
       return
     }
     const title = text.slice(titleStart, titleEnd)
-    const occurrence = occurrences.get(title) ?? 0
-    occurrences.set(title, occurrence + 1)
+    const before = duplicates ? occurrences.get(title) : undefined
+    const occurrence = before ?? 0
+    if (duplicates)
+      occurrences.set(before === undefined && settled ? own(title) : title, occurrence + 1)
     const category = current ? current.name : null
     if (occurrence > 0) warnings.push(new DuplicateGoal(line + 1, title, category))
     let parent: number | null = null
@@ -505,6 +520,15 @@ function startsBlock(text: string, at: number, ch: number): boolean {
     default:
       return ch >= 48 && ch <= 57 && listMarker(text, at) !== null
   }
+}
+
+/**
+ * A copy of a string that holds none of the text it was cut from. Streaming, a
+ * line is a slice of a whole decoded piece, and a title kept for finding
+ * duplicates would keep that piece, and in the end the whole file, alive.
+ */
+function own(text: string): string {
+  return Buffer.from(text).toString()
 }
 
 function isSpace(c: number): boolean {
