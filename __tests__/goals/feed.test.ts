@@ -117,6 +117,19 @@ describe('streaming read', () => {
     )
   })
 
+  it('gives the same after hundreds of goals and warnings were handed on in batches', () => {
+    // 300 paragraphs, each a goal and (after the first few) a duplicate warning.
+    const prefix = Array.from({ length: 300 }, (_, k) => `[x] early ${k % 5}\r\n\r\n`).join('')
+    fc.assert(
+      fc.property(markdownDoc, fc.nat(), (doc, pick) => {
+        const text = `${prefix}${doc}`
+        const bytes = encode(text)
+        expect(streamed(bytes, [pick % (bytes.length + 1)])).toEqual(whole(text))
+      }),
+      { numRuns: propertyRuns(100) }
+    )
+  })
+
   it('without duplicates, gives the same goals with no occurrences and no duplicate warnings', () => {
     fc.assert(
       fc.property(markdownDoc, fc.integer({ min: 1, max: 3 }), (text, level) => {

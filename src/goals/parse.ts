@@ -36,6 +36,8 @@ const FENCE = 2
 const HTML = 3
 const CODE = 4
 const TABLE = 5
+/** Counting: how many final goals (streaming, and warnings) are held before they are let go. */
+const SETTLE_BATCH = 256
 
 export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc {
   return readText(source, reader(options, true, null))
@@ -346,7 +348,7 @@ function reader(
   function startParagraph(depth: number, line: number, text: string): void {
     leaf = PARAGRAPH
     leafDepth = depth
-    if (!keep) settle()
+    if (!keep && goals.length + (settled ? warnings.length : 0) >= SETTLE_BATCH) settle()
     paragraphGoals = goals.length
     paragraphLine = line
     lastCells = text.includes('|') ? tableCells(text) : 0
@@ -442,7 +444,11 @@ function reader(
     }
   }
 
-  /** Counting: goals (and, streaming, warnings) before a new paragraph are final. */
+  /**
+   * Counting: goals (and, streaming, warnings) before a new paragraph are final.
+   * They are let go in batches: emptying the list at every paragraph would
+   * reallocate it for nearly every goal.
+   */
   function settle(): void {
     if (settled) {
       settled(goals, warnings)
