@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Goal } from '../../src/goals/model.ts'
+import { parseGoals } from '../../src/goals/parse.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..', '..')
@@ -268,6 +270,52 @@ describe('list', () => {
     )
     expect(lines[3000]).toBe('')
     expect(r.stdout).toContain(`${file}:1: "A" counter is stale: [0/0] → [1001/3001]`)
+  })
+
+  it('--json streams the same listing as the whole-file model, byte for byte, across pieces', () => {
+    // Loose goals before the first category and after a title, a repeated and
+    // an empty category, CRLF endings, and enough goals to fill many 64 KiB pieces.
+    const many = Array.from(
+      { length: 4000 },
+      (_, k) => `- [${k % 2 ? 'x' : ' '}] goal “${k}” ${'é'.repeat(k % 7)}`
+    )
+    const text = [
+      '[x] loose first',
+      '## Big [0/0]',
+      ...many,
+      '## Empty',
+      '# Title',
+      '- [ ] loose after the title',
+      '## Big',
+      '- [ ] again',
+      '',
+      '[ ] a | b',
+      '--- | ---',
+      ''
+    ].join('\r\n')
+    const r = run('list', temp(text), '--json')
+    expect(r.code).toBe(0)
+    const doc = parseGoals(text)
+    const entry = (i: number) => {
+      const g = doc.goals[i] as Goal
+      return `\n      { "title": ${JSON.stringify(g.title)}, "checked": ${g.checked}, "line": ${g.line + 1} }`
+    }
+    const group = (name: string | null, done: number, total: number, goals: number[]) =>
+      `\n    { "name": ${JSON.stringify(name)}, "done": ${done}, "total": ${total}, "goals": [${goals.map(entry).join(',')}${goals.length ? '\n    ' : ''}] }`
+    const loose = doc.goals.flatMap((g, i) => (g.category === null ? [i] : []))
+    const groups = [
+      group(null, loose.filter(i => doc.goals[i]?.checked).length, loose.length, loose),
+      ...doc.categories.map(c => group(c.name, c.done, c.total, c.goals))
+    ]
+    expect(doc.categories.map(c => [c.name, c.total])).toEqual([
+      ['Big', 4000],
+      ['Empty', 0],
+      ['Big', 1]
+    ])
+    expect(loose).toHaveLength(2)
+    expect(r.stdout).toBe(
+      `{\n  "categories": [${groups.join(',')}\n  ],\n  "done": ${doc.done},\n  "total": ${doc.total}\n}\n`
+    )
   })
 
   it('--level chooses the category headings', () => {

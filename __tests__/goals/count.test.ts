@@ -6,7 +6,7 @@ import { staleCounters } from '../../src/goals/edit.ts'
 import type { GoalsDoc } from '../../src/goals/model.ts'
 import { countGoals, parseGoals } from '../../src/goals/parse.ts'
 import { markdownDoc } from './markdown-grammar.ts'
-import { md } from './support.ts'
+import { md, propertyRuns } from './support.ts'
 
 /** Everything but the goals, with warnings as plain values. */
 function summary(doc: GoalsDoc) {
@@ -54,6 +54,24 @@ describe('countGoals', () => {
         for (const c of counted.categories) expect(c.goals).toEqual([])
         expect(summary(counted)).toEqual(summary(parseGoals(source, { categoryLevel: level })))
       })
+    )
+  })
+
+  it('reads as parseGoals does after hundreds of goals were let go in batches', () => {
+    // Goals are let go 256 at a time: a prefix of 300 separate paragraphs makes the
+    // generated part's take-backs (setext, tables) and nesting meet a non-empty past.
+    const prefix = Array.from(
+      { length: 300 },
+      (_, k) => `- [${k % 2 ? 'x' : ' '}] early ${k % 7}\n\n`
+    ).join('')
+    fc.assert(
+      fc.property(markdownDoc, fc.integer({ min: 1, max: 3 }), (doc, level) => {
+        const source = `${prefix}${doc}`
+        const counted = countGoals(source, { categoryLevel: level })
+        expect(counted.goals).toEqual([])
+        expect(summary(counted)).toEqual(summary(parseGoals(source, { categoryLevel: level })))
+      }),
+      { numRuns: propertyRuns(100) }
     )
   })
 })

@@ -1,10 +1,11 @@
 // list, check and fix: the commands that work on a goals file on disk, with no
 // GitHub access at all.
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { applyEdits, counterEdits, staleCounters } from '../goals/edit.ts'
-import type { GoalsDoc } from '../goals/model.ts'
-import { countGoals, parseGoals } from '../goals/parse.ts'
+import { LineFeed, NotUtf8Error } from '../goals/feed.ts'
+import type { Goal, GoalsDoc, Warning } from '../goals/model.ts'
+import { countGoals, parseGoals, streamGoals, type Settled } from '../goals/parse.ts'
 
 export interface Io {
   out: (text: string) => void
@@ -21,26 +22,99 @@ export class FileError extends Error {}
 // silently replace every byte that is not UTF-8.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
+function unreadable(path: string, error: unknown): FileError {
+  const code = (error as NodeJS.ErrnoException).code
+  const why =
+    code === 'ENOENT'
+      ? 'no such file; check the path'
+      : code === 'EISDIR'
+        ? 'it is a directory; name the goals file itself'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : String((error as Error).message)
+  return new FileError(`cannot read ${path}: ${why}`)
+}
+
+const notUtf8 = (path: string) =>
+  new FileError(`cannot read ${path}: it is not UTF-8 text; save it as UTF-8`)
+
 export async function readGoalsFile(path: string): Promise<string> {
   let bytes: Buffer
   try {
     bytes = await readFile(path)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const why =
-      code === 'ENOENT'
-        ? 'no such file; check the path'
-        : code === 'EISDIR'
-          ? 'it is a directory; name the goals file itself'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((error as Error).message)
-    throw new FileError(`cannot read ${path}: ${why}`)
+    throw unreadable(path, error)
   }
   try {
     return utf8.decode(bytes)
   } catch {
-    throw new FileError(`cannot read ${path}: it is not UTF-8 text; save it as UTF-8`)
+    throw notUtf8(path)
+  }
+}
+
+const PIECE = 1 << 14
+
+/**
+ * Reads a goals file piece by piece into a streaming reader, never holding its
+ * text whole; `drain` runs after each piece, so what the reader handed on (a
+ * large file's warnings or goals) is written out before more is read.
+ */
+async function streamFile(
+  path: string,
+  level: number,
+  settled: Settled,
+  drain: () => Promise<void>,
+  duplicates = true
+): Promise<GoalsDoc> {
+  const feed = new LineFeed(streamGoals(settled, { categoryLevel: level }, duplicates))
+  const buffer = new Uint8Array(PIECE)
+  let file
+  try {
+    file = await open(path)
+  } catch (error) {
+    throw unreadable(path, error)
+  }
+  try {
+    for (;;) {
+      let got: number
+      try {
+        got = (await file.read(buffer, 0, PIECE)).bytesRead
+      } catch (error) {
+        throw unreadable(path, error)
+      }
+      if (got === 0) break
+      feed.bytes(buffer.subarray(0, got))
+      await drain()
+    }
+    const doc = feed.end()
+    await drain()
+    return doc
+  } catch (error) {
+    throw error instanceof NotUtf8Error ? notUtf8(path) : error
+  } finally {
+    await file.close()
+  }
+}
+
+/** Warnings as `path:line: warning: ...` lines, gathered while reading and written after each piece. */
+class WarningText {
+  private text = ''
+  private readonly path: string
+  private readonly io: Io
+  constructor(path: string, io: Io) {
+    this.path = path
+    this.io = io
+  }
+
+  add(warnings: readonly Warning[]): void {
+    for (const w of warnings) this.text += `${this.path}:${w.line}: warning: ${w.message}\n`
+  }
+
+  async flush(): Promise<void> {
+    if (this.text === '') return
+    const text = this.text
+    this.text = ''
+    await this.io.writeErr(text)
   }
 }
 
@@ -84,29 +158,6 @@ function listedCategories(
 }
 
 /**
- * The JSON of `list --json`, in pieces of about 64 KiB, one goal per line:
- * a large file's listing is never built as one string.
- */
-export function* listJsonChunks(doc: GoalsDoc): Generator<string> {
-  let chunk = '{\n  "categories": ['
-  let first = true
-  for (const c of listedCategories(doc)) {
-    chunk += `${first ? '' : ','}\n    { "name": ${JSON.stringify(c.name)}, "done": ${c.done}, "total": ${c.total}, "goals": [`
-    first = false
-    for (let n = 0; n < c.goals.length; n++) {
-      const g = doc.goals[c.goals[n] as number] as GoalsDoc['goals'][number]
-      chunk += `${n === 0 ? '' : ','}\n      { "title": ${JSON.stringify(g.title)}, "checked": ${g.checked}, "line": ${g.line + 1} }`
-      if (chunk.length > 65536) {
-        yield chunk
-        chunk = ''
-      }
-    }
-    chunk += c.goals.length > 0 ? '\n    ] }' : '] }'
-  }
-  yield `${chunk}\n  ],\n  "done": ${doc.done},\n  "total": ${doc.total}\n}\n`
-}
-
-/**
  * Warnings in pieces of about 64 KiB, each written once the reader has taken the
  * last: a file with a million duplicate titles would otherwise queue them all.
  */
@@ -128,12 +179,9 @@ export async function listCommand(
   level: number,
   io: Io
 ): Promise<number> {
+  if (json) return listJson(path, level, io)
   const doc = parseGoals(await readGoalsFile(path), { categoryLevel: level })
   await warn(io, path, doc)
-  if (json) {
-    for (const chunk of listJsonChunks(doc)) await io.write(chunk)
-    return 0
-  }
   for (const c of listedCategories(doc)) {
     io.out(`${c.name ?? '(no category)'}  [${c.done}/${c.total}]`)
     for (const index of c.goals) {
@@ -145,9 +193,89 @@ export async function listCommand(
   return 0
 }
 
+const goalJson = (g: Goal) =>
+  `{ "title": ${JSON.stringify(g.title)}, "checked": ${g.checked}, "line": ${g.line + 1} }`
+
+/**
+ * `list --json` in two streaming reads: each category's counts come before its
+ * goals in the JSON, and goals outside any category come first wherever they
+ * stand, so the first read counts (keeping only those loose goals) and the
+ * second writes every goal as it settles. Memory stays that of a few pieces.
+ */
+async function listJson(path: string, level: number, io: Io): Promise<number> {
+  const warnings = new WarningText(path, io)
+  const loose: string[] = []
+  let looseDone = 0
+  const counted = await streamFile(
+    path,
+    level,
+    (goals, settled) => {
+      warnings.add(settled)
+      for (const g of goals) {
+        if (g.category !== null) continue
+        loose.push(goalJson(g))
+        if (g.checked) looseDone++
+      }
+    },
+    () => warnings.flush()
+  )
+  let chunk = '{\n  "categories": ['
+  const open = (name: string | null, done: number, total: number) =>
+    `\n    { "name": ${JSON.stringify(name)}, "done": ${done}, "total": ${total}, "goals": [`
+  const close = (total: number) => (total > 0 ? '\n    ] }' : '] }')
+  if (loose.length > 0) {
+    chunk += `${open(null, looseDone, loose.length)}\n      ${loose.join(',\n      ')}${close(loose.length)}`
+  }
+  const { categories } = counted
+  /** The category being written (index into `categories`) and how many of its goals are out. */
+  let at = -1
+  let written = 0
+  const next = () => {
+    if (at >= 0) chunk += close((categories[at] as GoalsDoc['categories'][number]).total)
+    at++
+    const c = categories[at] as GoalsDoc['categories'][number]
+    chunk += `${loose.length > 0 || at > 0 ? ',' : ''}${open(c.name, c.done, c.total)}`
+    written = 0
+  }
+  const again = await streamFile(
+    path,
+    level,
+    goals => {
+      for (const g of goals) {
+        if (g.category === null) continue
+        // Goals come in file order, so a goal past the next heading opens that category.
+        while (at < 0 || written === (categories[at] as GoalsDoc['categories'][number]).total)
+          next()
+        chunk += `${written === 0 ? '' : ','}\n      ${goalJson(g)}`
+        written++
+      }
+    },
+    async () => {
+      if (chunk.length < PIECE) return
+      const out = chunk
+      chunk = ''
+      await io.write(out)
+    },
+    // The first read told the duplicates; this one needs the goals alone.
+    false
+  )
+  if (again.total !== counted.total || again.categories.length !== categories.length) {
+    throw new FileError(`cannot read ${path}: it changed while being listed`)
+  }
+  while (at < categories.length - 1) next()
+  if (at >= 0) chunk += close((categories[at] as GoalsDoc['categories'][number]).total)
+  await io.write(`${chunk}\n  ],\n  "done": ${counted.done},\n  "total": ${counted.total}\n}\n`)
+  return 0
+}
+
 export async function checkCommand(path: string, level: number, io: Io): Promise<number> {
-  const doc = countGoals(await readGoalsFile(path), { categoryLevel: level })
-  await warn(io, path, doc)
+  const warnings = new WarningText(path, io)
+  const doc = await streamFile(
+    path,
+    level,
+    (_goals, settled) => warnings.add(settled),
+    () => warnings.flush()
+  )
   const stale = staleCounters(doc)
   for (const s of stale) {
     io.out(
@@ -181,7 +309,9 @@ export async function fixCommand(
   io: Io
 ): Promise<number> {
   const source = await readGoalsFile(path)
-  const doc = parseGoals(source, { categoryLevel: level })
+  // Counters and the badge need counts only; the card lists goals outside categories.
+  const read = pictures.has('card') ? parseGoals : countGoals
+  const doc = read(source, { categoryLevel: level })
   await warn(io, path, doc)
   const edits = counterEdits(doc)
   const fixed = applyEdits(source, edits)

@@ -1,7 +1,7 @@
 // Edits are small patches on single lines, so that applying them changes only
 // the characters we own (a box, a counter, a goal's text) and nothing else.
 import type { Goal, GoalsDoc } from './model.ts'
-import { parseGoals } from './parse.ts'
+import { countGoals } from './parse.ts'
 import type { ParseOptions } from './model.ts'
 
 export interface TextEdit {
@@ -41,6 +41,9 @@ class LineStarts {
   private line = 0
   private start: number
   private readonly source: string
+  /** The next '\n' and '\r' at or after `start` (searched natively, each only once passed). */
+  private nextLf = -1
+  private nextCr = -1
   constructor(source: string) {
     this.source = source
     this.start = source.charCodeAt(0) === 0xfeff ? 1 : 0
@@ -51,21 +54,26 @@ class LineStarts {
     for (;;) {
       // Lines are asked for in order, so once past the last line nothing is left.
       if (this.start >= source.length) return null
-      const end = lineEnd(source, this.start)
+      const end = this.lineEnd()
       if (this.line === line) return { start: this.start, end }
       this.line++
       this.start =
         end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1)
     }
   }
+
+  private lineEnd(): number {
+    const { source, start } = this
+    if (this.nextLf < start) this.nextLf = next(source, '\n', start)
+    if (this.nextCr < start) this.nextCr = next(source, '\r', start)
+    return Math.min(this.nextLf, this.nextCr)
+  }
 }
 
-function lineEnd(source: string, from: number): number {
-  for (let k = from; k < source.length; k++) {
-    const c = source.charCodeAt(k)
-    if (c === 10 || c === 13) return k
-  }
-  return source.length
+/** Where `char` next stands from `from` on, or the end of the text. */
+function next(source: string, char: string, from: number): number {
+  const at = source.indexOf(char, from)
+  return at === -1 ? source.length : at
 }
 
 export function setCheckedEdit(goal: Goal, checked: boolean): TextEdit | null {
@@ -147,7 +155,10 @@ export function staleCounters(doc: GoalsDoc): StaleCounter[] {
   return stale.sort((a, b) => a.line - b.line)
 }
 
-/** Rewrites the counters of a goals file; returns the same string when nothing is stale. */
+/**
+ * Rewrites the counters of a goals file; returns the same string when nothing is
+ * stale. Counters need counts only, so the goals themselves are not kept.
+ */
 export function fixCounters(source: string, options: ParseOptions = {}): string {
-  return applyEdits(source, counterEdits(parseGoals(source, options)))
+  return applyEdits(source, counterEdits(countGoals(source, options)))
 }

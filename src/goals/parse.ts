@@ -36,9 +36,11 @@ const FENCE = 2
 const HTML = 3
 const CODE = 4
 const TABLE = 5
+/** Counting: how many final goals (streaming, and warnings) are held before they are let go. */
+const SETTLE_BATCH = 256
 
 export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc {
-  return read(source, options, true)
+  return readText(source, reader(options, true, null))
 }
 
 /**
@@ -47,10 +49,45 @@ export function parseGoals(source: string, options: ParseOptions = {}): GoalsDoc
  * same. What `check` needs, in a fraction of the memory on a large file.
  */
 export function countGoals(source: string, options: ParseOptions = {}): GoalsDoc {
-  return read(source, options, false)
+  return readText(source, reader(options, false, null))
 }
 
-function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
+/** Takes goals and warnings, in file order, once nothing later in the file can take them back. */
+export type Settled = (goals: readonly Goal[], warnings: readonly Warning[]) => void
+
+/** A reader fed one line at a time (without its ending; the BOM already gone). */
+export interface GoalsReader {
+  line: (text: string) => void
+  end: () => GoalsDoc
+}
+
+/**
+ * `countGoals` fed line by line, handing goals and warnings to `settled` as they
+ * become final instead of keeping them: the document it ends with has neither.
+ * Without `duplicates`, titles are not remembered: no duplicate-goal warnings,
+ * every `occurrence` 0, and no memory growing with the number of titles (for a
+ * second read that only needs the goals again).
+ */
+export function streamGoals(
+  settled: Settled,
+  options: ParseOptions = {},
+  duplicates = true
+): GoalsReader {
+  return reader(options, false, settled, duplicates)
+}
+
+function readText(source: string, into: GoalsReader): GoalsDoc {
+  const lines = new LineReader(source)
+  for (let text = lines.next(); text !== null; text = lines.next()) into.line(text)
+  return into.end()
+}
+
+function reader(
+  options: ParseOptions,
+  keep: boolean,
+  settled: Settled | null,
+  duplicates = true
+): GoalsReader {
   const categoryLevel = options.categoryLevel ?? 2
   const goals: Goal[] = []
   const categories: Category[] = []
@@ -89,7 +126,7 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
         current.total--
         if (g.checked) current.done--
       }
-      occurrences.set(g.title, g.occurrence)
+      if (duplicates) occurrences.set(g.title, g.occurrence)
     }
     for (const c of containers) if (c.goal >= dropped + goals.length) c.goal = -1
     for (let w = warnings.length - 1; w >= 0 && (warnings[w] as Warning).line > fromLine; w--) {
@@ -112,17 +149,25 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
     }
   }
 
-  const lines = new LineReader(source)
+  /** Lines held while a first `---` may open front matter: it does only if a closing line follows. */
+  let front: string[] | null = null
+  let count = 0
   let i = -1
-  for (let text = lines.next(); text !== null; text = lines.next()) {
-    i++
-    if (i === 0 && isFrontMatterOpen(text)) {
-      const end = lines.skipFrontMatter()
-      if (end > 0) {
-        i = end
-        continue
+
+  const line = (text: string): void => {
+    count++
+    if (front !== null) {
+      front.push(text)
+      if (/^(---|\.\.\.)[ \t]*$/.test(text)) {
+        i += front.length
+        front = null
       }
-    }
+    } else if (count === 1 && /^---[ \t]*$/.test(text)) front = [text]
+    else blockLine(text)
+  }
+
+  const blockLine = (text: string): void => {
+    i++
     // 1. Which open containers does this line continue?
     let pos = 0
     let realCol = 0
@@ -154,19 +199,19 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
     // 2. Inside a fence or an HTML block, only its end matters.
     if (allMatched && leaf === FENCE) {
       if (nsCol - col <= 3 && closesFence(text, ns, fence as FenceOpen)) leaf = NONE
-      continue
+      return
     }
     if (allMatched && leaf === HTML) {
       if (htmlEnd === 'blank') {
         if (ns === text.length) leaf = NONE
       } else if (htmlEnd.test(text)) leaf = NONE
-      continue
+      return
     }
 
     // 3. A paragraph goes on lazily where no new block starts.
     if (!allMatched && leaf === PARAGRAPH && ns < text.length && isLazy(text, ns, nsCol - col)) {
       addParagraphLine(text, ns, i, '', ns)
-      continue
+      return
     }
     if (!allMatched) {
       if (leafDepth > matched) closeLeaf()
@@ -226,11 +271,11 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
     // 5. The leaf block this line belongs to.
     if (ns === text.length) {
       if (leaf === PARAGRAPH || leaf === TABLE) closeLeaf()
-      continue
+      return
     }
     for (const c of containers) c.empty = false
     if (leaf === CODE || leaf === FENCE || leaf === HTML) {
-      if (leaf === CODE && indent >= 4 && !opened) continue
+      if (leaf === CODE && indent >= 4 && !opened) return
       closeLeaf()
     }
     if (indent >= 4) {
@@ -239,7 +284,7 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
         leaf = CODE
         leafDepth = depth
       }
-      continue
+      return
     }
     if (awaitingCounter) {
       const heading = awaitingCounter
@@ -248,7 +293,7 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
       if (counter) {
         heading.counter = counter
         startParagraph(depth, i, text)
-        continue
+        return
       }
     }
     if (leaf === PARAGRAPH && !opened) {
@@ -256,25 +301,25 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
       if (setext !== 0) {
         retract(paragraphLine)
         closeLeaf()
-        continue
+        return
       }
       const columns = lastCells > 0 ? delimiterColumns(text, ns) : 0
       if (columns > 0 && columns === lastCells) {
         retract(i - 1)
         leaf = TABLE
         leafDepth = depth
-        continue
+        return
       }
     }
     const ch = text.charCodeAt(ns)
-    if (leaf === TABLE && !startsBlock(text, ns, ch)) continue
+    if (leaf === TABLE && !startsBlock(text, ns, ch)) return
     if (ch === 96 || ch === 126) {
       const open = fenceOpen(text, ns)
       if (open) {
         fence = open
         leaf = FENCE
         leafDepth = depth
-        continue
+        return
       }
     } else if (ch === 60) {
       const end = htmlBlockStart(text, ns, leaf === PARAGRAPH && !opened)
@@ -282,18 +327,18 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
         htmlEnd = end
         leaf = end !== 'blank' && end.test(text.slice(ns + 2)) ? NONE : HTML
         leafDepth = depth
-        continue
+        return
       }
     } else if (ch === 35) {
       const level = atxLevel(text, ns)
       if (level > 0) {
         closeLeaf()
         if (depth === 0) heading(text, ns, i, level)
-        continue
+        return
       }
     } else if ((ch === 45 || ch === 42 || ch === 95) && isThematicBreak(text, ns)) {
       closeLeaf()
-      continue
+      return
     }
     if (leaf !== PARAGRAPH) startParagraph(depth, i, text)
     else lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0
@@ -303,10 +348,7 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
   function startParagraph(depth: number, line: number, text: string): void {
     leaf = PARAGRAPH
     leafDepth = depth
-    if (!keep) {
-      dropped += goals.length
-      goals.length = 0
-    }
+    if (!keep && goals.length + (settled ? warnings.length : 0) >= SETTLE_BATCH) settle()
     paragraphGoals = goals.length
     paragraphLine = line
     lastCells = text.includes('|') ? tableCells(text) : 0
@@ -314,6 +356,7 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
 
   function heading(text: string, at: number, line: number, level: number): void {
     const h = parseHeading(text, at, line, level)
+    if (settled) h.name = own(h.name)
     awaitingCounter = null
     if (level === categoryLevel) {
       if (h.name === '') warnings.push({ line: line + 1, message: 'category heading has no name' })
@@ -362,8 +405,10 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
       return
     }
     const title = text.slice(titleStart, titleEnd)
-    const occurrence = occurrences.get(title) ?? 0
-    occurrences.set(title, occurrence + 1)
+    const before = duplicates ? occurrences.get(title) : undefined
+    const occurrence = before ?? 0
+    if (duplicates)
+      occurrences.set(before === undefined && settled ? own(title) : title, occurrence + 1)
     const category = current ? current.name : null
     if (occurrence > 0) warnings.push(new DuplicateGoal(line + 1, title, category))
     let parent: number | null = null
@@ -399,17 +444,39 @@ function read(source: string, options: ParseOptions, keep: boolean): GoalsDoc {
     }
   }
 
-  const total = dropped + goals.length
-  if (!keep) goals.length = 0
-  return {
-    categories,
-    goals,
-    titles,
-    done,
-    total,
-    warnings,
-    lineCount: lines.count
+  /**
+   * Counting: goals (and, streaming, warnings) before a new paragraph are final.
+   * They are let go in batches: emptying the list at every paragraph would
+   * reallocate it for nearly every goal.
+   */
+  function settle(): void {
+    if (settled) {
+      settled(goals, warnings)
+      warnings.length = 0
+    }
+    dropped += goals.length
+    goals.length = 0
   }
+
+  const end = (): GoalsDoc => {
+    if (front !== null) {
+      // No closing line: the first `---` was a thematic break after all.
+      const held = front
+      front = null
+      for (const text of held) blockLine(text)
+    }
+    if (!keep) settle()
+    return {
+      categories,
+      goals,
+      titles,
+      done,
+      total: dropped + goals.length,
+      warnings,
+      lineCount: count
+    }
+  }
+  return { line, end }
 }
 
 /**
@@ -461,8 +528,13 @@ function startsBlock(text: string, at: number, ch: number): boolean {
   }
 }
 
-function isFrontMatterOpen(text: string): boolean {
-  return /^---[ \t]*$/.test(text)
+/**
+ * A copy of a string that holds none of the text it was cut from. Streaming, a
+ * line is a slice of a whole decoded piece, and a title kept for finding
+ * duplicates would keep that piece, and in the end the whole file, alive.
+ */
+function own(text: string): string {
+  return Buffer.from(text).toString()
 }
 
 function isSpace(c: number): boolean {
@@ -478,7 +550,6 @@ class LineReader {
   private at: number
   private nextLf = -1
   private nextCr = -1
-  count = 0
   constructor(source: string) {
     this.source = source
     this.at = source.charCodeAt(0) === 0xfeff ? 1 : 0
@@ -497,19 +568,8 @@ class LineReader {
       if (this.nextCr === -1) this.nextCr = Infinity
     }
     const end = Math.min(this.nextLf, this.nextCr, source.length)
-    this.count++
     if (end === this.nextCr && source.charCodeAt(end + 1) === 10) this.at = end + 2
     else this.at = end + 1
     return source.slice(at, end)
-  }
-
-  /** Skips YAML front matter after its opening line; returns the index of its closing line, or 0. */
-  skipFrontMatter(): number {
-    const { at, count, nextLf, nextCr } = this
-    for (let text = this.next(); text !== null; text = this.next()) {
-      if (/^(---|\.\.\.)[ \t]*$/.test(text)) return this.count - 1
-    }
-    Object.assign(this, { at, count, nextLf, nextCr })
-    return 0
   }
 }
