@@ -1804,7 +1804,7 @@ function categoryNameProblem(name, categoryLevel = 2) {
     if (name.includes('<!--'))
         return 'it contains "<!--"';
     const heading = `${'#'.repeat(categoryLevel)} ${name}`;
-    const read = (0,parse/* parseGoals */.G)(`${heading}\n`, { categoryLevel }).categories[0];
+    const read = (0,parse/* parseGoals */.GU)(`${heading}\n`, { categoryLevel }).categories[0];
     if (read?.name !== name || read.heading.counter) {
         return 'a heading of it would read differently (a trailing "#" or "[n/m]")';
     }
@@ -1812,7 +1812,7 @@ function categoryNameProblem(name, categoryLevel = 2) {
 }
 function appendGoal(source, goal) {
     const categoryLevel = goal.categoryLevel ?? 2;
-    const doc = (0,parse/* parseGoals */.G)(source, { categoryLevel });
+    const doc = (0,parse/* parseGoals */.GU)(source, { categoryLevel });
     const split = splitLines(source);
     const eol = dominantEol(split.lines);
     const title = inertTitle(goal.title);
@@ -1979,8 +1979,9 @@ function dominantEol(lines) {
 }
 /** The new text must hold every old goal unchanged plus exactly the new one, where intended. */
 function checkAppended(before, text, categoryLevel, want) {
-    const after = (0,parse/* parseGoals */.G)(text, { categoryLevel });
-    const summary = (g) => `${g.category ?? ''}\u0000${g.title}\u0000${g.checked}`;
+    const after = (0,parse/* parseGoals */.GU)(text, { categoryLevel });
+    // JSON keeps no category (null) apart from a category whose name is empty.
+    const summary = (g) => JSON.stringify([g.category, g.title, g.checked]);
     const added = after.goals.find(g => g.line === want.line);
     const rest = after.goals.filter(g => g !== added).map(summary);
     const fine = added !== undefined &&
@@ -2318,7 +2319,7 @@ function applyGoalEdits(source, edits, categoryLevel) {
         grown = result.text;
         added.push({ edit, line: result.line });
     }
-    const doc = (0,parse/* parseGoals */.G)(grown, { categoryLevel });
+    const doc = (0,parse/* parseGoals */.GU)(grown, { categoryLevel });
     const byKey = new Map(doc.goals.map((_, i) => [keyOfGoal(doc, i), i]));
     const textEdits = [];
     const applied = added.map(({ edit, line }) => {
@@ -2348,7 +2349,7 @@ function applyGoalEdits(source, edits, categoryLevel) {
         applied.push({ edit, line: goal.line });
     }
     const edited = (0,goals_edit/* applyEdits */.ct)(grown, textEdits);
-    const text = (0,goals_edit/* applyEdits */.ct)(edited, (0,goals_edit/* counterEdits */._8)((0,parse/* parseGoals */.G)(edited, { categoryLevel })));
+    const text = (0,goals_edit/* applyEdits */.ct)(edited, (0,goals_edit/* counterEdits */._8)((0,parse/* parseGoals */.GU)(edited, { categoryLevel })));
     return { text, applied, missing };
 }
 
@@ -2581,7 +2582,7 @@ const madeOf = (made) => made && new Map(made.map(m => [m.number, m.category]));
  */
 async function commitNeeded(reader, snapshot, decision, finalText) {
     const { settings, client, at } = reader;
-    const finalDoc = (0,parse/* parseGoals */.G)(finalText, { categoryLevel: snapshot.config.headingLevel });
+    const finalDoc = (0,parse/* parseGoals */.GU)(finalText, { categoryLevel: snapshot.config.headingLevel });
     if (ledgerMayChange(snapshot, decision, finalDoc, settings))
         return true;
     if (settings.commit === 'none')
@@ -2678,7 +2679,7 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
         }
         if (result.text !== current)
             files.set(settings.path, result.text);
-        const doc = (0,parse/* parseGoals */.G)(result.text, { categoryLevel: level });
+        const doc = (0,parse/* parseGoals */.GU)(result.text, { categoryLevel: level });
         const blobs = [[settings.path, blobId(result.text)]];
         for (const { path, svg } of outputs_outputsOf(settings, doc)) {
             // The output the action last wrote is this one: not stale (one edited by hand is rewritten at the
@@ -3011,7 +3012,7 @@ function decideNewGoal(snapshot, work, facts) {
     if (!issue)
         return none(`Issue #${work.number} could not be read (deleted or transferred); ignored.`);
     const level = plan.categoryLevel;
-    const doc = (0,parse/* parseGoals */.G)(snapshot.goals.text, { categoryLevel: level });
+    const doc = (0,parse/* parseGoals */.GU)(snapshot.goals.text, { categoryLevel: level });
     const categories = [...new Set(doc.categories.map(c => c.name))];
     const decided = decideGoalFromIssue({
         event: work.action === 'labeled'
@@ -3052,7 +3053,7 @@ function decideNewGoal(snapshot, work, facts) {
             throw error;
         return none(`Issue #${issue.number} cannot become a goal: ${error.message}. Ignored.`);
     }
-    const grown = (0,parse/* parseGoals */.G)(added.text, { categoryLevel: level });
+    const grown = (0,parse/* parseGoals */.GU)(added.text, { categoryLevel: level });
     const index = grown.goals.findIndex(g => g.line === added.line);
     const goal = grown.goals[index];
     const marker = {
@@ -3369,13 +3370,13 @@ function sameMarker(a, b) {
 }
 function planSync(input) {
     const { settings } = input;
-    const doc = (0,parse/* parseGoals */.G)(input.text, { categoryLevel: settings.categoryLevel });
+    const doc = (0,parse/* parseGoals */.GU)(input.text, { categoryLevel: settings.categoryLevel });
     const lines = splitText(input.text);
     let before = null;
     if (input.before !== undefined) {
         const text = input.before ?? '';
         before = {
-            doc: (0,parse/* parseGoals */.G)(text, { categoryLevel: settings.categoryLevel }),
+            doc: (0,parse/* parseGoals */.GU)(text, { categoryLevel: settings.categoryLevel }),
             lines: splitText(text)
         };
     }
@@ -3753,7 +3754,7 @@ function decideIssueEvent(snapshot, work, facts) {
     if (m.removed) {
         return none(`Issue #${work.number} was closed by goals-sync because its goal left the file; it no longer drives the file.`);
     }
-    const doc = (0,parse/* parseGoals */.G)(snapshot.goals.text, { categoryLevel: snapshot.config.headingLevel });
+    const doc = (0,parse/* parseGoals */.GU)(snapshot.goals.text, { categoryLevel: snapshot.config.headingLevel });
     // Only the exact goal: a guess could move another goal's box (the next full run pairs edited goals).
     const index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n));
     if (index === -1) {
@@ -4403,7 +4404,7 @@ async function readIssueSide(reader, branch, plan, text, work, loaded, pending, 
                 more([issue]);
         }
         if (pending && pending.size > 0) {
-            const doc = (0,parse/* parseGoals */.G)(text, { categoryLevel: plan.categoryLevel });
+            const doc = (0,parse/* parseGoals */.GU)(text, { categoryLevel: plan.categoryLevel });
             const keys = new Set(doc.goals.map(g => goalKey(g.category, g.title, g.occurrence)));
             const tracked = trackedIssues(listed, loaded.ledger, path);
             adopt(await ours(adoptable(markedIssues(listed, loaded.ledger, path), pending, keys, tracked)));
@@ -4484,7 +4485,7 @@ function emptyReport(settings, skipped, branch) {
 }
 /** Totals and per-category progress of the file the run leaves (goals before the first category first). */
 function progressOf(text, level) {
-    const doc = (0,parse/* parseGoals */.G)(text, { categoryLevel: level });
+    const doc = (0,parse/* parseGoals */.GU)(text, { categoryLevel: level });
     const categories = doc.categories.map(c => ({
         name: c.name,
         done: c.done,

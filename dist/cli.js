@@ -312,8 +312,6 @@ const SYNC_FLAGS = [
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9997);
 
 function applyEdits(source, edits) {
-    if (edits.length === 0)
-        return source;
     const sorted = [...edits].sort((a, b) => a.line - b.line || a.start - b.start);
     for (let k = 1; k < sorted.length; k++) {
         const a = sorted[k - 1];
@@ -341,6 +339,9 @@ class LineStarts {
     line = 0;
     start;
     source;
+    /** The next '\n' and '\r' at or after `start` (searched natively, each only once passed). */
+    nextLf = -1;
+    nextCr = -1;
     constructor(source) {
         this.source = source;
         this.start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -348,10 +349,10 @@ class LineStarts {
     find(line) {
         const { source } = this;
         for (;;) {
-            if (this.start > source.length || (this.start === source.length && line >= this.line)) {
+            // Lines are asked for in order, so once past the last line nothing is left.
+            if (this.start >= source.length)
                 return null;
-            }
-            const end = lineEnd(source, this.start);
+            const end = this.lineEnd();
             if (this.line === line)
                 return { start: this.start, end };
             this.line++;
@@ -359,14 +360,19 @@ class LineStarts {
                 end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
         }
     }
-}
-function lineEnd(source, from) {
-    for (let k = from; k < source.length; k++) {
-        const c = source.charCodeAt(k);
-        if (c === 10 || c === 13)
-            return k;
+    lineEnd() {
+        const { source, start } = this;
+        if (this.nextLf < start)
+            this.nextLf = next(source, '\n', start);
+        if (this.nextCr < start)
+            this.nextCr = next(source, '\r', start);
+        return Math.min(this.nextLf, this.nextCr);
     }
-    return source.length;
+}
+/** Where `char` next stands from `from` on, or the end of the text. */
+function next(source, char, from) {
+    const at = source.indexOf(char, from);
+    return at === -1 ? source.length : at;
 }
 function setCheckedEdit(goal, checked) {
     if (goal.checked === checked)
@@ -428,9 +434,12 @@ function staleCounters(doc) {
     }
     return stale.sort((a, b) => a.line - b.line);
 }
-/** Rewrites the counters of a goals file; returns the same string when nothing is stale. */
+/**
+ * Rewrites the counters of a goals file; returns the same string when nothing is
+ * stale. Counters need counts only, so the goals themselves are not kept.
+ */
 function fixCounters(source, options = {}) {
-    return applyEdits(source, counterEdits(parseGoals(source, options)));
+    return applyEdits(source, counterEdits(countGoals(source, options)));
 }
 
 
@@ -442,8 +451,9 @@ function fixCounters(source, options = {}) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ countGoals),
-  G: () => (/* binding */ parseGoals)
+  UL: () => (/* binding */ countGoals),
+  GU: () => (/* binding */ parseGoals),
+  fu: () => (/* binding */ streamGoals)
 });
 
 ;// CONCATENATED MODULE: ./.build/goals/blocks.js
@@ -720,8 +730,10 @@ const FENCE = 2;
 const HTML = 3;
 const CODE = 4;
 const TABLE = 5;
+/** Counting: how many final goals (streaming, and warnings) are held before they are let go. */
+const SETTLE_BATCH = 256;
 function parseGoals(source, options = {}) {
-    return read(source, options, true);
+    return readText(source, reader(options, true, null));
 }
 /**
  * The document as `parseGoals` reads it, without the goals: `goals` and each
@@ -729,9 +741,25 @@ function parseGoals(source, options = {}) {
  * same. What `check` needs, in a fraction of the memory on a large file.
  */
 function countGoals(source, options = {}) {
-    return read(source, options, false);
+    return readText(source, reader(options, false, null));
 }
-function read(source, options, keep) {
+/**
+ * `countGoals` fed line by line, handing goals and warnings to `settled` as they
+ * become final instead of keeping them: the document it ends with has neither.
+ * Without `duplicates`, titles are not remembered: no duplicate-goal warnings,
+ * every `occurrence` 0, and no memory growing with the number of titles (for a
+ * second read that only needs the goals again).
+ */
+function streamGoals(settled, options = {}, duplicates = true) {
+    return reader(options, false, settled, duplicates);
+}
+function readText(source, into) {
+    const lines = new LineReader(source);
+    for (let text = lines.next(); text !== null; text = lines.next())
+        into.line(text);
+    return into.end();
+}
+function reader(options, keep, settled, duplicates = true) {
     const categoryLevel = options.categoryLevel ?? 2;
     const goals = [];
     const categories = [];
@@ -771,7 +799,8 @@ function read(source, options, keep) {
                 if (g.checked)
                     current.done--;
             }
-            occurrences.set(g.title, g.occurrence);
+            if (duplicates)
+                occurrences.set(g.title, g.occurrence);
         }
         for (const c of containers)
             if (c.goal >= dropped + goals.length)
@@ -797,17 +826,26 @@ function read(source, options, keep) {
             ns++;
         }
     };
-    const lines = new LineReader(source);
+    /** Lines held while a first `---` may open front matter: it does only if a closing line follows. */
+    let front = null;
+    let count = 0;
     let i = -1;
-    for (let text = lines.next(); text !== null; text = lines.next()) {
-        i++;
-        if (i === 0 && isFrontMatterOpen(text)) {
-            const end = lines.skipFrontMatter();
-            if (end > 0) {
-                i = end;
-                continue;
+    const line = (text) => {
+        count++;
+        if (front !== null) {
+            front.push(text);
+            if (/^(---|\.\.\.)[ \t]*$/.test(text)) {
+                i += front.length;
+                front = null;
             }
         }
+        else if (count === 1 && /^---[ \t]*$/.test(text))
+            front = [text];
+        else
+            blockLine(text);
+    };
+    const blockLine = (text) => {
+        i++;
         // 1. Which open containers does this line continue?
         let pos = 0;
         let realCol = 0;
@@ -847,7 +885,7 @@ function read(source, options, keep) {
         if (allMatched && leaf === FENCE) {
             if (nsCol - col <= 3 && closesFence(text, ns, fence))
                 leaf = NONE;
-            continue;
+            return;
         }
         if (allMatched && leaf === HTML) {
             if (htmlEnd === 'blank') {
@@ -856,12 +894,12 @@ function read(source, options, keep) {
             }
             else if (htmlEnd.test(text))
                 leaf = NONE;
-            continue;
+            return;
         }
         // 3. A paragraph goes on lazily where no new block starts.
         if (!allMatched && leaf === PARAGRAPH && ns < text.length && isLazy(text, ns, nsCol - col)) {
             addParagraphLine(text, ns, i, '', ns);
-            continue;
+            return;
         }
         if (!allMatched) {
             if (leafDepth > matched)
@@ -931,13 +969,13 @@ function read(source, options, keep) {
         if (ns === text.length) {
             if (leaf === PARAGRAPH || leaf === TABLE)
                 closeLeaf();
-            continue;
+            return;
         }
         for (const c of containers)
             c.empty = false;
         if (leaf === CODE || leaf === FENCE || leaf === HTML) {
             if (leaf === CODE && indent >= 4 && !opened)
-                continue;
+                return;
             closeLeaf();
         }
         if (indent >= 4) {
@@ -947,7 +985,7 @@ function read(source, options, keep) {
                 leaf = CODE;
                 leafDepth = depth;
             }
-            continue;
+            return;
         }
         if (awaitingCounter) {
             const heading = awaitingCounter;
@@ -956,7 +994,7 @@ function read(source, options, keep) {
             if (counter) {
                 heading.counter = counter;
                 startParagraph(depth, i, text);
-                continue;
+                return;
             }
         }
         if (leaf === PARAGRAPH && !opened) {
@@ -964,26 +1002,26 @@ function read(source, options, keep) {
             if (setext !== 0) {
                 retract(paragraphLine);
                 closeLeaf();
-                continue;
+                return;
             }
             const columns = lastCells > 0 ? delimiterColumns(text, ns) : 0;
             if (columns > 0 && columns === lastCells) {
                 retract(i - 1);
                 leaf = TABLE;
                 leafDepth = depth;
-                continue;
+                return;
             }
         }
         const ch = text.charCodeAt(ns);
         if (leaf === TABLE && !startsBlock(text, ns, ch))
-            continue;
+            return;
         if (ch === 96 || ch === 126) {
             const open = fenceOpen(text, ns);
             if (open) {
                 fence = open;
                 leaf = FENCE;
                 leafDepth = depth;
-                continue;
+                return;
             }
         }
         else if (ch === 60) {
@@ -992,7 +1030,7 @@ function read(source, options, keep) {
                 htmlEnd = end;
                 leaf = end !== 'blank' && end.test(text.slice(ns + 2)) ? NONE : HTML;
                 leafDepth = depth;
-                continue;
+                return;
             }
         }
         else if (ch === 35) {
@@ -1001,32 +1039,32 @@ function read(source, options, keep) {
                 closeLeaf();
                 if (depth === 0)
                     heading(text, ns, i, level);
-                continue;
+                return;
             }
         }
         else if ((ch === 45 || ch === 42 || ch === 95) && isThematicBreak(text, ns)) {
             closeLeaf();
-            continue;
+            return;
         }
         if (leaf !== PARAGRAPH)
             startParagraph(depth, i, text);
         else
             lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0;
         addParagraphLine(text, ns, i, marker, markerAt, ownItem);
-    }
+    };
     function startParagraph(depth, line, text) {
         leaf = PARAGRAPH;
         leafDepth = depth;
-        if (!keep) {
-            dropped += goals.length;
-            goals.length = 0;
-        }
+        if (!keep && goals.length + (settled ? warnings.length : 0) >= SETTLE_BATCH)
+            settle();
         paragraphGoals = goals.length;
         paragraphLine = line;
         lastCells = text.includes('|') ? tableCells(text) : 0;
     }
     function heading(text, at, line, level) {
         const h = parseHeading(text, at, line, level);
+        if (settled)
+            h.name = own(h.name);
         awaitingCounter = null;
         if (level === categoryLevel) {
             if (h.name === '')
@@ -1079,8 +1117,10 @@ function read(source, options, keep) {
             return;
         }
         const title = text.slice(titleStart, titleEnd);
-        const occurrence = occurrences.get(title) ?? 0;
-        occurrences.set(title, occurrence + 1);
+        const before = duplicates ? occurrences.get(title) : undefined;
+        const occurrence = before ?? 0;
+        if (duplicates)
+            occurrences.set(before === undefined && settled ? own(title) : title, occurrence + 1);
         const category = current ? current.name : null;
         if (occurrence > 0)
             warnings.push(new DuplicateGoal(line + 1, title, category));
@@ -1120,18 +1160,40 @@ function read(source, options, keep) {
                 current.done++;
         }
     }
-    const total = dropped + goals.length;
-    if (!keep)
+    /**
+     * Counting: goals (and, streaming, warnings) before a new paragraph are final.
+     * They are let go in batches: emptying the list at every paragraph would
+     * reallocate it for nearly every goal.
+     */
+    function settle() {
+        if (settled) {
+            settled(goals, warnings);
+            warnings.length = 0;
+        }
+        dropped += goals.length;
         goals.length = 0;
-    return {
-        categories,
-        goals,
-        titles,
-        done,
-        total,
-        warnings,
-        lineCount: lines.count
+    }
+    const end = () => {
+        if (front !== null) {
+            // No closing line: the first `---` was a thematic break after all.
+            const held = front;
+            front = null;
+            for (const text of held)
+                blockLine(text);
+        }
+        if (!keep)
+            settle();
+        return {
+            categories,
+            goals,
+            titles,
+            done,
+            total: dropped + goals.length,
+            warnings,
+            lineCount: count
+        };
     };
+    return { line, end };
 }
 /**
  * Large files can hold many duplicate titles: the message of each is written
@@ -1179,8 +1241,13 @@ function startsBlock(text, at, ch) {
             return ch >= 48 && ch <= 57 && listMarker(text, at) !== null;
     }
 }
-function isFrontMatterOpen(text) {
-    return /^---[ \t]*$/.test(text);
+/**
+ * A copy of a string that holds none of the text it was cut from. Streaming, a
+ * line is a slice of a whole decoded piece, and a title kept for finding
+ * duplicates would keep that piece, and in the end the whole file, alive.
+ */
+function own(text) {
+    return Buffer.from(text).toString();
 }
 function parse_isSpace(c) {
     return c === 32 || c === 9;
@@ -1194,7 +1261,6 @@ class LineReader {
     at;
     nextLf = -1;
     nextCr = -1;
-    count = 0;
     constructor(source) {
         this.source = source;
         this.at = source.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -1216,22 +1282,11 @@ class LineReader {
                 this.nextCr = Infinity;
         }
         const end = Math.min(this.nextLf, this.nextCr, source.length);
-        this.count++;
         if (end === this.nextCr && source.charCodeAt(end + 1) === 10)
             this.at = end + 2;
         else
             this.at = end + 1;
         return source.slice(at, end);
-    }
-    /** Skips YAML front matter after its opening line; returns the index of its closing line, or 0. */
-    skipFrontMatter() {
-        const { at, count, nextLf, nextCr } = this;
-        for (let text = this.next(); text !== null; text = this.next()) {
-            if (/^(---|\.\.\.)[ \t]*$/.test(text))
-                return this.count - 1;
-        }
-        Object.assign(this, { at, count, nextLf, nextCr });
-        return 0;
     }
 }
 
@@ -1409,6 +1464,82 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./.build/goals/edit.js
 var edit = __nccwpck_require__(1297);
+;// CONCATENATED MODULE: ./.build/goals/feed.js
+class NotUtf8Error extends Error {
+}
+class LineFeed {
+    into;
+    // Strict, as whole-file reading is: a file that is not UTF-8 is refused, not patched.
+    decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    /** The start of a line whose end has not come yet. */
+    partial = '';
+    /** The last piece ended with '\r': a '\n' opening the next belongs to that line's end. */
+    afterCr = false;
+    started = false;
+    constructor(into) {
+        this.into = into;
+    }
+    bytes(piece) {
+        this.text(this.decode(piece, true));
+    }
+    end() {
+        this.text(this.decode(new Uint8Array(0), false));
+        if (this.partial !== '')
+            this.into.line(this.partial);
+        this.partial = '';
+        return this.into.end();
+    }
+    decode(piece, stream) {
+        try {
+            return this.decoder.decode(piece, { stream });
+        }
+        catch {
+            throw new NotUtf8Error('not UTF-8');
+        }
+    }
+    text(chunk) {
+        if (chunk === '')
+            return;
+        let at = 0;
+        if (!this.started) {
+            this.started = true;
+            if (chunk.charCodeAt(0) === 0xfeff)
+                at = 1;
+        }
+        if (this.afterCr && chunk.charCodeAt(at) === 10)
+            at++;
+        this.afterCr = false;
+        const { into } = this;
+        while (at < chunk.length) {
+            let end = at;
+            let c = 0;
+            for (; end < chunk.length; end++) {
+                c = chunk.charCodeAt(end);
+                if (c === 10 || c === 13)
+                    break;
+            }
+            if (end === chunk.length) {
+                this.partial += chunk.slice(at);
+                return;
+            }
+            const text = chunk.slice(at, end);
+            if (this.partial === '')
+                into.line(text);
+            else {
+                into.line(this.partial + text);
+                this.partial = '';
+            }
+            at = end + 1;
+            if (c === 13) {
+                if (at === chunk.length)
+                    this.afterCr = true;
+                else if (chunk.charCodeAt(at) === 10)
+                    at++;
+            }
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./.build/goals/parse.js + 2 modules
 var parse = __nccwpck_require__(9997);
 ;// CONCATENATED MODULE: ./.build/cli/goals-commands.js
@@ -1418,32 +1549,99 @@ var parse = __nccwpck_require__(9997);
 
 
 
+
 class FileError extends Error {
 }
 // Strict, and keeping the BOM: `fix` writes the text back, so a lossy decode would
 // silently replace every byte that is not UTF-8.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+function unreadable(path, error) {
+    const code = error.code;
+    const why = code === 'ENOENT'
+        ? 'no such file; check the path'
+        : code === 'EISDIR'
+            ? 'it is a directory; name the goals file itself'
+            : code === 'EACCES'
+                ? 'permission denied'
+                : String(error.message);
+    return new FileError(`cannot read ${path}: ${why}`);
+}
+const notUtf8 = (path) => new FileError(`cannot read ${path}: it is not UTF-8 text; save it as UTF-8`);
 async function readGoalsFile(path) {
     let bytes;
     try {
         bytes = await (0,promises_namespaceObject.readFile)(path);
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT'
-            ? 'no such file; check the path'
-            : code === 'EISDIR'
-                ? 'it is a directory; name the goals file itself'
-                : code === 'EACCES'
-                    ? 'permission denied'
-                    : String(error.message);
-        throw new FileError(`cannot read ${path}: ${why}`);
+        throw unreadable(path, error);
     }
     try {
         return utf8.decode(bytes);
     }
     catch {
-        throw new FileError(`cannot read ${path}: it is not UTF-8 text; save it as UTF-8`);
+        throw notUtf8(path);
+    }
+}
+const PIECE = 1 << 14;
+/**
+ * Reads a goals file piece by piece into a streaming reader, never holding its
+ * text whole; `drain` runs after each piece, so what the reader handed on (a
+ * large file's warnings or goals) is written out before more is read.
+ */
+async function streamFile(path, level, settled, drain, duplicates = true) {
+    const feed = new LineFeed((0,parse/* streamGoals */.fu)(settled, { categoryLevel: level }, duplicates));
+    const buffer = new Uint8Array(PIECE);
+    let file;
+    try {
+        file = await (0,promises_namespaceObject.open)(path);
+    }
+    catch (error) {
+        throw unreadable(path, error);
+    }
+    try {
+        for (;;) {
+            let got;
+            try {
+                got = (await file.read(buffer, 0, PIECE)).bytesRead;
+            }
+            catch (error) {
+                throw unreadable(path, error);
+            }
+            if (got === 0)
+                break;
+            feed.bytes(buffer.subarray(0, got));
+            await drain();
+        }
+        const doc = feed.end();
+        await drain();
+        return doc;
+    }
+    catch (error) {
+        throw error instanceof NotUtf8Error ? notUtf8(path) : error;
+    }
+    finally {
+        await file.close();
+    }
+}
+/** Warnings as `path:line: warning: ...` lines, gathered while reading and written after each piece. */
+class WarningText {
+    text = '';
+    path;
+    io;
+    constructor(path, io) {
+        this.path = path;
+        this.io = io;
+    }
+    add(warnings) {
+        for (const w of warnings)
+            this.text += `${this.path}:${w.line}: warning: ${w.message}\n`;
+    }
+    async flush() {
+        if (this.text === '')
+            return;
+        const text = this.text;
+        this.text = '';
+        await this.io.writeErr(text);
     }
 }
 async function writeOrExplain(path, text) {
@@ -1484,28 +1682,6 @@ function listedCategories(doc) {
     return listed;
 }
 /**
- * The JSON of `list --json`, in pieces of about 64 KiB, one goal per line:
- * a large file's listing is never built as one string.
- */
-function* listJsonChunks(doc) {
-    let chunk = '{\n  "categories": [';
-    let first = true;
-    for (const c of listedCategories(doc)) {
-        chunk += `${first ? '' : ','}\n    { "name": ${JSON.stringify(c.name)}, "done": ${c.done}, "total": ${c.total}, "goals": [`;
-        first = false;
-        for (let n = 0; n < c.goals.length; n++) {
-            const g = doc.goals[c.goals[n]];
-            chunk += `${n === 0 ? '' : ','}\n      { "title": ${JSON.stringify(g.title)}, "checked": ${g.checked}, "line": ${g.line + 1} }`;
-            if (chunk.length > 65536) {
-                yield chunk;
-                chunk = '';
-            }
-        }
-        chunk += c.goals.length > 0 ? '\n    ] }' : '] }';
-    }
-    yield `${chunk}\n  ],\n  "done": ${doc.done},\n  "total": ${doc.total}\n}\n`;
-}
-/**
  * Warnings in pieces of about 64 KiB, each written once the reader has taken the
  * last: a file with a million duplicate titles would otherwise queue them all.
  */
@@ -1522,13 +1698,10 @@ async function warn(io, path, doc) {
         await io.writeErr(chunk);
 }
 async function listCommand(path, json, level, io) {
-    const doc = (0,parse/* parseGoals */.G)(await readGoalsFile(path), { categoryLevel: level });
+    if (json)
+        return listJson(path, level, io);
+    const doc = (0,parse/* parseGoals */.GU)(await readGoalsFile(path), { categoryLevel: level });
     await warn(io, path, doc);
-    if (json) {
-        for (const chunk of listJsonChunks(doc))
-            await io.write(chunk);
-        return 0;
-    }
     for (const c of listedCategories(doc)) {
         io.out(`${c.name ?? '(no category)'}  [${c.done}/${c.total}]`);
         for (const index of c.goals) {
@@ -1539,9 +1712,77 @@ async function listCommand(path, json, level, io) {
     io.out(`${doc.done}/${doc.total} goals done`);
     return 0;
 }
+const goalJson = (g) => `{ "title": ${JSON.stringify(g.title)}, "checked": ${g.checked}, "line": ${g.line + 1} }`;
+/**
+ * `list --json` in two streaming reads: each category's counts come before its
+ * goals in the JSON, and goals outside any category come first wherever they
+ * stand, so the first read counts (keeping only those loose goals) and the
+ * second writes every goal as it settles. Memory stays that of a few pieces.
+ */
+async function listJson(path, level, io) {
+    const warnings = new WarningText(path, io);
+    const loose = [];
+    let looseDone = 0;
+    const counted = await streamFile(path, level, (goals, settled) => {
+        warnings.add(settled);
+        for (const g of goals) {
+            if (g.category !== null)
+                continue;
+            loose.push(goalJson(g));
+            if (g.checked)
+                looseDone++;
+        }
+    }, () => warnings.flush());
+    let chunk = '{\n  "categories": [';
+    const open = (name, done, total) => `\n    { "name": ${JSON.stringify(name)}, "done": ${done}, "total": ${total}, "goals": [`;
+    const close = (total) => (total > 0 ? '\n    ] }' : '] }');
+    if (loose.length > 0) {
+        chunk += `${open(null, looseDone, loose.length)}\n      ${loose.join(',\n      ')}${close(loose.length)}`;
+    }
+    const { categories } = counted;
+    /** The category being written (index into `categories`) and how many of its goals are out. */
+    let at = -1;
+    let written = 0;
+    const next = () => {
+        if (at >= 0)
+            chunk += close(categories[at].total);
+        at++;
+        const c = categories[at];
+        chunk += `${loose.length > 0 || at > 0 ? ',' : ''}${open(c.name, c.done, c.total)}`;
+        written = 0;
+    };
+    const again = await streamFile(path, level, goals => {
+        for (const g of goals) {
+            if (g.category === null)
+                continue;
+            // Goals come in file order, so a goal past the next heading opens that category.
+            while (at < 0 || written === categories[at].total)
+                next();
+            chunk += `${written === 0 ? '' : ','}\n      ${goalJson(g)}`;
+            written++;
+        }
+    }, async () => {
+        if (chunk.length < PIECE)
+            return;
+        const out = chunk;
+        chunk = '';
+        await io.write(out);
+    }, 
+    // The first read told the duplicates; this one needs the goals alone.
+    false);
+    if (again.total !== counted.total || again.categories.length !== categories.length) {
+        throw new FileError(`cannot read ${path}: it changed while being listed`);
+    }
+    while (at < categories.length - 1)
+        next();
+    if (at >= 0)
+        chunk += close(categories[at].total);
+    await io.write(`${chunk}\n  ],\n  "done": ${counted.done},\n  "total": ${counted.total}\n}\n`);
+    return 0;
+}
 async function checkCommand(path, level, io) {
-    const doc = (0,parse/* countGoals */.U)(await readGoalsFile(path), { categoryLevel: level });
-    await warn(io, path, doc);
+    const warnings = new WarningText(path, io);
+    const doc = await streamFile(path, level, (_goals, settled) => warnings.add(settled), () => warnings.flush());
     const stale = (0,edit/* staleCounters */.dl)(doc);
     for (const s of stale) {
         io.out(s.found === null
@@ -1566,7 +1807,9 @@ const PICTURES = {
 };
 async function fixCommand(path, pictures, level, io) {
     const source = await readGoalsFile(path);
-    const doc = (0,parse/* parseGoals */.G)(source, { categoryLevel: level });
+    // Counters and the badge need counts only; the card lists goals outside categories.
+    const read = pictures.has('card') ? parse/* parseGoals */.GU : parse/* countGoals */.UL;
+    const doc = read(source, { categoryLevel: level });
     await warn(io, path, doc);
     const edits = (0,edit/* counterEdits */._8)(doc);
     const fixed = (0,edit/* applyEdits */.ct)(source, edits);

@@ -52186,18 +52186,36 @@ const FENCE = 2;
 const HTML = 3;
 const CODE = 4;
 const TABLE = 5;
-function parse_parseGoals(source, options = {}) {
-    return read(source, options, true);
+/** Counting: how many final goals (streaming, and warnings) are held before they are let go. */
+const SETTLE_BATCH = 256;
+function parseGoals(source, options = {}) {
+    return readText(source, reader(options, true, null));
 }
 /**
  * The document as `parseGoals` reads it, without the goals: `goals` and each
  * category's `goals` are empty; counts, headings, counters and warnings are the
  * same. What `check` needs, in a fraction of the memory on a large file.
  */
-function countGoals(source, options = {}) {
-    return read(source, options, false);
+function parse_countGoals(source, options = {}) {
+    return readText(source, reader(options, false, null));
 }
-function read(source, options, keep) {
+/**
+ * `countGoals` fed line by line, handing goals and warnings to `settled` as they
+ * become final instead of keeping them: the document it ends with has neither.
+ * Without `duplicates`, titles are not remembered: no duplicate-goal warnings,
+ * every `occurrence` 0, and no memory growing with the number of titles (for a
+ * second read that only needs the goals again).
+ */
+function streamGoals(settled, options = {}, duplicates = true) {
+    return reader(options, false, settled, duplicates);
+}
+function readText(source, into) {
+    const lines = new LineReader(source);
+    for (let text = lines.next(); text !== null; text = lines.next())
+        into.line(text);
+    return into.end();
+}
+function reader(options, keep, settled, duplicates = true) {
     const categoryLevel = options.categoryLevel ?? 2;
     const goals = [];
     const categories = [];
@@ -52237,7 +52255,8 @@ function read(source, options, keep) {
                 if (g.checked)
                     current.done--;
             }
-            occurrences.set(g.title, g.occurrence);
+            if (duplicates)
+                occurrences.set(g.title, g.occurrence);
         }
         for (const c of containers)
             if (c.goal >= dropped + goals.length)
@@ -52263,17 +52282,26 @@ function read(source, options, keep) {
             ns++;
         }
     };
-    const lines = new LineReader(source);
+    /** Lines held while a first `---` may open front matter: it does only if a closing line follows. */
+    let front = null;
+    let count = 0;
     let i = -1;
-    for (let text = lines.next(); text !== null; text = lines.next()) {
-        i++;
-        if (i === 0 && isFrontMatterOpen(text)) {
-            const end = lines.skipFrontMatter();
-            if (end > 0) {
-                i = end;
-                continue;
+    const line = (text) => {
+        count++;
+        if (front !== null) {
+            front.push(text);
+            if (/^(---|\.\.\.)[ \t]*$/.test(text)) {
+                i += front.length;
+                front = null;
             }
         }
+        else if (count === 1 && /^---[ \t]*$/.test(text))
+            front = [text];
+        else
+            blockLine(text);
+    };
+    const blockLine = (text) => {
+        i++;
         // 1. Which open containers does this line continue?
         let pos = 0;
         let realCol = 0;
@@ -52313,7 +52341,7 @@ function read(source, options, keep) {
         if (allMatched && leaf === FENCE) {
             if (nsCol - col <= 3 && closesFence(text, ns, fence))
                 leaf = NONE;
-            continue;
+            return;
         }
         if (allMatched && leaf === HTML) {
             if (htmlEnd === 'blank') {
@@ -52322,12 +52350,12 @@ function read(source, options, keep) {
             }
             else if (htmlEnd.test(text))
                 leaf = NONE;
-            continue;
+            return;
         }
         // 3. A paragraph goes on lazily where no new block starts.
         if (!allMatched && leaf === PARAGRAPH && ns < text.length && isLazy(text, ns, nsCol - col)) {
             addParagraphLine(text, ns, i, '', ns);
-            continue;
+            return;
         }
         if (!allMatched) {
             if (leafDepth > matched)
@@ -52397,13 +52425,13 @@ function read(source, options, keep) {
         if (ns === text.length) {
             if (leaf === PARAGRAPH || leaf === TABLE)
                 closeLeaf();
-            continue;
+            return;
         }
         for (const c of containers)
             c.empty = false;
         if (leaf === CODE || leaf === FENCE || leaf === HTML) {
             if (leaf === CODE && indent >= 4 && !opened)
-                continue;
+                return;
             closeLeaf();
         }
         if (indent >= 4) {
@@ -52413,7 +52441,7 @@ function read(source, options, keep) {
                 leaf = CODE;
                 leafDepth = depth;
             }
-            continue;
+            return;
         }
         if (awaitingCounter) {
             const heading = awaitingCounter;
@@ -52422,7 +52450,7 @@ function read(source, options, keep) {
             if (counter) {
                 heading.counter = counter;
                 startParagraph(depth, i, text);
-                continue;
+                return;
             }
         }
         if (leaf === PARAGRAPH && !opened) {
@@ -52430,26 +52458,26 @@ function read(source, options, keep) {
             if (setext !== 0) {
                 retract(paragraphLine);
                 closeLeaf();
-                continue;
+                return;
             }
             const columns = lastCells > 0 ? delimiterColumns(text, ns) : 0;
             if (columns > 0 && columns === lastCells) {
                 retract(i - 1);
                 leaf = TABLE;
                 leafDepth = depth;
-                continue;
+                return;
             }
         }
         const ch = text.charCodeAt(ns);
         if (leaf === TABLE && !startsBlock(text, ns, ch))
-            continue;
+            return;
         if (ch === 96 || ch === 126) {
             const open = fenceOpen(text, ns);
             if (open) {
                 fence = open;
                 leaf = FENCE;
                 leafDepth = depth;
-                continue;
+                return;
             }
         }
         else if (ch === 60) {
@@ -52458,7 +52486,7 @@ function read(source, options, keep) {
                 htmlEnd = end;
                 leaf = end !== 'blank' && end.test(text.slice(ns + 2)) ? NONE : HTML;
                 leafDepth = depth;
-                continue;
+                return;
             }
         }
         else if (ch === 35) {
@@ -52467,32 +52495,32 @@ function read(source, options, keep) {
                 closeLeaf();
                 if (depth === 0)
                     heading(text, ns, i, level);
-                continue;
+                return;
             }
         }
         else if ((ch === 45 || ch === 42 || ch === 95) && isThematicBreak(text, ns)) {
             closeLeaf();
-            continue;
+            return;
         }
         if (leaf !== PARAGRAPH)
             startParagraph(depth, i, text);
         else
             lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0;
         addParagraphLine(text, ns, i, marker, markerAt, ownItem);
-    }
+    };
     function startParagraph(depth, line, text) {
         leaf = PARAGRAPH;
         leafDepth = depth;
-        if (!keep) {
-            dropped += goals.length;
-            goals.length = 0;
-        }
+        if (!keep && goals.length + (settled ? warnings.length : 0) >= SETTLE_BATCH)
+            settle();
         paragraphGoals = goals.length;
         paragraphLine = line;
         lastCells = text.includes('|') ? tableCells(text) : 0;
     }
     function heading(text, at, line, level) {
         const h = parseHeading(text, at, line, level);
+        if (settled)
+            h.name = own(h.name);
         awaitingCounter = null;
         if (level === categoryLevel) {
             if (h.name === '')
@@ -52545,8 +52573,10 @@ function read(source, options, keep) {
             return;
         }
         const title = text.slice(titleStart, titleEnd);
-        const occurrence = occurrences.get(title) ?? 0;
-        occurrences.set(title, occurrence + 1);
+        const before = duplicates ? occurrences.get(title) : undefined;
+        const occurrence = before ?? 0;
+        if (duplicates)
+            occurrences.set(before === undefined && settled ? own(title) : title, occurrence + 1);
         const category = current ? current.name : null;
         if (occurrence > 0)
             warnings.push(new DuplicateGoal(line + 1, title, category));
@@ -52586,18 +52616,40 @@ function read(source, options, keep) {
                 current.done++;
         }
     }
-    const total = dropped + goals.length;
-    if (!keep)
+    /**
+     * Counting: goals (and, streaming, warnings) before a new paragraph are final.
+     * They are let go in batches: emptying the list at every paragraph would
+     * reallocate it for nearly every goal.
+     */
+    function settle() {
+        if (settled) {
+            settled(goals, warnings);
+            warnings.length = 0;
+        }
+        dropped += goals.length;
         goals.length = 0;
-    return {
-        categories,
-        goals,
-        titles,
-        done,
-        total,
-        warnings,
-        lineCount: lines.count
+    }
+    const end = () => {
+        if (front !== null) {
+            // No closing line: the first `---` was a thematic break after all.
+            const held = front;
+            front = null;
+            for (const text of held)
+                blockLine(text);
+        }
+        if (!keep)
+            settle();
+        return {
+            categories,
+            goals,
+            titles,
+            done,
+            total: dropped + goals.length,
+            warnings,
+            lineCount: count
+        };
     };
+    return { line, end };
 }
 /**
  * Large files can hold many duplicate titles: the message of each is written
@@ -52645,8 +52697,13 @@ function startsBlock(text, at, ch) {
             return ch >= 48 && ch <= 57 && listMarker(text, at) !== null;
     }
 }
-function isFrontMatterOpen(text) {
-    return /^---[ \t]*$/.test(text);
+/**
+ * A copy of a string that holds none of the text it was cut from. Streaming, a
+ * line is a slice of a whole decoded piece, and a title kept for finding
+ * duplicates would keep that piece, and in the end the whole file, alive.
+ */
+function own(text) {
+    return Buffer.from(text).toString();
 }
 function parse_isSpace(c) {
     return c === 32 || c === 9;
@@ -52660,7 +52717,6 @@ class LineReader {
     at;
     nextLf = -1;
     nextCr = -1;
-    count = 0;
     constructor(source) {
         this.source = source;
         this.at = source.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -52682,30 +52738,17 @@ class LineReader {
                 this.nextCr = Infinity;
         }
         const end = Math.min(this.nextLf, this.nextCr, source.length);
-        this.count++;
         if (end === this.nextCr && source.charCodeAt(end + 1) === 10)
             this.at = end + 2;
         else
             this.at = end + 1;
         return source.slice(at, end);
     }
-    /** Skips YAML front matter after its opening line; returns the index of its closing line, or 0. */
-    skipFrontMatter() {
-        const { at, count, nextLf, nextCr } = this;
-        for (let text = this.next(); text !== null; text = this.next()) {
-            if (/^(---|\.\.\.)[ \t]*$/.test(text))
-                return this.count - 1;
-        }
-        Object.assign(this, { at, count, nextLf, nextCr });
-        return 0;
-    }
 }
 
 ;// CONCATENATED MODULE: ./.build/goals/edit.js
 
 function applyEdits(source, edits) {
-    if (edits.length === 0)
-        return source;
     const sorted = [...edits].sort((a, b) => a.line - b.line || a.start - b.start);
     for (let k = 1; k < sorted.length; k++) {
         const a = sorted[k - 1];
@@ -52733,6 +52776,9 @@ class LineStarts {
     line = 0;
     start;
     source;
+    /** The next '\n' and '\r' at or after `start` (searched natively, each only once passed). */
+    nextLf = -1;
+    nextCr = -1;
     constructor(source) {
         this.source = source;
         this.start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -52740,10 +52786,10 @@ class LineStarts {
     find(line) {
         const { source } = this;
         for (;;) {
-            if (this.start > source.length || (this.start === source.length && line >= this.line)) {
+            // Lines are asked for in order, so once past the last line nothing is left.
+            if (this.start >= source.length)
                 return null;
-            }
-            const end = lineEnd(source, this.start);
+            const end = this.lineEnd();
             if (this.line === line)
                 return { start: this.start, end };
             this.line++;
@@ -52751,14 +52797,19 @@ class LineStarts {
                 end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
         }
     }
-}
-function lineEnd(source, from) {
-    for (let k = from; k < source.length; k++) {
-        const c = source.charCodeAt(k);
-        if (c === 10 || c === 13)
-            return k;
+    lineEnd() {
+        const { source, start } = this;
+        if (this.nextLf < start)
+            this.nextLf = next(source, '\n', start);
+        if (this.nextCr < start)
+            this.nextCr = next(source, '\r', start);
+        return Math.min(this.nextLf, this.nextCr);
     }
-    return source.length;
+}
+/** Where `char` next stands from `from` on, or the end of the text. */
+function next(source, char, from) {
+    const at = source.indexOf(char, from);
+    return at === -1 ? source.length : at;
 }
 function setCheckedEdit(goal, checked) {
     if (goal.checked === checked)
@@ -52820,9 +52871,12 @@ function staleCounters(doc) {
     }
     return stale.sort((a, b) => a.line - b.line);
 }
-/** Rewrites the counters of a goals file; returns the same string when nothing is stale. */
+/**
+ * Rewrites the counters of a goals file; returns the same string when nothing is
+ * stale. Counters need counts only, so the goals themselves are not kept.
+ */
 function fixCounters(source, options = {}) {
-    return applyEdits(source, counterEdits(parseGoals(source, options)));
+    return applyEdits(source, counterEdits(countGoals(source, options)));
 }
 
 ;// CONCATENATED MODULE: ./.build/goals/lines.js
@@ -52891,7 +52945,7 @@ function categoryNameProblem(name, categoryLevel = 2) {
     if (name.includes('<!--'))
         return 'it contains "<!--"';
     const heading = `${'#'.repeat(categoryLevel)} ${name}`;
-    const read = parse_parseGoals(`${heading}\n`, { categoryLevel }).categories[0];
+    const read = parseGoals(`${heading}\n`, { categoryLevel }).categories[0];
     if (read?.name !== name || read.heading.counter) {
         return 'a heading of it would read differently (a trailing "#" or "[n/m]")';
     }
@@ -52899,7 +52953,7 @@ function categoryNameProblem(name, categoryLevel = 2) {
 }
 function appendGoal(source, goal) {
     const categoryLevel = goal.categoryLevel ?? 2;
-    const doc = parse_parseGoals(source, { categoryLevel });
+    const doc = parseGoals(source, { categoryLevel });
     const split = splitLines(source);
     const eol = dominantEol(split.lines);
     const title = inertTitle(goal.title);
@@ -53066,8 +53120,9 @@ function dominantEol(lines) {
 }
 /** The new text must hold every old goal unchanged plus exactly the new one, where intended. */
 function checkAppended(before, text, categoryLevel, want) {
-    const after = parse_parseGoals(text, { categoryLevel });
-    const summary = (g) => `${g.category ?? ''}\u0000${g.title}\u0000${g.checked}`;
+    const after = parseGoals(text, { categoryLevel });
+    // JSON keeps no category (null) apart from a category whose name is empty.
+    const summary = (g) => JSON.stringify([g.category, g.title, g.checked]);
     const added = after.goals.find(g => g.line === want.line);
     const rest = after.goals.filter(g => g !== added).map(summary);
     const fine = added !== undefined &&
@@ -53405,7 +53460,7 @@ function applyGoalEdits(source, edits, categoryLevel) {
         grown = result.text;
         added.push({ edit, line: result.line });
     }
-    const doc = parse_parseGoals(grown, { categoryLevel });
+    const doc = parseGoals(grown, { categoryLevel });
     const byKey = new Map(doc.goals.map((_, i) => [keyOfGoal(doc, i), i]));
     const textEdits = [];
     const applied = added.map(({ edit, line }) => {
@@ -53435,7 +53490,7 @@ function applyGoalEdits(source, edits, categoryLevel) {
         applied.push({ edit, line: goal.line });
     }
     const edited = applyEdits(grown, textEdits);
-    const text = applyEdits(edited, counterEdits(parse_parseGoals(edited, { categoryLevel })));
+    const text = applyEdits(edited, counterEdits(parseGoals(edited, { categoryLevel })));
     return { text, applied, missing };
 }
 
@@ -53668,7 +53723,7 @@ const madeOf = (made) => made && new Map(made.map(m => [m.number, m.category]));
  */
 async function commitNeeded(reader, snapshot, decision, finalText) {
     const { settings, client, at } = reader;
-    const finalDoc = parse_parseGoals(finalText, { categoryLevel: snapshot.config.headingLevel });
+    const finalDoc = parseGoals(finalText, { categoryLevel: snapshot.config.headingLevel });
     if (ledgerMayChange(snapshot, decision, finalDoc, settings))
         return true;
     if (settings.commit === 'none')
@@ -53765,7 +53820,7 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
         }
         if (result.text !== current)
             files.set(settings.path, result.text);
-        const doc = parse_parseGoals(result.text, { categoryLevel: level });
+        const doc = parseGoals(result.text, { categoryLevel: level });
         const blobs = [[settings.path, blobId(result.text)]];
         for (const { path, svg } of outputs_outputsOf(settings, doc)) {
             // The output the action last wrote is this one: not stale (one edited by hand is rewritten at the
@@ -54098,7 +54153,7 @@ function decideNewGoal(snapshot, work, facts) {
     if (!issue)
         return none(`Issue #${work.number} could not be read (deleted or transferred); ignored.`);
     const level = plan.categoryLevel;
-    const doc = parse_parseGoals(snapshot.goals.text, { categoryLevel: level });
+    const doc = parseGoals(snapshot.goals.text, { categoryLevel: level });
     const categories = [...new Set(doc.categories.map(c => c.name))];
     const decided = decideGoalFromIssue({
         event: work.action === 'labeled'
@@ -54139,7 +54194,7 @@ function decideNewGoal(snapshot, work, facts) {
             throw error;
         return none(`Issue #${issue.number} cannot become a goal: ${error.message}. Ignored.`);
     }
-    const grown = parse_parseGoals(added.text, { categoryLevel: level });
+    const grown = parseGoals(added.text, { categoryLevel: level });
     const index = grown.goals.findIndex(g => g.line === added.line);
     const goal = grown.goals[index];
     const marker = {
@@ -54456,13 +54511,13 @@ function sameMarker(a, b) {
 }
 function planSync(input) {
     const { settings } = input;
-    const doc = parse_parseGoals(input.text, { categoryLevel: settings.categoryLevel });
+    const doc = parseGoals(input.text, { categoryLevel: settings.categoryLevel });
     const lines = splitText(input.text);
     let before = null;
     if (input.before !== undefined) {
         const text = input.before ?? '';
         before = {
-            doc: parse_parseGoals(text, { categoryLevel: settings.categoryLevel }),
+            doc: parseGoals(text, { categoryLevel: settings.categoryLevel }),
             lines: splitText(text)
         };
     }
@@ -54840,7 +54895,7 @@ function decideIssueEvent(snapshot, work, facts) {
     if (m.removed) {
         return none(`Issue #${work.number} was closed by goals-sync because its goal left the file; it no longer drives the file.`);
     }
-    const doc = parse_parseGoals(snapshot.goals.text, { categoryLevel: snapshot.config.headingLevel });
+    const doc = parseGoals(snapshot.goals.text, { categoryLevel: snapshot.config.headingLevel });
     // Only the exact goal: a guess could move another goal's box (the next full run pairs edited goals).
     const index = doc.goals.findIndex((_, i) => keyOfGoal(doc, i) === goalKey(m.category, m.title, m.n));
     if (index === -1) {
@@ -55490,7 +55545,7 @@ async function readIssueSide(reader, branch, plan, text, work, loaded, pending, 
                 more([issue]);
         }
         if (pending && pending.size > 0) {
-            const doc = parse_parseGoals(text, { categoryLevel: plan.categoryLevel });
+            const doc = parseGoals(text, { categoryLevel: plan.categoryLevel });
             const keys = new Set(doc.goals.map(g => goalKey(g.category, g.title, g.occurrence)));
             const tracked = trackedIssues(listed, loaded.ledger, path);
             adopt(await ours(adoptable(markedIssues(listed, loaded.ledger, path), pending, keys, tracked)));
@@ -55571,7 +55626,7 @@ function emptyReport(settings, skipped, branch) {
 }
 /** Totals and per-category progress of the file the run leaves (goals before the first category first). */
 function progressOf(text, level) {
-    const doc = parse_parseGoals(text, { categoryLevel: level });
+    const doc = parseGoals(text, { categoryLevel: level });
     const categories = doc.categories.map(c => ({
         name: c.name,
         done: c.done,
