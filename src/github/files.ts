@@ -105,3 +105,28 @@ export async function readHead(client: Client, at: RepoRef, branch: string): Pro
     throw explainAccess(error, `read the branch ${branch}`, 'contents: read')
   }
 }
+
+/**
+ * Every file path on the branch, from one recursive tree read: what a `path`
+ * glob is matched against. A tree too large for one answer is refused rather
+ * than matched in part, so no goals file is silently left out.
+ */
+export async function listPaths(client: Client, at: RepoRef, branch: string): Promise<string[]> {
+  let data: { tree: { path?: string; type?: string }[]; truncated: boolean }
+  try {
+    ;({ data } = await client.rest.git.getTree({ ...at, tree_sha: branch, recursive: 'true' }))
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 409) {
+      throw new ActionError(
+        `Branch "${branch}" does not exist in ${at.owner}/${at.repo} (or is empty): set the input "branch" to an existing branch, or leave it empty for the default branch.`
+      )
+    }
+    throw explainAccess(error, `list the files of ${branch}`, 'contents: read')
+  }
+  if (data.truncated) {
+    throw new ActionError(
+      `The repository's file list on "${branch}" is too large for one read, so the glob in input "path" cannot be matched reliably; list the goals files by name instead (comma-separated).`
+    )
+  }
+  return data.tree.filter(e => e.type === 'blob' && e.path).map(e => e.path as string)
+}

@@ -91,7 +91,7 @@ export async function commitNeeded(
   if (snapshot.work.kind === 'issue') return false
   const blobs = snapshot.ledger.ledger.blobs
   const fileIsOurs = blobs.get(settings.path) === snapshot.goals.sha
-  for (const output of outputsOf(settings, finalDoc)) {
+  for (const output of outputsOf(settings, finalDoc, snapshot.siblings)) {
     // The file is the one the action last wrote, and so is this output: no need to download it.
     if (fileIsOurs && blobs.get(output.path) === blobId(output.svg)) continue
     const stored = await readFile(client, at, output.path, snapshot.branch)
@@ -207,7 +207,7 @@ async function commitFiles(
     if (result.text !== current) files.set(settings.path, result.text)
     const doc = parseGoals(result.text, { categoryLevel: level })
     const blobs: [string, string][] = [[settings.path, blobId(result.text)]]
-    for (const { path, svg } of outputsOf(settings, doc)) {
+    for (const { path, svg } of outputsOf(settings, doc, snapshot.siblings)) {
       // The output the action last wrote is this one: not stale (one edited by hand is rewritten at the
       // next change of progress). Otherwise, when the commit happens anyway, it goes in unread: an
       // identical one changes nothing in the tree.

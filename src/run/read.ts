@@ -5,6 +5,7 @@
 import { DEFAULT_CONFIG, parseConfig, type FileConfig } from './config.ts'
 import { classifyEvent, type RunKind } from './event.ts'
 import { labelStyles } from './label-style.ts'
+import type { Siblings } from './outputs.ts'
 import type { Settings } from '../action/settings.ts'
 import { ActionError } from '../github/errors.ts'
 import {
@@ -95,6 +96,8 @@ export interface Snapshot {
   event: IssueFacts | null
   /** Every milestone of the repository; read only with `milestones: true` (one listing). */
   milestones?: ExistingMilestone[]
+  /** The other goals files, when `path` names several (for the badge and card totals). */
+  siblings?: Siblings
   warnings: string[]
 }
 
