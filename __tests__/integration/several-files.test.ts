@@ -129,6 +129,40 @@ describe('several goals files', () => {
     await f.close()
   })
 
+  it('a goal moved from a.md to b.md in one push keeps its issue, and the ledger names its new file', async () => {
+    const e = await twoFiles()
+    await reconcile(e, { inputs: GLOB })
+    const windows = issueFor(e, 'Fit windows')
+    const count = goalIssues(e).length
+    const a = (e.file('main', 'goals/a.md') ?? '').replace('- [ ] Fit windows\n', '')
+    const b = (e.file('main', 'goals/b.md') ?? '') + '- [ ] Fit windows\n'
+    const { before, after } = e.commit('main', { 'goals/a.md': a, 'goals/b.md': b }, 'move', 'octo')
+    const modified = ['goals/a.md', 'goals/b.md']
+    await sync(
+      e,
+      'push',
+      pushEvent({ before, after, commits: [{ id: after, message: 'move', modified }] }),
+      {
+        inputs: GLOB
+      }
+    )
+    expect(goalIssues(e)).toHaveLength(count)
+    expect(e.issue(windows.number)?.state).toBe('open')
+    expect(e.issue(windows.number)?.labels).toContain('Garden')
+    const ledger = JSON.parse(e.file('main', '.github/goals-sync/ledger.json') ?? '{}') as {
+      issues: Record<string, { file: string; category: string }>
+    }
+    expect(ledger.issues[String(windows.number)]).toMatchObject({
+      file: 'goals/b.md',
+      category: 'Garden'
+    })
+    expect(e.file('main', 'goals/a.md')).toContain('## Build [1/1]')
+    expect(e.file('main', 'goals/b.md')).toContain('## Garden [0/4]')
+    e.resetLog()
+    await reconcile(e, { inputs: GLOB })
+    expect(e.writes()).toBe(0)
+  })
+
   it('dry-run: no writes at all, and the report says what would happen over both files', async () => {
     const e = await twoFiles()
     const report = await reconcile(e, { inputs: { ...GLOB, 'dry-run': 'true' } })

@@ -30,7 +30,8 @@ async function runOne(input: RunInput): Promise<RunReport> {
     input.eventName,
     input.payload,
     nonce,
-    input.now
+    input.now,
+    input.moves
   )
   if (started.kind === 'skip') return emptyReport(settings, started.reason, started.branch)
   const { reader } = started

@@ -2,6 +2,7 @@
 import { emptyApplied, type Applied } from './apply.ts'
 import type { LockTiming } from './guard.ts'
 import type { Siblings } from './outputs.ts'
+import type { Move } from '../sync/moves.ts'
 import type { Settings } from '../action/settings.ts'
 import type { CommitResult } from '../github/commit.ts'
 import type { Client } from '../github/octokit-client.ts'
@@ -29,6 +30,8 @@ export interface RunInput {
   now?: () => number
   /** Set when `path` names several files: this run syncs one of them (see several.ts). */
   siblings?: Siblings
+  /** Issues whose goal moved between the goals files, handed to their new file. */
+  moves?: ReadonlyMap<number, Move>
 }
 
 export interface RunReport {

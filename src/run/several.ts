@@ -21,6 +21,7 @@ import {
   touchedPaths,
   type PathSpec
 } from '../sync/paths.ts'
+import { movesBetweenFiles, type Move } from '../sync/moves.ts'
 import { categoryLabel } from '../sync/text.ts'
 import type { Settings } from '../action/settings.ts'
 
@@ -60,9 +61,17 @@ export async function runSeveral(
   const siblings: Siblings = { files: files.files, texts, categoryLevel: config.headingLevel }
   const planned = await plannedFiles(input, work, spec, files.files, siblings, branch)
 
+  const moves = planned.length > 1 ? await movesAmong(input, branch, planned, siblings) : null
   const reports: RunReport[] = []
   for (const file of planned) {
-    reports.push(await runOne({ ...input, settings: { ...settings, path: file }, siblings }))
+    reports.push(
+      await runOne({
+        ...input,
+        settings: { ...settings, path: file },
+        siblings,
+        ...(moves && moves.size > 0 ? { moves } : {})
+      })
+    )
   }
   const report = combined(settings, branch, reports, siblings)
   report.warnings.unshift(...files.warnings)
@@ -133,6 +142,24 @@ async function plannedFiles(
     }).categories.some(c => labels.includes(categoryLabel(c.name).toLowerCase()))
   )
   return [home ?? (files[0] as string)]
+}
+
+/** Goals moved between files this run plans (both ends: a move is seen from both). */
+async function movesAmong(
+  input: RunInput,
+  branch: string,
+  planned: readonly string[],
+  siblings: Siblings
+): Promise<Map<number, Move>> {
+  const ledger = await readLedger(input, branch)
+  if (!ledger) return new Map()
+  const docs = new Map(
+    planned.map(file => [
+      file,
+      parseGoals(siblings.texts.get(file) ?? '', { categoryLevel: siblings.categoryLevel })
+    ])
+  )
+  return movesBetweenFiles(ledger.issues, docs)
 }
 
 /** The paths a push event lists as changed, or null when it does not list them all. */
