@@ -235,7 +235,7 @@ function combined(
     const loose = doc.goals.filter(g => g.category === null)
     if (loose.length > 0) {
       const done = loose.filter(g => g.checked).length
-      report.categories.push({ name: `${file}: (none)`, done, total: loose.length })
+      report.categories.push({ name: `${file}: (no category)`, done, total: loose.length })
     }
     for (const c of doc.categories) {
       report.categories.push({ name: `${file}: ${c.name}`, done: c.done, total: c.total })
