@@ -163,6 +163,39 @@ describe('several goals files', () => {
     expect(e.writes()).toBe(0)
   })
 
+  it('an admin issue labelled with a category becomes a goal in the file that has that category', async () => {
+    const e = await twoFiles()
+    await reconcile(e, { inputs: GLOB })
+    const shed = e.createIssue({ as: 'octo', title: 'Mend fence', labels: ['goal', 'Garden'] })
+    await sync(e, 'issues', issuesEvent('opened', e.issueJson(shed.number), { sender: 'octo' }), {
+      inputs: GLOB
+    })
+    expect(e.file('main', 'goals/b.md')).toContain('- [ ] Mend fence')
+    expect(e.file('main', 'goals/b.md')).toContain('## Garden [0/4]')
+    expect(e.file('main', 'goals/a.md')).not.toContain('Mend fence')
+    expect(e.file('main', '.github/badges/goals.svg')).toContain('1/6')
+  })
+
+  it('a push that touches no goals file syncs none and writes nothing', async () => {
+    const e = await twoFiles()
+    await reconcile(e, { inputs: GLOB })
+    const windows = issueFor(e, 'Fit windows')
+    e.closeIssue(windows.number, { as: 'octo' })
+    const { before, after } = e.commit('main', { 'README.md': 'hi\n' }, 'docs', 'octo')
+    e.resetLog()
+    const report = await sync(
+      e,
+      'push',
+      pushEvent({ before, after, commits: [{ id: after, message: 'docs', added: ['README.md'] }] }),
+      { inputs: GLOB }
+    )
+    expect(e.writes()).toBe(0)
+    expect(report.notes.join('\n')).toContain('changed none of the goals files')
+    // The next full run catches up with what happened on GitHub meanwhile.
+    await reconcile(e, { inputs: GLOB })
+    expect(e.file('main', 'goals/a.md')).toContain('- [x] Fit windows')
+  })
+
   it('dry-run: no writes at all, and the report says what would happen over both files', async () => {
     const e = await twoFiles()
     const report = await reconcile(e, { inputs: { ...GLOB, 'dry-run': 'true' } })
