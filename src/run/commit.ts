@@ -20,6 +20,7 @@ import { readFile } from '../github/files.ts'
 import { readLedgerRef, writeLedgerRef } from '../github/ledger-store.ts'
 import type { GoalsDoc } from '../goals/model.ts'
 import { parseGoals } from '../goals/parse.ts'
+import { cardCategoriesOf } from '../render/card-model.ts'
 import { applyGoalEdits } from '../sync/file-edits.ts'
 import {
   blobId,
@@ -27,6 +28,7 @@ import {
   parseLedger,
   serializeLedger,
   withChanges,
+  type FileProgress,
   type Ledger,
   type LedgerEntry
 } from '../sync/ledger.ts'
@@ -223,8 +225,12 @@ async function commitFiles(
       ...changes,
       ...editRecords(doc, [...todo.filter(e => !e.append), ...added], settings.path)
     ]
+    // Several goals files: this one's rows, so runs that leave it alone can count it unread.
+    const progress: [string, FileProgress][] = snapshot.siblings
+      ? [[settings.path, { blob: blobId(result.text), rows: cardCategoriesOf(doc) }]]
+      : []
     const next =
-      withChanges(base, all, files.size > 0 ? blobs : [], options.milestones) ??
+      withChanges(base, all, files.size > 0 ? blobs : [], options.milestones, progress) ??
       (headText === null && base.issues.size > 0 ? { ...base, seq: base.seq + 1 } : null)
     if (next) {
       files.set(LEDGER_FILE, serializeLedger(next))

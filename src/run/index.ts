@@ -14,6 +14,8 @@ import { runSeveral, severalFiles } from './several.ts'
 import { emptyReport, progressOf, type RunInput, type RunReport } from './run-report.ts'
 import type { Lock } from '../github/lock.ts'
 import { applyGoalEdits } from '../sync/file-edits.ts'
+import { parseGoals } from '../goals/parse.ts'
+import { cardCategoriesOf } from '../render/card-model.ts'
 
 export async function runSync(input: RunInput): Promise<RunReport> {
   const spec = severalFiles(input.settings.path)
@@ -40,7 +42,11 @@ async function runOne(input: RunInput): Promise<RunReport> {
     ...(input.siblings ? { siblings: input.siblings } : {})
   }
   // What the other files' badge and card see of this one: what it holds once this run is done.
-  const leaves = (text: string) => input.siblings?.texts.set(settings.path, text)
+  const leaves = (text: string) =>
+    input.siblings?.rows.set(
+      settings.path,
+      cardCategoriesOf(parseGoals(text, { categoryLevel: snapshot.config.headingLevel }))
+    )
   const report = emptyReport(settings, null, snapshot.branch)
   const budget = new WriteBudget(settings.maxWrites)
   let lock: Lock | null = null

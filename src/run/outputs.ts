@@ -2,9 +2,9 @@
 // same commit as the file, and judged stale the same way, from blob ids.
 import type { Settings } from '../action/settings.ts'
 import type { GoalsDoc } from '../goals/model.ts'
-import { parseGoals } from '../goals/parse.ts'
 import { renderBadge } from '../render/badge.ts'
-import { renderCardOf } from '../render/card-model.ts'
+import { cardCategoriesOf } from '../render/card-model.ts'
+import { renderCard, type CardCategory } from '../render/card.ts'
 
 export interface Output {
   path: string
@@ -13,12 +13,12 @@ export interface Output {
 
 /**
  * With several goals files (a `path` glob or list): every file in code-point
- * order and the text each has as far as this run knows. The badge and card
- * show them all, whichever file the run is syncing.
+ * order and its card rows as far as this run knows. The badge and card show
+ * them all, whichever file the run is syncing.
  */
 export interface Siblings {
   files: readonly string[]
-  texts: Map<string, string>
+  rows: Map<string, CardCategory[]>
   categoryLevel: number
 }
 
@@ -28,21 +28,17 @@ export function outputsOf(
   doc: GoalsDoc,
   siblings?: Siblings
 ): Output[] {
-  const files = siblings
+  const sections = siblings
     ? siblings.files.map(path => ({
         title: path as string | null,
-        doc:
-          path === settings.path
-            ? doc
-            : parseGoals(siblings.texts.get(path) ?? '', {
-                categoryLevel: siblings.categoryLevel
-              })
+        categories: path === settings.path ? cardCategoriesOf(doc) : (siblings.rows.get(path) ?? [])
       }))
-    : [{ title: null, doc }]
-  const done = files.reduce((sum, f) => sum + f.doc.done, 0)
-  const total = files.reduce((sum, f) => sum + f.doc.total, 0)
+    : [{ title: null, categories: cardCategoriesOf(doc) }]
+  const rows = sections.flatMap(s => s.categories)
+  const done = siblings ? rows.reduce((sum, r) => sum + r.done, 0) : doc.done
+  const total = siblings ? rows.reduce((sum, r) => sum + r.total, 0) : doc.total
   const outputs: Output[] = []
   if (settings.badge) outputs.push({ path: settings.badge, svg: renderBadge(done, total) })
-  if (settings.card) outputs.push({ path: settings.card, svg: renderCardOf(files) })
+  if (settings.card) outputs.push({ path: settings.card, svg: renderCard({ sections }) })
   return outputs
 }

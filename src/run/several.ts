@@ -11,9 +11,12 @@ import { defaultBranch, listPaths, readFile } from '../github/files.ts'
 import type { RepoRef } from '../github/issues.ts'
 import { readLedgerRef } from '../github/ledger-store.ts'
 import type { Client } from '../github/octokit-client.ts'
+import type { GoalsDoc } from '../goals/model.ts'
 import { parseGoals } from '../goals/parse.ts'
 import { percentOf } from '../render/badge.ts'
-import { LEDGER_FILE, parseLedger } from '../sync/ledger.ts'
+import { LEDGER_FILE, parseLedger, type Ledger } from '../sync/ledger.ts'
+import { cardCategoriesOf } from '../render/card-model.ts'
+import type { CardCategory } from '../render/card.ts'
 import {
   expandPaths,
   parsePathInput,
@@ -21,7 +24,7 @@ import {
   touchedPaths,
   type PathSpec
 } from '../sync/paths.ts'
-import { movesBetweenFiles, type Move } from '../sync/moves.ts'
+import { movesBetweenFiles } from '../sync/moves.ts'
 import { categoryLabel } from '../sync/text.ts'
 import type { Settings } from '../action/settings.ts'
 
@@ -54,14 +57,36 @@ export async function runSeveral(
   const files = await goalsFiles(client, at, settings, spec, branch)
   const configFile = await readFile(client, at, settings.config, branch)
   const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG
+  const level = config.headingLevel
+  const ledger = await readLedger(input, branch)
   const texts = new Map<string, string>()
-  // The badge and card count every file, so each is read once; only the planned ones are synced.
-  for (const file of files.files)
-    texts.set(file, (await readFile(client, at, file, branch))?.text ?? '')
-  const siblings: Siblings = { files: files.files, texts, categoryLevel: config.headingLevel }
-  const planned = await plannedFiles(input, work, spec, files.files, siblings, branch)
+  const read = async (file: string) => {
+    if (!texts.has(file)) texts.set(file, (await readFile(client, at, file, branch))?.text ?? '')
+    return texts.get(file) as string
+  }
+  // The badge and card count every file: one still as the action last wrote it (same blob id)
+  // counts from the ledger's rows, unread; any other is read.
+  const rows = new Map<string, CardCategory[]>()
+  for (const file of files.files) {
+    const known = ledger?.progress?.get(file)
+    rows.set(
+      file,
+      known && known.blob === files.blobs.get(file)
+        ? known.rows
+        : cardCategoriesOf(parseGoals(await read(file), { categoryLevel: level }))
+    )
+  }
+  const siblings: Siblings = { files: files.files, rows, categoryLevel: level }
+  const planned = plannedFiles(input, work, spec, files.files, siblings, ledger)
 
-  const moves = planned.length > 1 ? await movesAmong(input, branch, planned, siblings) : null
+  // A goal moved between two files this run syncs keeps its issue (a move is seen from both ends).
+  let moves = null
+  if (planned.length > 1 && ledger) {
+    const docs = new Map<string, GoalsDoc>()
+    for (const file of planned)
+      docs.set(file, parseGoals(await read(file), { categoryLevel: level }))
+    moves = movesBetweenFiles(ledger.issues, docs)
+  }
   const reports: RunReport[] = []
   for (const file of planned) {
     reports.push(
@@ -83,16 +108,17 @@ export async function runSeveral(
   return report
 }
 
-/** The goals files on the branch: never the action's own outputs, config, ledger or a workflow. */
+/** The goals files on the branch (with blob ids): never the action's outputs, config, ledger or a workflow. */
 async function goalsFiles(
   client: Client,
   at: RepoRef,
   settings: Settings,
   spec: PathSpec,
   branch: string
-): Promise<{ files: string[]; warnings: string[] }> {
+): Promise<{ files: string[]; blobs: Map<string, string>; warnings: string[] }> {
   const own = new Set([settings.badge, settings.card, settings.config, LEDGER_FILE])
-  const paths = (await listPaths(client, at, branch)).filter(p => !own.has(p))
+  const blobs = await listPaths(client, at, branch)
+  const paths = [...blobs.keys()].filter(p => !own.has(p))
   const { files, missing, unmatched } = expandPaths(spec, paths)
   if (missing.length > 0) {
     throw new ActionError(
@@ -108,7 +134,7 @@ async function goalsFiles(
     u =>
       `Input "path" has "${u}", which matches no file on "${branch}"; the other entries are synced.`
   )
-  return { files, warnings }
+  return { files, blobs, warnings }
 }
 
 /**
@@ -118,48 +144,28 @@ async function goalsFiles(
  * that may become a goal, the first file with the category its labels name
  * (else the first file). Anything else: every file.
  */
-async function plannedFiles(
+function plannedFiles(
   input: RunInput,
   work: Exclude<RunKind, { kind: 'skip' }>,
   spec: PathSpec,
   files: readonly string[],
   siblings: Siblings,
-  branch: string
-): Promise<string[]> {
+  ledger: Ledger | null
+): string[] {
   if (work.kind === 'push') {
     const changed = changedPaths(input.payload)
     return changed ? touchedPaths(spec, changed).filter(f => files.includes(f)) : [...files]
   }
   if (work.kind !== 'issue') return [...files]
-  const entry = (await readLedger(input, branch))?.issues.get(work.number)
+  const entry = ledger?.issues.get(work.number)
   if (entry && files.includes(entry.file)) return [entry.file]
   if (entry) return []
   const issue = input.payload.issue as { labels?: { name?: string }[] } | undefined
   const labels = (issue?.labels ?? []).map(l => (l.name ?? '').toLowerCase())
   const home = files.find(file =>
-    parseGoals(siblings.texts.get(file) ?? '', {
-      categoryLevel: siblings.categoryLevel
-    }).categories.some(c => labels.includes(categoryLabel(c.name).toLowerCase()))
+    (siblings.rows.get(file) ?? []).some(c => labels.includes(categoryLabel(c.name).toLowerCase()))
   )
   return [home ?? (files[0] as string)]
-}
-
-/** Goals moved between files this run plans (both ends: a move is seen from both). */
-async function movesAmong(
-  input: RunInput,
-  branch: string,
-  planned: readonly string[],
-  siblings: Siblings
-): Promise<Map<number, Move>> {
-  const ledger = await readLedger(input, branch)
-  if (!ledger) return new Map()
-  const docs = new Map(
-    planned.map(file => [
-      file,
-      parseGoals(siblings.texts.get(file) ?? '', { categoryLevel: siblings.categoryLevel })
-    ])
-  )
-  return movesBetweenFiles(ledger.issues, docs)
 }
 
 /** The paths a push event lists as changed, or null when it does not list them all. */
@@ -227,17 +233,9 @@ function combined(
     for (const [n, e] of r.applied.recorded) a.recorded.set(n, e)
   }
   for (const file of siblings.files) {
-    const doc = parseGoals(siblings.texts.get(file) ?? '', {
-      categoryLevel: siblings.categoryLevel
-    })
-    report.done += doc.done
-    report.total += doc.total
-    const loose = doc.goals.filter(g => g.category === null)
-    if (loose.length > 0) {
-      const done = loose.filter(g => g.checked).length
-      report.categories.push({ name: `${file}: (no category)`, done, total: loose.length })
-    }
-    for (const c of doc.categories) {
+    for (const c of siblings.rows.get(file) ?? []) {
+      report.done += c.done
+      report.total += c.total
       report.categories.push({ name: `${file}: ${c.name}`, done: c.done, total: c.total })
     }
   }
