@@ -237,4 +237,20 @@ describe('several goals files', () => {
     )
     expect(e.writes()).toBe(0)
   })
+
+  it('commit: pull-request with several files is refused before any write; commit: none syncs the issues only', async () => {
+    const e = await twoFiles()
+    await expect(reconcile(e, { inputs: { ...GLOB, commit: 'pull-request' } })).rejects.toThrow(
+      /does not support yet: use "commit: push"/
+    )
+    expect(e.writes()).toBe(0)
+    const report = await reconcile(e, { inputs: { ...GLOB, commit: 'none' } })
+    expect(goalIssues(e)).toHaveLength(5)
+    expect(report.total).toBe(5)
+    expect(e.file('main', 'goals/a.md')).toBe(A)
+    expect(e.file('main', 'goals/b.md')).toBe(B)
+    e.resetLog()
+    await reconcile(e, { inputs: { ...GLOB, commit: 'none' } })
+    expect(e.writes()).toBe(0)
+  })
 })

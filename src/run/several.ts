@@ -54,6 +54,13 @@ export async function runSeveral(
   const work = classifyEvent(input.eventName, input.payload, branch, settings.label)
   if (work.kind === 'skip') return emptyReport(settings, work.reason, branch)
 
+  if (settings.commit === 'pull-request') {
+    // Each file's changes would be a separate commit built on the branch, so the pull request
+    // would keep only the last file's: refused rather than losing the others'.
+    throw new ActionError(
+      `Input "path" names several goals files ("${settings.path}"), which "commit: pull-request" does not support yet: use "commit: push" (allowed to push to "${branch}"), or "commit: none".`
+    )
+  }
   const files = await goalsFiles(client, at, settings, spec, branch)
   const configFile = await readFile(client, at, settings.config, branch)
   const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG
