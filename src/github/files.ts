@@ -105,3 +105,37 @@ export async function readHead(client: Client, at: RepoRef, branch: string): Pro
     throw explainAccess(error, `read the branch ${branch}`, 'contents: read')
   }
 }
+
+/**
+ * Every file on the branch with its blob id, from one recursive tree read: what a `path`
+ * glob is matched against. A tree too large for one answer is refused rather
+ * than matched in part, so no goals file is silently left out.
+ */
+export async function listPaths(
+  client: Client,
+  at: RepoRef,
+  branch: string
+): Promise<Map<string, string>> {
+  let data: { tree: { path?: string; type?: string; sha?: string }[]; truncated: boolean }
+  try {
+    ;({ data } = await client.rest.git.getTree({ ...at, tree_sha: branch, recursive: 'true' }))
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 409) {
+      throw new ActionError(
+        `Branch "${branch}" does not exist in ${at.owner}/${at.repo} (or is empty): set the input "branch" to an existing branch, or leave it empty for the default branch.`
+      )
+    }
+    throw explainAccess(error, `list the files of ${branch}`, 'contents: read')
+  }
+  if (data.truncated) {
+    throw new ActionError(
+      `The repository's file list on "${branch}" is too large for one read, so the glob in input "path" cannot be matched reliably; list the goals files by name instead (comma-separated).`
+    )
+  }
+  // Path → blob id: a file's id tells whether it is still as the action last wrote it.
+  return new Map(
+    data.tree
+      .filter(e => e.type === 'blob' && e.path && e.sha)
+      .map(e => [e.path as string, e.sha as string])
+  )
+}

@@ -20,6 +20,7 @@ import { readFile } from '../github/files.ts'
 import { readLedgerRef, writeLedgerRef } from '../github/ledger-store.ts'
 import type { GoalsDoc } from '../goals/model.ts'
 import { parseGoals } from '../goals/parse.ts'
+import { cardCategoriesOf } from '../render/card-model.ts'
 import { applyGoalEdits } from '../sync/file-edits.ts'
 import {
   blobId,
@@ -27,6 +28,7 @@ import {
   parseLedger,
   serializeLedger,
   withChanges,
+  type FileProgress,
   type Ledger,
   type LedgerEntry
 } from '../sync/ledger.ts'
@@ -91,7 +93,7 @@ export async function commitNeeded(
   if (snapshot.work.kind === 'issue') return false
   const blobs = snapshot.ledger.ledger.blobs
   const fileIsOurs = blobs.get(settings.path) === snapshot.goals.sha
-  for (const output of outputsOf(settings, finalDoc)) {
+  for (const output of outputsOf(settings, finalDoc, snapshot.siblings)) {
     // The file is the one the action last wrote, and so is this output: no need to download it.
     if (fileIsOurs && blobs.get(output.path) === blobId(output.svg)) continue
     const stored = await readFile(client, at, output.path, snapshot.branch)
@@ -207,7 +209,7 @@ async function commitFiles(
     if (result.text !== current) files.set(settings.path, result.text)
     const doc = parseGoals(result.text, { categoryLevel: level })
     const blobs: [string, string][] = [[settings.path, blobId(result.text)]]
-    for (const { path, svg } of outputsOf(settings, doc)) {
+    for (const { path, svg } of outputsOf(settings, doc, snapshot.siblings)) {
       // The output the action last wrote is this one: not stale (one edited by hand is rewritten at the
       // next change of progress). Otherwise, when the commit happens anyway, it goes in unread: an
       // identical one changes nothing in the tree.
@@ -223,8 +225,12 @@ async function commitFiles(
       ...changes,
       ...editRecords(doc, [...todo.filter(e => !e.append), ...added], settings.path)
     ]
+    // Several goals files: this one's rows, so runs that leave it alone can count it unread.
+    const progress: [string, FileProgress][] = snapshot.siblings
+      ? [[settings.path, { blob: blobId(result.text), rows: cardCategoriesOf(doc) }]]
+      : []
     const next =
-      withChanges(base, all, files.size > 0 ? blobs : [], options.milestones) ??
+      withChanges(base, all, files.size > 0 ? blobs : [], options.milestones, progress) ??
       (headText === null && base.issues.size > 0 ? { ...base, seq: base.seq + 1 } : null)
     if (next) {
       files.set(LEDGER_FILE, serializeLedger(next))

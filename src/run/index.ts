@@ -9,12 +9,21 @@ import { commitNeeded, commitStage } from './commit.ts'
 import { CREATIONS_PER_HOUR, decide, type Decision } from './decide.ts'
 import { adoptIssue, type Adoption } from './new-goal.ts'
 import { guardRun, LOCK_RELEASE, needsLock, releaseLock } from './guard.ts'
-import { readLabels, readSnapshot, rereadSnapshot } from './read.ts'
+import { readLabels, readSnapshot, rereadSnapshot, type Snapshot } from './read.ts'
+import { runSeveral, severalFiles } from './several.ts'
 import { emptyReport, progressOf, type RunInput, type RunReport } from './run-report.ts'
 import type { Lock } from '../github/lock.ts'
 import { applyGoalEdits } from '../sync/file-edits.ts'
+import { parseGoals } from '../goals/parse.ts'
+import { cardCategoriesOf } from '../render/card-model.ts'
 
 export async function runSync(input: RunInput): Promise<RunReport> {
+  const spec = severalFiles(input.settings.path)
+  return spec ? runSeveral(input, spec, runOne) : runOne(input)
+}
+
+/** One goals file: the whole run, or one file's part of a run over several. */
+async function runOne(input: RunInput): Promise<RunReport> {
   const { settings, client, log } = input
   const nonce = randomBytes(8).toString('hex')
   const started = await readSnapshot(
@@ -23,11 +32,21 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     input.eventName,
     input.payload,
     nonce,
-    input.now
+    input.now,
+    input.moves
   )
   if (started.kind === 'skip') return emptyReport(settings, started.reason, started.branch)
   const { reader } = started
-  let snapshot = started.snapshot
+  let snapshot: Snapshot = {
+    ...started.snapshot,
+    ...(input.siblings ? { siblings: input.siblings } : {})
+  }
+  // What the other files' badge and card see of this one: what it holds once this run is done.
+  const leaves = (text: string) =>
+    input.siblings?.rows.set(
+      settings.path,
+      cardCategoriesOf(parseGoals(text, { categoryLevel: snapshot.config.headingLevel }))
+    )
   const report = emptyReport(settings, null, snapshot.branch)
   const budget = new WriteBudget(settings.maxWrites)
   let lock: Lock | null = null
@@ -67,6 +86,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
       snapshot.config.headingLevel
     ).text
     Object.assign(report, progressOf(finalText, snapshot.config.headingLevel))
+    leaves(settings.dryRun ? finalText : snapshot.goals.text)
     if (settings.dryRun) return report
 
     const lockReserve = lock ? LOCK_RELEASE : 0
@@ -130,6 +150,7 @@ export async function runSync(input: RunInput): Promise<RunReport> {
     })
     ledgerLanded = committed.ledgerLanded
     report.commit = committed.commit
+    if (committed.commit?.sha && settings.commit === 'push') leaves(finalText)
     report.warnings.push(...committed.warnings)
     if (decision.adopt && committed.appended.includes(decision.adopt.number))
       await adopt(decision.adopt)

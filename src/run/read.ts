@@ -5,6 +5,7 @@
 import { DEFAULT_CONFIG, parseConfig, type FileConfig } from './config.ts'
 import { classifyEvent, type RunKind } from './event.ts'
 import { labelStyles } from './label-style.ts'
+import type { Siblings } from './outputs.ts'
 import type { Settings } from '../action/settings.ts'
 import { ActionError } from '../github/errors.ts'
 import {
@@ -30,6 +31,7 @@ import {
 } from '../sync/ledger.ts'
 import { goalKey } from '../sync/marker.ts'
 import type { ExistingMilestone } from '../sync/milestones.ts'
+import type { Move } from '../sync/moves.ts'
 import { adoptable, markedIssues, trackedIssues, type MarkedIssue } from '../sync/ownership.ts'
 import { planSync, type PlanSettings } from '../sync/plan.ts'
 import type { ListedIssue, TrackedIssue } from '../sync/tracked-issue.ts'
@@ -44,6 +46,8 @@ export interface Reader {
   identity: Identity
   /** This run's nonce (see the ledger's recovery). */
   nonce: string
+  /** Issues whose goal moved to another goals file (several files; see moves.ts). */
+  moves?: ReadonlyMap<number, Move>
 }
 
 export interface LoadedLedger {
@@ -95,6 +99,8 @@ export interface Snapshot {
   event: IssueFacts | null
   /** Every milestone of the repository; read only with `milestones: true` (one listing). */
   milestones?: ExistingMilestone[]
+  /** The other goals files, when `path` names several (for the badge and card totals). */
+  siblings?: Siblings
   warnings: string[]
 }
 
@@ -108,7 +114,8 @@ export async function readSnapshot(
   eventName: string,
   payload: Record<string, unknown>,
   nonce: string,
-  now: () => number = Date.now
+  now: () => number = Date.now,
+  moves?: ReadonlyMap<number, Move>
 ): Promise<Started> {
   const at: RepoRef = { owner: settings.owner, repo: settings.repo }
   const repository = payload.repository as { default_branch?: string } | undefined
@@ -124,7 +131,7 @@ export async function readSnapshot(
   const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG
   const goals = await readGoals(client, at, settings.path, branch, ref)
   const identity = new Identity(client, config.botLogin)
-  const reader: Reader = { settings, client, at, identity, nonce }
+  const reader: Reader = { settings, client, at, identity, nonce, ...(moves ? { moves } : {}) }
   const plan = planSettingsOf(settings, config, at, branch, nonce)
   const warnings: string[] = []
   const ledger = await readLedger(reader, branch, ref, null)
@@ -204,10 +211,32 @@ async function readLedger(
 ): Promise<LoadedLedger> {
   const [mine] = ledgerCopies(reader, branch, ref)
   const own = await mine()
-  if (own) return { ledger: own.ledger, stored: own.text, refCommit: own.commit, added: new Map() }
+  if (own)
+    return moved(reader, {
+      ledger: own.ledger,
+      stored: own.text,
+      refCommit: own.commit,
+      added: new Map()
+    })
   if (earlier && earlier.stored === null) return { ...earlier, added: new Map(earlier.added) }
   // Not here: the other copy is looked at once the issues are listed (see readIssueSide).
   return { ledger: emptyLedger(), stored: null, refCommit: null, added: new Map() }
+}
+
+/**
+ * A goal moved to another file: its issue is handed to that file with the
+ * category it had, so the new file's plan settles it as a move between
+ * categories; the change is recorded like an entry this run found.
+ */
+function moved(reader: Reader, loaded: LoadedLedger): LoadedLedger {
+  for (const [n, move] of reader.moves ?? []) {
+    const entry = loaded.ledger.issues.get(n)
+    if (!entry || entry.file !== move.from) continue
+    const next = { ...entry, file: move.to }
+    loaded.ledger.issues.set(n, next)
+    loaded.added.set(n, next)
+  }
+  return loaded
 }
 
 /** The two places a ledger may be, this commit mode's first. */

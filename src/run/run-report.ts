@@ -1,6 +1,8 @@
 // What a run is given and what it reports back, to the action and the command line.
 import { emptyApplied, type Applied } from './apply.ts'
 import type { LockTiming } from './guard.ts'
+import type { Siblings } from './outputs.ts'
+import type { Move } from '../sync/moves.ts'
 import type { Settings } from '../action/settings.ts'
 import type { CommitResult } from '../github/commit.ts'
 import type { Client } from '../github/octokit-client.ts'
@@ -26,6 +28,10 @@ export interface RunInput {
   lockTiming?: LockTiming
   /** The clock (ms), for the hourly creation limit; tests move it. */
   now?: () => number
+  /** Set when `path` names several files: this run syncs one of them (see several.ts). */
+  siblings?: Siblings
+  /** Issues whose goal moved between the goals files, handed to their new file. */
+  moves?: ReadonlyMap<number, Move>
 }
 
 export interface RunReport {

@@ -30,6 +30,18 @@ export interface Ledger {
    * in ledgers of earlier versions, and written only when there is one.
    */
   milestones?: Map<number, string>
+  /**
+   * With several goals files: each file's progress as the action last wrote it
+   * (its blob id and card rows), so a run that syncs one file can show the
+   * others' totals without reading them while their blob is unchanged. Absent
+   * in earlier ledgers, and written only when there is one.
+   */
+  progress?: Map<string, FileProgress>
+}
+
+export interface FileProgress {
+  blob: string
+  rows: { name: string; done: number; total: number }[]
 }
 
 export class LedgerError extends Error {}
@@ -78,6 +90,9 @@ export function blobId(text: string): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
 }
 
+const progressJson = (f: FileProgress) =>
+  JSON.stringify({ blob: f.blob, rows: f.rows.map(r => [r.name, r.done, r.total]) })
+
 function entryJson(e: LedgerEntry): string {
   return JSON.stringify({
     file: e.file,
@@ -95,16 +110,25 @@ export function serializeLedger(ledger: Ledger): string {
   const blobs = [...ledger.blobs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const block = (rows: string[]) => (rows.length === 0 ? '{}' : `{\n${rows.join(',\n')}\n  }`)
   const milestones = [...(ledger.milestones ?? [])].sort(([a], [b]) => a - b)
+  const progress = [...(ledger.progress ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const sections = [
+    `  "issues": ${block(issues.map(([n, e]) => `    "${n}": ${entryJson(e)}`))}`,
+    // Left out while empty, so a ledger without them reads as earlier versions wrote it.
+    ...(milestones.length > 0
+      ? [`  "milestones": ${block(milestones.map(([n, c]) => `    "${n}": ${JSON.stringify(c)}`))}`]
+      : []),
+    ...(progress.length > 0
+      ? [
+          `  "progress": ${block(progress.map(([p, f]) => `    ${JSON.stringify(p)}: ${progressJson(f)}`))}`
+        ]
+      : [])
+  ]
   return [
     '{',
     '  "version": 1,',
     `  "seq": ${ledger.seq},`,
     `  "blobs": ${block(blobs.map(([p, s]) => `    ${JSON.stringify(p)}: ${JSON.stringify(s)}`))},`,
-    `  "issues": ${block(issues.map(([n, e]) => `    "${n}": ${entryJson(e)}`))}${milestones.length > 0 ? ',' : ''}`,
-    // Left out while empty, so a ledger without milestones reads as earlier versions wrote it.
-    ...(milestones.length > 0
-      ? [`  "milestones": ${block(milestones.map(([n, c]) => `    "${n}": ${JSON.stringify(c)}`))}`]
-      : []),
+    sections.join(',\n'),
     '}',
     ''
   ].join('\n')
@@ -165,8 +189,37 @@ export function parseLedger(text: string, where: string): Ledger {
   }
   const ledger: Ledger = { seq: raw.seq as number, issues, blobs }
   if (raw.milestones !== undefined) ledger.milestones = parseMilestones(raw.milestones, fail)
+  if (raw.progress !== undefined) ledger.progress = parseProgress(raw.progress, fail)
   return ledger
 }
+
+function parseProgress(raw: unknown, fail: (what: string) => never): Map<string, FileProgress> {
+  if (!isObject(raw)) return fail('has a "progress" that is not an object')
+  const files = new Map<string, FileProgress>()
+  for (const [path, value] of Object.entries(raw)) {
+    const at = `"progress" of ${JSON.stringify(path)}`
+    if (!isObject(value) || typeof value.blob !== 'string' || !/^[0-9a-f]{40}$/.test(value.blob))
+      return fail(`has a ${at} without a blob id of 40 hex digits`)
+    if (!Array.isArray(value.rows)) return fail(`has a ${at} without "rows"`)
+    const rows = value.rows.map((row: unknown) => {
+      const ok =
+        Array.isArray(row) &&
+        row.length === 3 &&
+        typeof row[0] === 'string' &&
+        isCount(row[1]) &&
+        isCount(row[2]) &&
+        row[1] <= row[2]
+      if (!ok) return fail(`has a row in ${at} that is not [category, done, total]`)
+      const [name, done, total] = row as [string, number, number]
+      return { name, done, total }
+    })
+    files.set(path, { blob: value.blob, rows })
+  }
+  return files
+}
+
+const sameProgress = (a: FileProgress | undefined, b: FileProgress) =>
+  a !== undefined && a.blob === b.blob && JSON.stringify(a.rows) === JSON.stringify(b.rows)
 
 function parseMilestones(raw: unknown, fail: (what: string) => never): Map<number, string> {
   if (!isObject(raw)) return fail('has a "milestones" that is not an object')
@@ -198,7 +251,8 @@ export function withChanges(
   base: Ledger,
   changes: Iterable<[number, LedgerEntry]>,
   blobs: Iterable<[string, string]> = [],
-  milestones?: ReadonlyMap<number, string>
+  milestones?: ReadonlyMap<number, string>,
+  progress: Iterable<[string, FileProgress]> = []
 ): Ledger | null {
   const issues = new Map(base.issues)
   let changed = false
@@ -218,6 +272,19 @@ export function withChanges(
     made = new Map(milestones)
     changed = true
   }
+  let counted = base.progress
+  for (const [path, file] of progress) {
+    if (sameProgress(counted?.get(path), file)) continue
+    counted = new Map(counted ?? [])
+    counted.set(path, file)
+    changed = true
+  }
   if (!changed) return null
-  return { seq: base.seq + 1, issues, blobs: files, ...(made ? { milestones: made } : {}) }
+  return {
+    seq: base.seq + 1,
+    issues,
+    blobs: files,
+    ...(made ? { milestones: made } : {}),
+    ...(counted ? { progress: counted } : {})
+  }
 }
