@@ -1803,7 +1803,7 @@ async function checkCommand(path, level, io) {
  */
 const PICTURES = {
     badge: async (doc) => (await Promise.all(/* import() */[__nccwpck_require__.e(833), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7676))).renderBadge(doc.done, doc.total),
-    card: async (doc) => (await Promise.all(/* import() */[__nccwpck_require__.e(833), __nccwpck_require__.e(85)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7085))).renderCardOf([{ title: null, doc }])
+    card: async (doc) => (await Promise.all(/* import() */[__nccwpck_require__.e(833), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165))).renderCardOf([{ title: null, doc }])
 };
 async function fixCommand(path, pictures, level, io) {
     const source = await readGoalsFile(path);
@@ -1922,7 +1922,7 @@ async function runCli(argv, io) {
             }
             case 'plan':
             case 'sync':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(833), __nccwpck_require__.e(985), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7796))).syncCommand(args.command === 'sync', args.flags, process.env, io);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(833), __nccwpck_require__.e(985), __nccwpck_require__.e(764)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6764))).syncCommand(args.command === 'sync', args.flags, process.env, io);
             case undefined:
                 throw new cli_args/* UsageError */.e('no command given');
             default:

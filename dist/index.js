@@ -40329,7 +40329,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 4012:
+/***/ 9489:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51523,7 +51523,7 @@ function barRow(y, right, name, done, total) {
     return [`<g>`, ...parts, `</g>`];
 }
 /** The card's SVG text for a model; the same model always gives the same bytes. */
-function renderCard(model) {
+function card_renderCard(model) {
     const categories = model.sections.flatMap(s => s.categories);
     const done = categories.reduce((sum, c) => sum + c.done, 0);
     const total = categories.reduce((sum, c) => sum + c.total, 0);
@@ -51596,13 +51596,23 @@ function renderCardOf(files) {
 ;// CONCATENATED MODULE: ./.build/run/outputs.js
 
 
+
 /** What the badge and card inputs ask for, drawn from the goals file as it will be committed. */
-function outputs_outputsOf(settings, doc) {
+function outputs_outputsOf(settings, doc, siblings) {
+    const sections = siblings
+        ? siblings.files.map(path => ({
+            title: path,
+            categories: path === settings.path ? cardCategoriesOf(doc) : (siblings.rows.get(path) ?? [])
+        }))
+        : [{ title: null, categories: cardCategoriesOf(doc) }];
+    const rows = sections.flatMap(s => s.categories);
+    const done = siblings ? rows.reduce((sum, r) => sum + r.done, 0) : doc.done;
+    const total = siblings ? rows.reduce((sum, r) => sum + r.total, 0) : doc.total;
     const outputs = [];
     if (settings.badge)
-        outputs.push({ path: settings.badge, svg: badge_renderBadge(doc.done, doc.total) });
+        outputs.push({ path: settings.badge, svg: badge_renderBadge(done, total) });
     if (settings.card)
-        outputs.push({ path: settings.card, svg: renderCardOf([{ title: null, doc }]) });
+        outputs.push({ path: settings.card, svg: card_renderCard({ sections }) });
     return outputs;
 }
 
@@ -51683,6 +51693,31 @@ async function readHead(client, at, branch) {
         }
         throw explainAccess(error, `read the branch ${branch}`, 'contents: read');
     }
+}
+/**
+ * Every file on the branch with its blob id, from one recursive tree read: what a `path`
+ * glob is matched against. A tree too large for one answer is refused rather
+ * than matched in part, so no goals file is silently left out.
+ */
+async function listPaths(client, at, branch) {
+    let data;
+    try {
+        ;
+        ({ data } = await client.rest.git.getTree({ ...at, tree_sha: branch, recursive: 'true' }));
+    }
+    catch (error) {
+        if (statusOf(error) === 404 || statusOf(error) === 409) {
+            throw new ActionError(`Branch "${branch}" does not exist in ${at.owner}/${at.repo} (or is empty): set the input "branch" to an existing branch, or leave it empty for the default branch.`);
+        }
+        throw explainAccess(error, `list the files of ${branch}`, 'contents: read');
+    }
+    if (data.truncated) {
+        throw new ActionError(`The repository's file list on "${branch}" is too large for one read, so the glob in input "path" cannot be matched reliably; list the goals files by name instead (comma-separated).`);
+    }
+    // Path → blob id: a file's id tells whether it is still as the action last wrote it.
+    return new Map(data.tree
+        .filter(e => e.type === 'blob' && e.path && e.sha)
+        .map(e => [e.path, e.sha]));
 }
 
 ;// CONCATENATED MODULE: ./.build/github/commit.js
@@ -53542,6 +53577,7 @@ function blobId(text) {
     const bytes = Buffer.from(text, 'utf8');
     return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
+const progressJson = (f) => JSON.stringify({ blob: f.blob, rows: f.rows.map(r => [r.name, r.done, r.total]) });
 function entryJson(e) {
     return JSON.stringify({
         file: e.file,
@@ -53558,16 +53594,25 @@ function serializeLedger(ledger) {
     const blobs = [...ledger.blobs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const block = (rows) => (rows.length === 0 ? '{}' : `{\n${rows.join(',\n')}\n  }`);
     const milestones = [...(ledger.milestones ?? [])].sort(([a], [b]) => a - b);
+    const progress = [...(ledger.progress ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const sections = [
+        `  "issues": ${block(issues.map(([n, e]) => `    "${n}": ${entryJson(e)}`))}`,
+        // Left out while empty, so a ledger without them reads as earlier versions wrote it.
+        ...(milestones.length > 0
+            ? [`  "milestones": ${block(milestones.map(([n, c]) => `    "${n}": ${JSON.stringify(c)}`))}`]
+            : []),
+        ...(progress.length > 0
+            ? [
+                `  "progress": ${block(progress.map(([p, f]) => `    ${JSON.stringify(p)}: ${progressJson(f)}`))}`
+            ]
+            : [])
+    ];
     return [
         '{',
         '  "version": 1,',
         `  "seq": ${ledger.seq},`,
         `  "blobs": ${block(blobs.map(([p, s]) => `    ${JSON.stringify(p)}: ${JSON.stringify(s)}`))},`,
-        `  "issues": ${block(issues.map(([n, e]) => `    "${n}": ${entryJson(e)}`))}${milestones.length > 0 ? ',' : ''}`,
-        // Left out while empty, so a ledger without milestones reads as earlier versions wrote it.
-        ...(milestones.length > 0
-            ? [`  "milestones": ${block(milestones.map(([n, c]) => `    "${n}": ${JSON.stringify(c)}`))}`]
-            : []),
+        sections.join(',\n'),
         '}',
         ''
     ].join('\n');
@@ -53639,8 +53684,37 @@ function parseLedger(text, where) {
     const ledger = { seq: raw.seq, issues, blobs };
     if (raw.milestones !== undefined)
         ledger.milestones = parseMilestones(raw.milestones, fail);
+    if (raw.progress !== undefined)
+        ledger.progress = parseProgress(raw.progress, fail);
     return ledger;
 }
+function parseProgress(raw, fail) {
+    if (!isObject(raw))
+        return fail('has a "progress" that is not an object');
+    const files = new Map();
+    for (const [path, value] of Object.entries(raw)) {
+        const at = `"progress" of ${JSON.stringify(path)}`;
+        if (!isObject(value) || typeof value.blob !== 'string' || !/^[0-9a-f]{40}$/.test(value.blob))
+            return fail(`has a ${at} without a blob id of 40 hex digits`);
+        if (!Array.isArray(value.rows))
+            return fail(`has a ${at} without "rows"`);
+        const rows = value.rows.map((row) => {
+            const ok = Array.isArray(row) &&
+                row.length === 3 &&
+                typeof row[0] === 'string' &&
+                isCount(row[1]) &&
+                isCount(row[2]) &&
+                row[1] <= row[2];
+            if (!ok)
+                return fail(`has a row in ${at} that is not [category, done, total]`);
+            const [name, done, total] = row;
+            return { name, done, total };
+        });
+        files.set(path, { blob: value.blob, rows });
+    }
+    return files;
+}
+const sameProgress = (a, b) => a !== undefined && a.blob === b.blob && JSON.stringify(a.rows) === JSON.stringify(b.rows);
 function parseMilestones(raw, fail) {
     if (!isObject(raw))
         return fail('has a "milestones" that is not an object');
@@ -53663,7 +53737,7 @@ const isCount = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
  * given, `milestones` as the whole set the action made; one seq on; null when
  * nothing changes.
  */
-function withChanges(base, changes, blobs = [], milestones) {
+function withChanges(base, changes, blobs = [], milestones, progress = []) {
     const issues = new Map(base.issues);
     let changed = false;
     for (const [n, entry] of changes) {
@@ -53684,12 +53758,27 @@ function withChanges(base, changes, blobs = [], milestones) {
         made = new Map(milestones);
         changed = true;
     }
+    let counted = base.progress;
+    for (const [path, file] of progress) {
+        if (sameProgress(counted?.get(path), file))
+            continue;
+        counted = new Map(counted ?? []);
+        counted.set(path, file);
+        changed = true;
+    }
     if (!changed)
         return null;
-    return { seq: base.seq + 1, issues, blobs: files, ...(made ? { milestones: made } : {}) };
+    return {
+        seq: base.seq + 1,
+        issues,
+        blobs: files,
+        ...(made ? { milestones: made } : {}),
+        ...(counted ? { progress: counted } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./.build/run/commit.js
+
 
 
 
@@ -53734,7 +53823,7 @@ async function commitNeeded(reader, snapshot, decision, finalText) {
         return false;
     const blobs = snapshot.ledger.ledger.blobs;
     const fileIsOurs = blobs.get(settings.path) === snapshot.goals.sha;
-    for (const output of outputs_outputsOf(settings, finalDoc)) {
+    for (const output of outputs_outputsOf(settings, finalDoc, snapshot.siblings)) {
         // The file is the one the action last wrote, and so is this output: no need to download it.
         if (fileIsOurs && blobs.get(output.path) === blobId(output.svg))
             continue;
@@ -53822,7 +53911,7 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
             files.set(settings.path, result.text);
         const doc = parseGoals(result.text, { categoryLevel: level });
         const blobs = [[settings.path, blobId(result.text)]];
-        for (const { path, svg } of outputs_outputsOf(settings, doc)) {
+        for (const { path, svg } of outputs_outputsOf(settings, doc, snapshot.siblings)) {
             // The output the action last wrote is this one: not stale (one edited by hand is rewritten at the
             // next change of progress). Otherwise, when the commit happens anyway, it goes in unread: an
             // identical one changes nothing in the tree.
@@ -53840,7 +53929,11 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
             ...changes,
             ...editRecords(doc, [...todo.filter(e => !e.append), ...added], settings.path)
         ];
-        const next = withChanges(base, all, files.size > 0 ? blobs : [], options.milestones) ??
+        // Several goals files: this one's rows, so runs that leave it alone can count it unread.
+        const progress = snapshot.siblings
+            ? [[settings.path, { blob: blobId(result.text), rows: cardCategoriesOf(doc) }]]
+            : [];
+        const next = withChanges(base, all, files.size > 0 ? blobs : [], options.milestones, progress) ??
             (headText === null && base.issues.size > 0 ? { ...base, seq: base.seq + 1 } : null);
         if (next) {
             files.set(LEDGER_FILE, serializeLedger(next));
@@ -55346,7 +55439,7 @@ function adoptable(marked, nonces, goalKeys, tracked) {
 
 
 
-async function readSnapshot(settings, client, eventName, payload, nonce, now = Date.now) {
+async function readSnapshot(settings, client, eventName, payload, nonce, now = Date.now, moves) {
     const at = { owner: settings.owner, repo: settings.repo };
     const repository = payload.repository;
     const branch = settings.branch ?? repository?.default_branch ?? (await defaultBranch(client, at));
@@ -55361,7 +55454,7 @@ async function readSnapshot(settings, client, eventName, payload, nonce, now = D
     const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG;
     const goals = await readGoals(client, at, settings.path, branch, ref);
     const identity = new Identity(client, config.botLogin);
-    const reader = { settings, client, at, identity, nonce };
+    const reader = { settings, client, at, identity, nonce, ...(moves ? { moves } : {}) };
     const plan = planSettingsOf(settings, config, at, branch, nonce);
     const warnings = [];
     const ledger = await readLedger(reader, branch, ref, null);
@@ -55419,11 +55512,32 @@ async function readLedger(reader, branch, ref, earlier) {
     const [mine] = ledgerCopies(reader, branch, ref);
     const own = await mine();
     if (own)
-        return { ledger: own.ledger, stored: own.text, refCommit: own.commit, added: new Map() };
+        return moved(reader, {
+            ledger: own.ledger,
+            stored: own.text,
+            refCommit: own.commit,
+            added: new Map()
+        });
     if (earlier && earlier.stored === null)
         return { ...earlier, added: new Map(earlier.added) };
     // Not here: the other copy is looked at once the issues are listed (see readIssueSide).
     return { ledger: emptyLedger(), stored: null, refCommit: null, added: new Map() };
+}
+/**
+ * A goal moved to another file: its issue is handed to that file with the
+ * category it had, so the new file's plan settles it as a move between
+ * categories; the change is recorded like an entry this run found.
+ */
+function moved(reader, loaded) {
+    for (const [n, move] of reader.moves ?? []) {
+        const entry = loaded.ledger.issues.get(n);
+        if (!entry || entry.file !== move.from)
+            continue;
+        const next = { ...entry, file: move.to };
+        loaded.ledger.issues.set(n, next);
+        loaded.added.set(n, next);
+    }
+    return loaded;
 }
 /** The two places a ledger may be, this commit mode's first. */
 function ledgerCopies(reader, branch, ref = branch) {
@@ -55648,6 +55762,351 @@ function progressOf(text, level) {
     };
 }
 
+;// CONCATENATED MODULE: ./.build/sync/paths.js
+// The `path` input: one goals file, a glob, or a list of either. Parsed once
+// (with errors that name the input), then expanded against the repository's
+// file list, always in the same order, so every run syncs the same files.
+class PathInputError extends Error {
+}
+const GLOB = /[*?]/;
+function parsePathInput(input) {
+    const patterns = [];
+    for (const raw of input.split(/[\r\n,]+/)) {
+        const entry = raw.trim();
+        if (entry === '')
+            continue;
+        const problem = problemOf(entry);
+        if (problem) {
+            throw new PathInputError(`Input "path" has "${entry}": ${problem}. Give repository paths such as goals.md, goals/*.md or docs/**/goals.md, separated by commas or new lines.`);
+        }
+        if (!patterns.includes(entry))
+            patterns.push(entry);
+    }
+    if (patterns.length === 0) {
+        throw new PathInputError('Input "path" is empty: give the goals file (e.g. goals.md), a glob such as goals/*.md, or a list of them.');
+    }
+    return { patterns };
+}
+function problemOf(entry) {
+    if (entry.startsWith('/'))
+        return 'paths are relative to the repository root, without a leading "/"';
+    if (entry.includes('\\'))
+        return 'use "/" between folders';
+    if (/[[\]{}!]/.test(entry))
+        return 'only the wildcards *, ? and ** are supported';
+    const segments = entry.split('/');
+    if (segments.some(s => s === ''))
+        return 'it has an empty folder name ("//" or a trailing "/")';
+    if (segments.some(s => s === '.' || s === '..'))
+        return '"." and ".." are not allowed';
+    if (segments.some(s => s.includes('**') && s !== '**')) {
+        return '"**" must be a whole folder name, as in docs/**/goals.md';
+    }
+    if (segments.at(-1) === '**')
+        return 'it must end with a file name or pattern, e.g. goals/**/*.md';
+    if (entry.startsWith('.github/workflows/'))
+        return 'the action never writes workflow files';
+    return null;
+}
+/** The files of the repository (e.g. a git tree listing) that the spec names. */
+function expandPaths(spec, repoPaths) {
+    const present = new Set(repoPaths);
+    const files = new Set();
+    const missing = [];
+    const unmatched = [];
+    for (const pattern of spec.patterns) {
+        if (!GLOB.test(pattern)) {
+            if (present.has(pattern))
+                files.add(pattern);
+            else
+                missing.push(pattern);
+            continue;
+        }
+        const re = globRegExp(pattern);
+        const hits = repoPaths.filter(p => re.test(p));
+        if (hits.length === 0)
+            unmatched.push(pattern);
+        for (const hit of hits)
+            if (!hit.startsWith('.github/workflows/'))
+                files.add(hit);
+    }
+    return { files: sortPaths([...files]), missing, unmatched };
+}
+/** The paths a push changed (added, modified, removed) that the spec names, sorted. */
+function touchedPaths(spec, changed) {
+    const res = spec.patterns.map(p => (GLOB.test(p) ? globRegExp(p) : null));
+    const hits = changed.filter(path => spec.patterns.some((p, i) => (res[i] ? res[i].test(path) : p === path)));
+    return sortPaths([...new Set(hits)]);
+}
+/** Code-point order: the same on every machine, whatever its locale. */
+function sortPaths(paths) {
+    return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/**
+ * `*` and `?` stay within one folder name, `**` spans any number of folders
+ * (none included). As in shells, a wildcard does not match a name starting
+ * with "." unless the pattern's name starts with "." too, so `**\/*.md` leaves
+ * `.github/` alone.
+ */
+function globRegExp(pattern) {
+    const parts = pattern.split('/').map((segment, i, all) => {
+        if (segment === '**')
+            return '(?:[^/.][^/]*/)*';
+        const hidden = segment.startsWith('.') ? '' : '(?!\\.)';
+        const body = segment
+            .split('')
+            .map(c => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^$()|]/g, '\\$&')))
+            .join('');
+        return `${hidden}${body}${i === all.length - 1 ? '' : '/'}`;
+    });
+    return new RegExp(`^${parts.join('')}$`, 'u');
+}
+
+;// CONCATENATED MODULE: ./.build/sync/moves.js
+
+function movesBetweenFiles(issues, docs) {
+    const titlesOf = (file) => (docs.get(file)?.goals ?? []).map(g => identityTitle(g.title));
+    const live = [...issues].filter(([, e]) => !e.retired && !e.removed && docs.has(e.file));
+    const tracked = new Set(live.map(([, e]) => `${e.file}\n${e.title}`));
+    // Goals with no issue of their file for their title, and issues whose title left their file.
+    const orphans = [];
+    for (const [file, doc] of docs) {
+        for (const g of doc.goals) {
+            const title = identityTitle(g.title);
+            if (!tracked.has(`${file}\n${title}`))
+                orphans.push({ file, category: g.category, title });
+        }
+    }
+    const gone = live.filter(([, e]) => !titlesOf(e.file).includes(e.title));
+    const wanted = new Map();
+    for (const [n, entry] of gone) {
+        const elsewhere = orphans.filter(o => o.file !== entry.file && o.title === entry.title);
+        const sameCategory = elsewhere.filter(o => o.category === entry.category);
+        const pick = sameCategory.length === 1 ? sameCategory : elsewhere;
+        if (pick.length === 1)
+            wanted.set(n, pick[0]);
+    }
+    // A goal two issues could claim goes to neither.
+    const moves = new Map();
+    for (const [n, orphan] of wanted) {
+        const rivals = [...wanted.values()].filter(o => o === orphan).length;
+        if (rivals === 1)
+            moves.set(n, { from: issues.get(n).file, to: orphan.file });
+    }
+    return moves;
+}
+
+;// CONCATENATED MODULE: ./.build/run/several.js
+// Several goals files (`path: goals/*.md`, or a list): each file is synced on
+// its own by the one-file run, in code-point order, and the runs share what
+// the badge and card need to show the total. Which files a run syncs follows
+// from its event, so a push that touched one file plans only that one.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The spec when `path` names several files (a wildcard or a list); null for
+ * one plain path, which keeps the one-file run exactly as it always was.
+ */
+function severalFiles(path) {
+    if (!/[*?,\r\n]/.test(path))
+        return null;
+    try {
+        return parsePathInput(path);
+    }
+    catch (error) {
+        if (error instanceof PathInputError)
+            throw new ActionError(error.message);
+        throw error;
+    }
+}
+async function runSeveral(input, spec, runOne) {
+    const { settings, client } = input;
+    const at = { owner: settings.owner, repo: settings.repo };
+    const repository = input.payload.repository;
+    const branch = settings.branch ?? repository?.default_branch ?? (await defaultBranch(client, at));
+    const work = classifyEvent(input.eventName, input.payload, branch, settings.label);
+    if (work.kind === 'skip')
+        return emptyReport(settings, work.reason, branch);
+    if (settings.commit === 'pull-request') {
+        // Each file's changes would be a separate commit built on the branch, so the pull request
+        // would keep only the last file's: refused rather than losing the others'.
+        throw new ActionError(`Input "path" names several goals files ("${settings.path}"), which "commit: pull-request" does not support yet: use "commit: push" (allowed to push to "${branch}"), or "commit: none".`);
+    }
+    const files = await goalsFiles(client, at, settings, spec, branch);
+    const configFile = await readFile(client, at, settings.config, branch);
+    const config = configFile ? parseConfig(configFile.text, settings.config) : DEFAULT_CONFIG;
+    const level = config.headingLevel;
+    const ledger = await several_readLedger(input, branch);
+    const texts = new Map();
+    const read = async (file) => {
+        if (!texts.has(file))
+            texts.set(file, (await readFile(client, at, file, branch))?.text ?? '');
+        return texts.get(file);
+    };
+    // The badge and card count every file: one still as the action last wrote it (same blob id)
+    // counts from the ledger's rows, unread; any other is read.
+    const rows = new Map();
+    for (const file of files.files) {
+        const known = ledger?.progress?.get(file);
+        rows.set(file, known && known.blob === files.blobs.get(file)
+            ? known.rows
+            : cardCategoriesOf(parseGoals(await read(file), { categoryLevel: level })));
+    }
+    const siblings = { files: files.files, rows, categoryLevel: level };
+    const planned = plannedFiles(input, work, spec, files.files, siblings, ledger);
+    // A goal moved between two files this run syncs keeps its issue (a move is seen from both ends).
+    let moves = null;
+    if (planned.length > 1 && ledger) {
+        const docs = new Map();
+        for (const file of planned)
+            docs.set(file, parseGoals(await read(file), { categoryLevel: level }));
+        moves = movesBetweenFiles(ledger.issues, docs);
+    }
+    const reports = [];
+    const budget = new WriteBudget(settings.maxWrites);
+    for (const file of planned) {
+        reports.push(await runOne({
+            ...input,
+            settings: { ...settings, path: file },
+            siblings,
+            budget,
+            ...(moves && moves.size > 0 ? { moves } : {})
+        }));
+    }
+    const report = combined(settings, branch, reports, siblings);
+    report.warnings.unshift(...files.warnings);
+    if (planned.length === 0) {
+        report.notes.push(`The push changed none of the goals files (${files.files.join(', ')}); nothing to sync. The next scheduled or manual run reconciles them all.`);
+    }
+    return report;
+}
+/** The goals files on the branch (with blob ids): never the action's outputs, config, ledger or a workflow. */
+async function goalsFiles(client, at, settings, spec, branch) {
+    const own = new Set([settings.badge, settings.card, settings.config, LEDGER_FILE]);
+    const blobs = await listPaths(client, at, branch);
+    const paths = [...blobs.keys()].filter(p => !own.has(p));
+    const { files, missing, unmatched } = expandPaths(spec, paths);
+    if (missing.length > 0) {
+        throw new ActionError(`Input "path" names ${missing.map(m => `"${m}"`).join(', ')}, not on branch "${branch}": add the file there, or remove it from "path".`);
+    }
+    if (files.length === 0) {
+        throw new ActionError(`Input "path" ("${spec.patterns.join(', ')}") matches no goals file on branch "${branch}": add one (e.g. goals/main.md), or change "path".`);
+    }
+    const warnings = unmatched.map(u => `Input "path" has "${u}", which matches no file on "${branch}"; the other entries are synced.`);
+    return { files, blobs, warnings };
+}
+/**
+ * Which files this run syncs. A push: those its commits added, changed or
+ * removed (all, when the event does not list them: too many commits, or a
+ * forced push). An issue event: the file of the issue's goal, or for an issue
+ * that may become a goal, the first file with the category its labels name
+ * (else the first file). Anything else: every file.
+ */
+function plannedFiles(input, work, spec, files, siblings, ledger) {
+    if (work.kind === 'push') {
+        const changed = changedPaths(input.payload);
+        return changed ? touchedPaths(spec, changed).filter(f => files.includes(f)) : [...files];
+    }
+    if (work.kind !== 'issue')
+        return [...files];
+    const entry = ledger?.issues.get(work.number);
+    if (entry && files.includes(entry.file))
+        return [entry.file];
+    if (entry)
+        return [];
+    const issue = input.payload.issue;
+    const labels = (issue?.labels ?? []).map(l => (l.name ?? '').toLowerCase());
+    const home = files.find(file => (siblings.rows.get(file) ?? []).some(c => labels.includes(categoryLabel(c.name).toLowerCase())));
+    return [home ?? files[0]];
+}
+/** The paths a push event lists as changed, or null when it does not list them all. */
+function changedPaths(payload) {
+    const commits = payload.commits;
+    const size = typeof payload.size === 'number' ? payload.size : commits?.length;
+    if (!Array.isArray(commits) || commits.length === 0 || payload.forced === true)
+        return null;
+    // GitHub lists at most 20 commits; the rest of a larger push is not in the event.
+    if (size !== undefined && size > commits.length)
+        return null;
+    const changed = [];
+    for (const c of commits) {
+        for (const list of [c.added, c.modified, c.removed]) {
+            if (!Array.isArray(list))
+                return null;
+            for (const p of list)
+                if (typeof p === 'string')
+                    changed.push(p);
+        }
+    }
+    return changed;
+}
+/** Where this commit mode keeps the ledger, else the other place; null when neither has one. */
+async function several_readLedger(input, branch) {
+    const { client, settings } = input;
+    const at = { owner: settings.owner, repo: settings.repo };
+    const fromFile = async () => {
+        const file = await readFile(client, at, LEDGER_FILE, branch);
+        return file && parseLedger(file.text, `${LEDGER_FILE} on "${branch}"`);
+    };
+    const fromRef = async () => {
+        const ref = await readLedgerRef(client, at);
+        return ref && parseLedger(ref.text, 'on refs/goals-sync/ledger');
+    };
+    const order = settings.commit === 'push' ? [fromFile, fromRef] : [fromRef, fromFile];
+    for (const read of order) {
+        const found = await read();
+        if (found)
+            return found;
+    }
+    return null;
+}
+/** One report for the run: the files' runs added up, progress over every file. */
+function combined(settings, branch, reports, siblings) {
+    const report = emptyReport(settings, null, branch);
+    for (const r of reports) {
+        report.writes += r.writes;
+        report.ops.push(...r.ops);
+        report.edits.push(...r.edits);
+        if (r.milestones)
+            (report.milestones ??= []).push(...r.milestones);
+        report.warnings.push(...r.warnings);
+        report.notes.push(...r.notes);
+        if (r.commit?.sha)
+            report.commit = r.commit;
+        const a = report.applied;
+        a.created.push(...r.applied.created);
+        a.closed.push(...r.applied.closed);
+        a.reopened.push(...r.applied.reopened);
+        a.updated.push(...r.applied.updated);
+        a.touched.push(...r.applied.touched);
+        a.deferred += r.applied.deferred;
+        a.stoppedBy ??= r.applied.stoppedBy;
+        for (const [n, e] of r.applied.recorded)
+            a.recorded.set(n, e);
+    }
+    for (const file of siblings.files) {
+        for (const c of siblings.rows.get(file) ?? []) {
+            report.done += c.done;
+            report.total += c.total;
+            report.categories.push({ name: `${file}: ${c.name}`, done: c.done, total: c.total });
+        }
+    }
+    report.percent = percentOf(report.done, report.total);
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./.build/run/index.js
 // One run, as stages in order: read → decide → (lock, read again, decide
 // again) → apply → commit. Each stage takes what it needs from the ones
@@ -55663,16 +56122,30 @@ function progressOf(text, level) {
 
 
 
+
+
+
 async function runSync(input) {
+    const spec = severalFiles(input.settings.path);
+    return spec ? runSeveral(input, spec, runOne) : runOne(input);
+}
+/** One goals file: the whole run, or one file's part of a run over several. */
+async function runOne(input) {
     const { settings, client, log } = input;
     const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-    const started = await readSnapshot(settings, client, input.eventName, input.payload, nonce, input.now);
+    const started = await readSnapshot(settings, client, input.eventName, input.payload, nonce, input.now, input.moves);
     if (started.kind === 'skip')
         return emptyReport(settings, started.reason, started.branch);
     const { reader } = started;
-    let snapshot = started.snapshot;
+    let snapshot = {
+        ...started.snapshot,
+        ...(input.siblings ? { siblings: input.siblings } : {})
+    };
+    // What the other files' badge and card see of this one: what it holds once this run is done.
+    const leaves = (text) => input.siblings?.rows.set(settings.path, cardCategoriesOf(parseGoals(text, { categoryLevel: snapshot.config.headingLevel })));
     const report = emptyReport(settings, null, snapshot.branch);
-    const budget = new WriteBudget(settings.maxWrites);
+    const budget = input.budget ?? new WriteBudget(settings.maxWrites);
+    const spentBefore = budget.used;
     let lock = null;
     let ledgerLanded = true;
     try {
@@ -55707,6 +56180,7 @@ async function runSync(input) {
         report.notes.push(...decision.notes);
         const finalText = applyGoalEdits(snapshot.goals.text, decision.edits, snapshot.config.headingLevel).text;
         Object.assign(report, progressOf(finalText, snapshot.config.headingLevel));
+        leaves(settings.dryRun ? finalText : snapshot.goals.text);
         if (settings.dryRun)
             return report;
         const lockReserve = lock ? LOCK_RELEASE : 0;
@@ -55763,6 +56237,8 @@ async function runSync(input) {
         });
         ledgerLanded = committed.ledgerLanded;
         report.commit = committed.commit;
+        if (committed.commit?.sha && settings.commit === 'push')
+            leaves(finalText);
         report.warnings.push(...committed.warnings);
         if (decision.adopt && committed.appended.includes(decision.adopt.number))
             await adopt(decision.adopt);
@@ -55775,7 +56251,7 @@ async function runSync(input) {
     }
     finally {
         await releaseLock(lock, budget, !ledgerLanded && report.applied.created.length > 0);
-        report.writes = budget.used;
+        report.writes = budget.used - spentBefore;
     }
 }
 
@@ -56041,7 +56517,7 @@ async function main(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4012);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9489);
 // The action's entry point, as action.yml names it (dist/index.js).
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();

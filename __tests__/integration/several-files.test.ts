@@ -54,6 +54,24 @@ describe('several goals files', () => {
     expect(again.total).toBe(5)
   })
 
+  it('max-writes caps the whole run over all files; later runs finish without duplicates', async () => {
+    const e = await twoFiles()
+    const capped = { ...GLOB, 'max-writes': '12' }
+    const first = await reconcile(e, { inputs: capped })
+    expect(e.writes()).toBeLessThanOrEqual(12)
+    expect(first.writes).toBe(e.writes())
+    expect(first.applied.deferred).toBeGreaterThan(0)
+    for (let run = 0; run < 4; run++) await reconcile(e, { inputs: capped })
+    const titles = goalIssues(e).map(i => i.title)
+    expect(titles.sort()).toEqual(
+      ['Build shed', 'Dig pond', 'Fit windows', 'Lay bricks', 'Plant trees'].sort()
+    )
+    expect(e.file('main', 'goals/b.md')).toContain('## Garden [0/3]')
+    e.resetLog()
+    await reconcile(e, { inputs: capped })
+    expect(e.writes()).toBe(0)
+  })
+
   it('a push touching only goals/b.md reads and plans b only, the badge still the total (a counted from the ledger)', async () => {
     const e = await twoFiles()
     await reconcile(e, { inputs: GLOB })

@@ -48,7 +48,8 @@ async function runOne(input: RunInput): Promise<RunReport> {
       cardCategoriesOf(parseGoals(text, { categoryLevel: snapshot.config.headingLevel }))
     )
   const report = emptyReport(settings, null, snapshot.branch)
-  const budget = new WriteBudget(settings.maxWrites)
+  const budget = input.budget ?? new WriteBudget(settings.maxWrites)
+  const spentBefore = budget.used
   let lock: Lock | null = null
   let ledgerLanded = true
   try {
@@ -162,6 +163,6 @@ async function runOne(input: RunInput): Promise<RunReport> {
     return report
   } finally {
     await releaseLock(lock, budget, !ledgerLanded && report.applied.created.length > 0)
-    report.writes = budget.used
+    report.writes = budget.used - spentBefore
   }
 }

@@ -1,5 +1,6 @@
 // What a run is given and what it reports back, to the action and the command line.
 import { emptyApplied, type Applied } from './apply.ts'
+import type { WriteBudget } from './budget.ts'
 import type { LockTiming } from './guard.ts'
 import type { Siblings } from './outputs.ts'
 import type { Move } from '../sync/moves.ts'
@@ -32,6 +33,8 @@ export interface RunInput {
   siblings?: Siblings
   /** Issues whose goal moved between the goals files, handed to their new file. */
   moves?: ReadonlyMap<number, Move>
+  /** Shared by the files of a run over several, so that max-writes caps the whole run. */
+  budget?: WriteBudget
 }
 
 export interface RunReport {

@@ -2,6 +2,7 @@
 // its own by the one-file run, in code-point order, and the runs share what
 // the badge and card need to show the total. Which files a run syncs follows
 // from its event, so a push that touched one file plans only that one.
+import { WriteBudget } from './budget.ts'
 import { classifyEvent, type RunKind } from './event.ts'
 import { DEFAULT_CONFIG, parseConfig } from './config.ts'
 import type { Siblings } from './outputs.ts'
@@ -95,12 +96,14 @@ export async function runSeveral(
     moves = movesBetweenFiles(ledger.issues, docs)
   }
   const reports: RunReport[] = []
+  const budget = new WriteBudget(settings.maxWrites)
   for (const file of planned) {
     reports.push(
       await runOne({
         ...input,
         settings: { ...settings, path: file },
         siblings,
+        budget,
         ...(moves && moves.size > 0 ? { moves } : {})
       })
     )

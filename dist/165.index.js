@@ -1,5 +1,5 @@
-export const id = 85;
-export const ids = [85,676];
+export const id = 165;
+export const ids = [165,676];
 export const modules = {
 
 /***/ 7676:
@@ -47,24 +47,50 @@ function renderBadge(done, total) {
 
 /***/ }),
 
-/***/ 7085:
+/***/ 8165:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cardCategoriesOf: () => (/* binding */ cardCategoriesOf),
+/* harmony export */   cardModelOf: () => (/* binding */ cardModelOf),
+/* harmony export */   renderCardOf: () => (/* binding */ renderCardOf)
+/* harmony export */ });
+/* harmony import */ var _card_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1861);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  cardCategoriesOf: () => (/* binding */ cardCategoriesOf),
-  cardModelOf: () => (/* binding */ cardModelOf),
-  renderCardOf: () => (/* binding */ renderCardOf)
-});
+function cardCategoriesOf(doc) {
+    const rows = doc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }));
+    const loose = doc.goals.filter(g => g.category === null);
+    if (loose.length > 0)
+        rows.unshift({
+            name: _card_js__WEBPACK_IMPORTED_MODULE_0__/* .UNCATEGORISED */ .E0,
+            done: loose.filter(g => g.checked).length,
+            total: loose.length
+        });
+    return rows;
+}
+/** The card of one goals file, or of several: one titled section per file. */
+function cardModelOf(files) {
+    return { sections: files.map(f => ({ title: f.title, categories: cardCategoriesOf(f.doc) })) };
+}
+/** The card's SVG for parsed goals files: what `fix --card` and the action write. */
+function renderCardOf(files) {
+    return (0,_card_js__WEBPACK_IMPORTED_MODULE_0__/* .renderCard */ .Tm)(cardModelOf(files));
+}
 
-// EXTERNAL MODULE: ./node_modules/anafanafo/index.js
-var anafanafo = __webpack_require__(5137);
-// EXTERNAL MODULE: ./.build/render/badge.js
-var badge = __webpack_require__(7676);
-;// CONCATENATED MODULE: ./.build/render/card.js
+
+/***/ }),
+
+/***/ 1861:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E0: () => (/* binding */ UNCATEGORISED),
+/* harmony export */   Tm: () => (/* binding */ renderCard)
+/* harmony export */ });
+/* unused harmony exports textWidth, fitText, filledWidth, cardOf */
+/* harmony import */ var anafanafo__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5137);
+/* harmony import */ var _badge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7676);
 // The progress card: one SVG with a bar per category and the total, meant for a
 // README. Text widths come from anafanafo, the Verdana metrics badge-maker uses,
 // and every text carries textLength, so a viewer without Verdana still draws
@@ -102,7 +128,7 @@ const STYLE = [
     '}'
 ].join('');
 function textWidth(text) {
-    return anafanafo(text, { font: FONT });
+    return anafanafo__WEBPACK_IMPORTED_MODULE_0__(text, { font: FONT });
 }
 /** The longest prefix of `text` that fits `width` with an ellipsis, or `text` when it fits whole. */
 function fitText(text, width) {
@@ -131,7 +157,7 @@ function escapeXml(text) {
         .replace(/>/g, '&gt;')
         .replace(/"/g, '&quot;'));
 }
-function card_text(x, y, content, cls, anchorEnd = false) {
+function text(x, y, content, cls, anchorEnd = false) {
     const anchor = anchorEnd ? ' text-anchor="end"' : '';
     const length = Math.round(textWidth(content) * 100) / 100;
     return `<text x="${x}" y="${y}" class="${cls}"${anchor} textLength="${length}" lengthAdjust="spacingAndGlyphs">${escapeXml(content)}</text>`;
@@ -141,13 +167,13 @@ function barRow(y, right, name, done, total) {
     const filled = filledWidth(done, total, BAR_WIDTH);
     const parts = [
         `<title>${escapeXml(`${name}: ${done}/${total}`)}</title>`,
-        card_text(PAD, y, fitText(name, NAME_WIDTH), 'tx'),
+        text(PAD, y, fitText(name, NAME_WIDTH), 'tx'),
         `<rect x="${BAR_X}" y="${barY}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" rx="${BAR_HEIGHT / 2}" class="tr"/>`
     ];
     if (filled > 0) {
         parts.push(`<rect x="${BAR_X}" y="${barY}" width="${filled}" height="${BAR_HEIGHT}" rx="${Math.min(BAR_HEIGHT / 2, filled / 2)}" class="fi"/>`);
     }
-    parts.push(card_text(right, y, `${done}/${total}`, 'mu', true));
+    parts.push(text(right, y, `${done}/${total}`, 'mu', true));
     return [`<g>`, ...parts, `</g>`];
 }
 /** The card's SVG text for a model; the same model always gives the same bytes. */
@@ -158,16 +184,16 @@ function renderCard(model) {
     const counts = [...categories, { done, total }].map(c => textWidth(`${c.done}/${c.total}`));
     const width = Math.ceil(COUNT_X + Math.max(MIN_COUNT_WIDTH, ...counts) + PAD);
     const right = width - PAD;
-    const summary = `${done}/${total} goals done, ${(0,badge.percentOf)(done, total)}%`;
+    const summary = `${done}/${total} goals done, ${(0,_badge_js__WEBPACK_IMPORTED_MODULE_1__.percentOf)(done, total)}%`;
     let y = PAD + 12;
     const body = [
-        card_text(PAD, y, 'Goals', 'tx').replace('<text ', '<text font-weight="bold" '),
-        card_text(right, y, summary, 'mu', true)
+        text(PAD, y, 'Goals', 'tx').replace('<text ', '<text font-weight="bold" '),
+        text(right, y, summary, 'mu', true)
     ];
     y += ROW;
     for (const section of model.sections) {
         if (section.title !== null) {
-            body.push(card_text(PAD, y, fitText(section.title, width - 2 * PAD), 'mu'));
+            body.push(text(PAD, y, fitText(section.title, width - 2 * PAD), 'mu'));
             y += ROW;
         }
         for (const c of section.categories) {
@@ -198,28 +224,6 @@ function cardOf(categories) {
 }
 /** Goals before the first category heading get a row of their own, named as `list` names them. */
 const UNCATEGORISED = '(no category)';
-
-;// CONCATENATED MODULE: ./.build/render/card-model.js
-
-function cardCategoriesOf(doc) {
-    const rows = doc.categories.map(c => ({ name: c.name, done: c.done, total: c.total }));
-    const loose = doc.goals.filter(g => g.category === null);
-    if (loose.length > 0)
-        rows.unshift({
-            name: UNCATEGORISED,
-            done: loose.filter(g => g.checked).length,
-            total: loose.length
-        });
-    return rows;
-}
-/** The card of one goals file, or of several: one titled section per file. */
-function cardModelOf(files) {
-    return { sections: files.map(f => ({ title: f.title, categories: cardCategoriesOf(f.doc) })) };
-}
-/** The card's SVG for parsed goals files: what `fix --card` and the action write. */
-function renderCardOf(files) {
-    return renderCard(cardModelOf(files));
-}
 
 
 /***/ })
