@@ -5259,7 +5259,7 @@ function buildSettings(get, env) {
         throw new InputError(`Input "label" is "${label}": use a label name of at most 50 characters without commas.`);
     }
     const maxRaw = settings_text(get, 'max-writes');
-    const maxWrites = maxRaw === '' ? 200 : Number(maxRaw);
+    const maxWrites = maxRaw === '' ? 1000 : Number(maxRaw);
     if (!Number.isInteger(maxWrites) || maxWrites < 0) {
         throw new InputError(`Input "max-writes" is "${maxRaw}": use a whole number of 0 or more (default 1000).`);
     }

@@ -58,6 +58,26 @@ describe('goals-sync plan / sync', () => {
     expect(said).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
   })
 
+  it('plan and sync take several goals files (--path goals/*.md)', async () => {
+    emu = await startEmulator({
+      files: {
+        'goals/a.md': '## Build\n[x] walls\n[ ] roof\n',
+        'goals/b.md': '## Garden\n[ ] pond\n'
+      }
+    })
+    const env = { GITHUB_TOKEN: emu.token, GITHUB_API_URL: emu.url }
+    const plan = await run(['plan', '--repo', 'octo/goals', '--path', 'goals/*.md'], env)
+    expect(plan.code).toBe(0)
+    expect(plan.stdout).toMatch(/\*\*1\/3\*\* goals done/)
+    expect(plan.stdout).toContain('goals/a.md: Build')
+    expect(plan.stdout).toContain('goals/b.md: Garden')
+    expect(emu.writes()).toBe(0)
+    const sync = await run(['sync', '--repo', 'octo/goals', '--path', 'goals/*.md'], env)
+    expect(sync.code).toBe(0)
+    expect(emu.issues()).toHaveLength(3)
+    expect(emu.file('main', 'goals/b.md')).toContain('## Garden [0/1]')
+  })
+
   it('says what is missing: the repository, the token', async () => {
     expect((await run(['plan'])).stderr).toMatch(/needs --repo owner\/name/)
     expect((await run(['plan', '--repo', 'octo/goals'])).stderr).toMatch(/set GITHUB_TOKEN/)

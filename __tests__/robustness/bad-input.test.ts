@@ -2,6 +2,7 @@
 // nothing is lost.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../test-support/emulator/index.ts'
+import { buildSettings, INPUT_DEFAULTS } from '../../src/action/settings.ts'
 import { parseGoals } from '../../src/goals/parse.ts'
 import { emulatorWith, goalIssues, reconcile, SEEDLIKE, sync } from '../integration/harness.ts'
 import { duplicatedTitles, failureOf, landPush, writeRequests } from './support.ts'
@@ -38,6 +39,13 @@ describe('bad input', () => {
     ['commit', 'force', /push, pull-request or none/],
     ['sync-titles', 'sometimes', /true or false/]
   ]
+  it('an input left empty takes its documented default (max-writes: 1000)', () => {
+    const inputs: Record<string, string> = { ...INPUT_DEFAULTS, token: 't', 'max-writes': '' }
+    const settings = buildSettings(n => inputs[n] ?? '', { GITHUB_REPOSITORY: 'o/r' })
+    expect(settings.maxWrites).toBe(Number(INPUT_DEFAULTS['max-writes']))
+    expect(settings.maxWrites).toBe(1000)
+  })
+
   for (const [name, value, fix] of badValues) {
     it(`${name}: ${value} is refused before any request, naming the input and the fix`, async () => {
       emu = await emulatorWith({ 'goals.md': SEEDLIKE })

@@ -185,7 +185,7 @@ export function buildSettings(get: InputSource, env: NodeJS.ProcessEnv): Setting
     )
   }
   const maxRaw = text(get, 'max-writes')
-  const maxWrites = maxRaw === '' ? 200 : Number(maxRaw)
+  const maxWrites = maxRaw === '' ? 1000 : Number(maxRaw)
   if (!Number.isInteger(maxWrites) || maxWrites < 0) {
     throw new InputError(
       `Input "max-writes" is "${maxRaw}": use a whole number of 0 or more (default 1000).`
