@@ -20,6 +20,10 @@ import {
 import { atxLevel, ownLineCounter, parseHeading } from './heading.ts'
 import type { Category, Goal, GoalsDoc, Heading, ParseOptions, Warning } from './model.ts'
 
+interface Seen {
+  count: number
+}
+
 interface Container {
   quote: boolean
   /** List items: the column their content starts at. */
@@ -104,9 +108,12 @@ function reader(
   const categories: Category[] = []
   const titles: Heading[] = []
   const warnings: Warning[] = []
-  /** Per category name, how often each title was seen (duplicates are told apart by order). */
-  const seen = new Map<string | null, Map<string, number>>()
-  let occurrences = new Map<string, number>()
+  /**
+   * Per category name, how often each title was seen (duplicates are told apart
+   * by order). Counts are boxed so that a title seen again costs one lookup.
+   */
+  const seen = new Map<string | null, Map<string, Seen>>()
+  let occurrences = new Map<string, Seen>()
   seen.set(null, occurrences)
 
   let current: Category | null = null
@@ -149,7 +156,7 @@ function reader(
         current.total--
         if (g.checked) current.done--
       }
-      if (duplicates) occurrences.set(g.title, g.occurrence)
+      if (duplicates) (occurrences.get(g.title) as Seen).count = g.occurrence
     }
     for (const c of containers) if (c.goal >= dropped + heldCount()) c.goal = -1
     for (let w = warnings.length - 1; w >= 0 && (warnings[w] as Warning).line > fromLine; w--) {
@@ -398,7 +405,7 @@ function reader(
       categories.push(current)
     } else if (level < categoryLevel) {
       current = null
-      occurrences = seen.get(null) as Map<string, number>
+      occurrences = seen.get(null) as Map<string, Seen>
       if (level === 1) titles.push(h)
     }
     if (!h.counter && (level === categoryLevel || level === 1)) awaitingCounter = h
@@ -442,10 +449,12 @@ function reader(
       return
     }
     const title = text.slice(titleStart, titleEnd)
-    const before = duplicates ? occurrences.get(title) : undefined
-    const occurrence = before ?? 0
-    if (duplicates)
-      occurrences.set(before === undefined && settled ? own(title) : title, occurrence + 1)
+    let occurrence = 0
+    if (duplicates) {
+      const before = occurrences.get(title)
+      if (before === undefined) occurrences.set(settled ? own(title) : title, { count: 1 })
+      else occurrence = before.count++
+    }
     const category = current ? current.name : null
     if (occurrence > 0) warnings.push(new DuplicateGoal(line + 1, title, category))
     let parent: number | null = null
