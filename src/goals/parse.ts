@@ -20,10 +20,6 @@ import {
 import { atxLevel, ownLineCounter, parseHeading } from './heading.ts'
 import type { Category, Goal, GoalsDoc, Heading, ParseOptions, Warning } from './model.ts'
 
-interface Seen {
-  count: number
-}
-
 interface Container {
   quote: boolean
   /** List items: the column their content starts at. */
@@ -108,12 +104,9 @@ function reader(
   const categories: Category[] = []
   const titles: Heading[] = []
   const warnings: Warning[] = []
-  /**
-   * Per category name, how often each title was seen (duplicates are told apart
-   * by order). Counts are boxed so that a title seen again costs one lookup.
-   */
-  const seen = new Map<string | null, Map<string, Seen>>()
-  let occurrences = new Map<string, Seen>()
+  /** Per category name, how often each title was seen (duplicates are told apart by order). */
+  const seen = new Map<string | null, Map<string, number>>()
+  let occurrences = new Map<string, number>()
   seen.set(null, occurrences)
 
   let current: Category | null = null
@@ -156,7 +149,7 @@ function reader(
         current.total--
         if (g.checked) current.done--
       }
-      if (duplicates) (occurrences.get(g.title) as Seen).count = g.occurrence
+      if (duplicates) occurrences.set(g.title, g.occurrence)
     }
     for (const c of containers) if (c.goal >= dropped + heldCount()) c.goal = -1
     for (let w = warnings.length - 1; w >= 0 && (warnings[w] as Warning).line > fromLine; w--) {
@@ -405,7 +398,7 @@ function reader(
       categories.push(current)
     } else if (level < categoryLevel) {
       current = null
-      occurrences = seen.get(null) as Map<string, Seen>
+      occurrences = seen.get(null) as Map<string, number>
       if (level === 1) titles.push(h)
     }
     if (!h.counter && (level === categoryLevel || level === 1)) awaitingCounter = h
@@ -449,12 +442,10 @@ function reader(
       return
     }
     const title = text.slice(titleStart, titleEnd)
-    let occurrence = 0
-    if (duplicates) {
-      const before = occurrences.get(title)
-      if (before === undefined) occurrences.set(settled ? own(title) : title, { count: 1 })
-      else occurrence = before.count++
-    }
+    const before = duplicates ? occurrences.get(title) : undefined
+    const occurrence = before ?? 0
+    if (duplicates)
+      occurrences.set(before === undefined && settled ? own(title) : title, occurrence + 1)
     const category = current ? current.name : null
     if (occurrence > 0) warnings.push(new DuplicateGoal(line + 1, title, category))
     let parent: number | null = null
