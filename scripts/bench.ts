@@ -136,7 +136,7 @@ const f = (n: number, digits = 1) => n.toFixed(digits).padStart(9)
 console.log(`goals engine (node ${process.version}), in one process, jobs taking turns after 2 warm-up rounds:
   floor       read the file, test one regular expression per line
   parse       read the file, parseGoals: the whole model (every goal, warning, heading)
-  fix         read the file, fixCounters: count (goals not kept), rewrite stale counters
+  fix         read the file, fixCounters: tally (no goal built, no title cut), rewrite stale counters
   markdown-it read the file, md.parse(text, {}): its token stream ({ html: true }, as the
               oracle tests use it; not run on 50 MB, seconds a run)
 ms: median (min) of the measured rounds; ratios are of medians`)

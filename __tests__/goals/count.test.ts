@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { staleCounters } from '../../src/goals/edit.ts'
 import type { GoalsDoc } from '../../src/goals/model.ts'
-import { countGoals, parseGoals } from '../../src/goals/parse.ts'
+import { countGoals, parseGoals, tallyGoals } from '../../src/goals/parse.ts'
 import { markdownDoc } from './markdown-grammar.ts'
 import { md, propertyRuns } from './support.ts'
 
@@ -72,6 +72,58 @@ describe('countGoals', () => {
         expect(summary(counted)).toEqual(summary(parseGoals(source, { categoryLevel: level })))
       }),
       { numRuns: propertyRuns(100) }
+    )
+  })
+})
+
+/** What tallyGoals promises: parseGoals's counts, with no goals and no duplicate warnings. */
+function tallied(doc: GoalsDoc) {
+  const s = summary(doc)
+  return { ...s, warnings: s.warnings.filter(w => !String(w[1]).startsWith('duplicate goal')) }
+}
+
+describe('tallyGoals', () => {
+  it('counts goals taken back by a setext underline and a table without holding any', () => {
+    const text = md(
+      '# Title [9/9]',
+      '## A [0/0]',
+      '[x] one',
+      '',
+      '[ ] two',
+      '[x] becomes a heading',
+      '---',
+      '',
+      '[ ] a | b',
+      '--- | ---',
+      '',
+      '- [x] three',
+      '  [x] three',
+      '- [ ]',
+      '> [x] quoted'
+    )
+    const doc = tallyGoals(text)
+    expect([doc.done, doc.total]).toEqual([3, 3])
+    expect(doc.goals).toEqual([])
+    expect(doc.categories.map(c => [c.name, c.done, c.total, c.goals])).toEqual([['A', 3, 3, []]])
+    expect(doc.warnings.map(w => [w.line, w.message])).toEqual([
+      [14, 'task item has no text; it is not a goal']
+    ])
+  })
+
+  it('reads generated Markdown as parseGoals does, goals and duplicates aside', () => {
+    const prefix = Array.from(
+      { length: 300 },
+      (_, k) => `- [${k % 2 ? 'x' : ' '}] early ${k % 7}\n\n`
+    ).join('')
+    fc.assert(
+      fc.property(markdownDoc, fc.integer({ min: 1, max: 3 }), fc.boolean(), (doc, level, long) => {
+        const source = long ? `${prefix}${doc}` : doc
+        const counted = tallyGoals(source, { categoryLevel: level })
+        expect(counted.goals).toEqual([])
+        for (const c of counted.categories) expect(c.goals).toEqual([])
+        expect(tallied(counted)).toEqual(tallied(parseGoals(source, { categoryLevel: level })))
+      }),
+      { numRuns: propertyRuns(200) }
     )
   })
 })

@@ -1,7 +1,7 @@
 // Edits are small patches on single lines, so that applying them changes only
 // the characters we own (a box, a counter, a goal's text) and nothing else.
 import type { Goal, GoalsDoc } from './model.ts'
-import { countGoals } from './parse.ts'
+import { tallyGoals } from './parse.ts'
 import type { ParseOptions } from './model.ts'
 
 export interface TextEdit {
@@ -157,8 +157,8 @@ export function staleCounters(doc: GoalsDoc): StaleCounter[] {
 
 /**
  * Rewrites the counters of a goals file; returns the same string when nothing is
- * stale. Counters need counts only, so the goals themselves are not kept.
+ * stale. Counters need counts only, so no goal is built, kept or told apart.
  */
 export function fixCounters(source: string, options: ParseOptions = {}): string {
-  return applyEdits(source, counterEdits(countGoals(source, options)))
+  return applyEdits(source, counterEdits(tallyGoals(source, options)))
 }

@@ -52,6 +52,16 @@ export function countGoals(source: string, options: ParseOptions = {}): GoalsDoc
   return readText(source, reader(options, false, null))
 }
 
+/**
+ * Counts, headings and counters as `parseGoals` reads them, and nothing per goal:
+ * no goals, no parents, no duplicate-goal warnings (other warnings are kept).
+ * What rewriting counters needs, without building an object or cutting a title
+ * for every goal.
+ */
+export function tallyGoals(source: string, options: ParseOptions = {}): GoalsDoc {
+  return readText(source, reader(options, false, null, false, true))
+}
+
 /** Takes goals and warnings, in file order, once nothing later in the file can take them back. */
 export type Settled = (goals: readonly Goal[], warnings: readonly Warning[]) => void
 
@@ -86,7 +96,8 @@ function reader(
   options: ParseOptions,
   keep: boolean,
   settled: Settled | null,
-  duplicates = true
+  duplicates = true,
+  tally = false
 ): GoalsReader {
   const categoryLevel = options.categoryLevel ?? 2
   const goals: Goal[] = []
@@ -112,12 +123,24 @@ function reader(
   let done = 0
   /** Goals no longer held (counting only): only the open paragraph's may still be taken back. */
   let dropped = 0
+  /** Tallying: the goals held, each as `line * 2 + checked`, in `tallied[0, held)`. */
+  const tallied: number[] = []
+  let held = 0
+  const heldCount = () => (tally ? held : goals.length)
 
   const closeLeaf = () => {
     leaf = NONE
   }
   /** A setext underline or a table's delimiter row turns paragraph lines from `fromLine` on into something else. */
   const retract = (fromLine: number) => {
+    while (tally && held > paragraphGoals && (tallied[held - 1] as number) >= fromLine * 2) {
+      const checked = (tallied[--held] as number) % 2
+      done -= checked
+      if (current) {
+        current.total--
+        current.done -= checked
+      }
+    }
     while (goals.length > paragraphGoals && (goals.at(-1) as Goal).line >= fromLine) {
       const g = goals.pop() as Goal
       if (g.checked) done--
@@ -128,7 +151,7 @@ function reader(
       }
       if (duplicates) occurrences.set(g.title, g.occurrence)
     }
-    for (const c of containers) if (c.goal >= dropped + goals.length) c.goal = -1
+    for (const c of containers) if (c.goal >= dropped + heldCount()) c.goal = -1
     for (let w = warnings.length - 1; w >= 0 && (warnings[w] as Warning).line > fromLine; w--) {
       warnings.pop()
     }
@@ -348,8 +371,8 @@ function reader(
   function startParagraph(depth: number, line: number, text: string): void {
     leaf = PARAGRAPH
     leafDepth = depth
-    if (!keep && goals.length + (settled ? warnings.length : 0) >= SETTLE_BATCH) settle()
-    paragraphGoals = goals.length
+    if (!keep && heldCount() + (settled ? warnings.length : 0) >= SETTLE_BATCH) settle()
+    paragraphGoals = heldCount()
     paragraphLine = line
     lastCells = text.includes('|') ? tableCells(text) : 0
   }
@@ -398,6 +421,20 @@ function reader(
     for (const c of containers) if (c.quote) return
     let titleStart = at + 3
     while (titleStart < text.length && isSpace(text.charCodeAt(titleStart))) titleStart++
+    if (tally) {
+      if (titleStart === text.length) {
+        warnings.push({ line: line + 1, message: 'task item has no text; it is not a goal' })
+        return
+      }
+      const checked = box === 32 ? 0 : 1
+      tallied[held++] = line * 2 + checked
+      done += checked
+      if (current) {
+        current.total++
+        current.done += checked
+      }
+      return
+    }
     let titleEnd = text.length
     while (titleEnd > titleStart && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--
     if (titleStart === titleEnd) {
@@ -454,8 +491,9 @@ function reader(
       settled(goals, warnings)
       warnings.length = 0
     }
-    dropped += goals.length
+    dropped += heldCount()
     goals.length = 0
+    held = 0
   }
 
   const end = (): GoalsDoc => {
@@ -471,7 +509,7 @@ function reader(
       goals,
       titles,
       done,
-      total: dropped + goals.length,
+      total: dropped + heldCount(),
       warnings,
       lineCount: count
     }
