@@ -52231,8 +52231,17 @@ function parseGoals(source, options = {}) {
  * category's `goals` are empty; counts, headings, counters and warnings are the
  * same. What `check` needs, in a fraction of the memory on a large file.
  */
-function parse_countGoals(source, options = {}) {
+function countGoals(source, options = {}) {
     return readText(source, reader(options, false, null));
+}
+/**
+ * Counts, headings and counters as `parseGoals` reads them, and nothing per goal:
+ * no goals, no parents, no duplicate-goal warnings (other warnings are kept).
+ * What rewriting counters needs, without building an object or cutting a title
+ * for every goal.
+ */
+function parse_tallyGoals(source, options = {}) {
+    return readText(source, reader(options, false, null, false, true));
 }
 /**
  * `countGoals` fed line by line, handing goals and warnings to `settled` as they
@@ -52250,7 +52259,7 @@ function readText(source, into) {
         into.line(text);
     return into.end();
 }
-function reader(options, keep, settled, duplicates = true) {
+function reader(options, keep, settled, duplicates = true, tally = false) {
     const categoryLevel = options.categoryLevel ?? 2;
     const goals = [];
     const categories = [];
@@ -52274,11 +52283,23 @@ function reader(options, keep, settled, duplicates = true) {
     let done = 0;
     /** Goals no longer held (counting only): only the open paragraph's may still be taken back. */
     let dropped = 0;
+    /** Tallying: the goals held, each as `line * 2 + checked`, in `tallied[0, held)`. */
+    const tallied = [];
+    let held = 0;
+    const heldCount = () => (tally ? held : goals.length);
     const closeLeaf = () => {
         leaf = NONE;
     };
     /** A setext underline or a table's delimiter row turns paragraph lines from `fromLine` on into something else. */
     const retract = (fromLine) => {
+        while (tally && held > paragraphGoals && tallied[held - 1] >= fromLine * 2) {
+            const checked = tallied[--held] % 2;
+            done -= checked;
+            if (current) {
+                current.total--;
+                current.done -= checked;
+            }
+        }
         while (goals.length > paragraphGoals && goals.at(-1).line >= fromLine) {
             const g = goals.pop();
             if (g.checked)
@@ -52294,7 +52315,7 @@ function reader(options, keep, settled, duplicates = true) {
                 occurrences.set(g.title, g.occurrence);
         }
         for (const c of containers)
-            if (c.goal >= dropped + goals.length)
+            if (c.goal >= dropped + heldCount())
                 c.goal = -1;
         for (let w = warnings.length - 1; w >= 0 && warnings[w].line > fromLine; w--) {
             warnings.pop();
@@ -52546,9 +52567,9 @@ function reader(options, keep, settled, duplicates = true) {
     function startParagraph(depth, line, text) {
         leaf = PARAGRAPH;
         leafDepth = depth;
-        if (!keep && goals.length + (settled ? warnings.length : 0) >= SETTLE_BATCH)
+        if (!keep && heldCount() + (settled ? warnings.length : 0) >= SETTLE_BATCH)
             settle();
-        paragraphGoals = goals.length;
+        paragraphGoals = heldCount();
         paragraphLine = line;
         lastCells = text.includes('|') ? tableCells(text) : 0;
     }
@@ -52600,6 +52621,20 @@ function reader(options, keep, settled, duplicates = true) {
         let titleStart = at + 3;
         while (titleStart < text.length && parse_isSpace(text.charCodeAt(titleStart)))
             titleStart++;
+        if (tally) {
+            if (titleStart === text.length) {
+                warnings.push({ line: line + 1, message: 'task item has no text; it is not a goal' });
+                return;
+            }
+            const checked = box === 32 ? 0 : 1;
+            tallied[held++] = line * 2 + checked;
+            done += checked;
+            if (current) {
+                current.total++;
+                current.done += checked;
+            }
+            return;
+        }
         let titleEnd = text.length;
         while (titleEnd > titleStart && parse_isSpace(text.charCodeAt(titleEnd - 1)))
             titleEnd--;
@@ -52661,8 +52696,9 @@ function reader(options, keep, settled, duplicates = true) {
             settled(goals, warnings);
             warnings.length = 0;
         }
-        dropped += goals.length;
+        dropped += heldCount();
         goals.length = 0;
+        held = 0;
     }
     const end = () => {
         if (front !== null) {
@@ -52679,7 +52715,7 @@ function reader(options, keep, settled, duplicates = true) {
             goals,
             titles,
             done,
-            total: dropped + goals.length,
+            total: dropped + heldCount(),
             warnings,
             lineCount: count
         };
@@ -52908,10 +52944,10 @@ function staleCounters(doc) {
 }
 /**
  * Rewrites the counters of a goals file; returns the same string when nothing is
- * stale. Counters need counts only, so the goals themselves are not kept.
+ * stale. Counters need counts only, so no goal is built, kept or told apart.
  */
 function fixCounters(source, options = {}) {
-    return applyEdits(source, counterEdits(countGoals(source, options)));
+    return applyEdits(source, counterEdits(tallyGoals(source, options)));
 }
 
 ;// CONCATENATED MODULE: ./.build/goals/lines.js
