@@ -451,12 +451,12 @@ function fixCounters(source, options = {}) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  UL: () => (/* binding */ countGoals),
   GU: () => (/* binding */ parseGoals),
-  fu: () => (/* binding */ streamGoals)
+  fu: () => (/* binding */ streamGoals),
+  Du: () => (/* binding */ tallyGoals)
 });
 
-// UNUSED EXPORTS: tallyGoals
+// UNUSED EXPORTS: countGoals
 
 ;// CONCATENATED MODULE: ./.build/goals/blocks.js
 // Recognisers for the CommonMark/GFM block starts that decide what a line is.
@@ -1845,8 +1845,9 @@ const PICTURES = {
 };
 async function fixCommand(path, pictures, level, io) {
     const source = await readGoalsFile(path);
-    // Counters and the badge need counts only; the card lists goals outside categories.
-    const read = pictures.has('card') ? parse/* parseGoals */.GU : parse/* countGoals */.UL;
+    // Counters and the badge need counts only (no goal records, no remembered
+    // titles: duplicate-title notes are `check`'s); the card lists goals.
+    const read = pictures.has('card') ? parse/* parseGoals */.GU : parse/* tallyGoals */.Du;
     const doc = read(source, { categoryLevel: level });
     await warn(io, path, doc);
     const edits = (0,edit/* counterEdits */._8)(doc);

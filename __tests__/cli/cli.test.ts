@@ -380,6 +380,15 @@ describe('fix', () => {
     )
   })
 
+  it('counts without titles: warns about an empty task item, leaves duplicate titles to check', () => {
+    const file = temp('## A [0/0]\n- [x] same\n- [ ] same\n- [ ]\n')
+    const r = run('fix', file)
+    expect(r.code).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe('## A [1/2]\n- [x] same\n- [ ] same\n- [ ]\n')
+    expect(r.stderr).toBe(`${file}:4: warning: task item has no text; it is not a goal\n`)
+    expect(run('check', file).stderr).toContain(`${file}:3: warning: duplicate goal "same"`)
+  })
+
   it('refuses a file that is not UTF-8 rather than rewrite its bytes', () => {
     const file = join(work, 'latin1.md')
     const bytes = Buffer.from('## Caf\xe9 [0/0]\n- [x] cr\xe8me br\xfbl\xe9e\n', 'latin1')

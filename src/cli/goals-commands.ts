@@ -5,7 +5,7 @@ import { dirname } from 'node:path'
 import { applyEdits, counterEdits, staleCounters } from '../goals/edit.ts'
 import { LineFeed, NotUtf8Error } from '../goals/feed.ts'
 import type { Goal, GoalsDoc, Warning } from '../goals/model.ts'
-import { countGoals, parseGoals, streamGoals, type Settled } from '../goals/parse.ts'
+import { parseGoals, streamGoals, tallyGoals, type Settled } from '../goals/parse.ts'
 
 export interface Io {
   out: (text: string) => void
@@ -309,8 +309,9 @@ export async function fixCommand(
   io: Io
 ): Promise<number> {
   const source = await readGoalsFile(path)
-  // Counters and the badge need counts only; the card lists goals outside categories.
-  const read = pictures.has('card') ? parseGoals : countGoals
+  // Counters and the badge need counts only (no goal records, no remembered
+  // titles: duplicate-title notes are `check`'s); the card lists goals.
+  const read = pictures.has('card') ? parseGoals : tallyGoals
   const doc = read(source, { categoryLevel: level })
   await warn(io, path, doc)
   const edits = counterEdits(doc)
