@@ -2667,6 +2667,15 @@ function ledgerMayChange(snapshot, decision, finalDoc, settings) {
 }
 const madeOf = (made) => made && new Map(made.map(m => [m.number, m.category]));
 /**
+ * Whether this run is a push that changed `path` (or may have: the event does
+ * not list every path). An output changed by a push, by hand say, is read and
+ * put right at once, not at the next change of progress.
+ */
+function pushedTo(snapshot, path) {
+    const work = snapshot.work;
+    return work.kind === 'push' && (work.changed?.includes(path) ?? true);
+}
+/**
  * Whether the run may have anything to commit. A run that changes nothing in
  * the file or the ledger reads the badge and card to see whether they are stale;
  * an issue event leaves them to the next full run, so it stays within its read bound.
@@ -2686,7 +2695,9 @@ async function commitNeeded(reader, snapshot, decision, finalText) {
     const fileIsOurs = blobs.get(settings.path) === snapshot.goals.sha;
     for (const output of outputs_outputsOf(settings, finalDoc, snapshot.siblings)) {
         // The file is the one the action last wrote, and so is this output: no need to download it.
-        if (fileIsOurs && blobs.get(output.path) === blobId(output.svg))
+        if (!pushedTo(snapshot, output.path) &&
+            fileIsOurs &&
+            blobs.get(output.path) === blobId(output.svg))
             continue;
         const stored = await readFile(client, at, output.path, snapshot.branch);
         if (stored?.text !== output.svg)
@@ -2773,10 +2784,10 @@ async function commitFiles(reader, snapshot, edits, changes, budget, options) {
         const doc = (0,parse/* parseGoals */.GU)(result.text, { categoryLevel: level });
         const blobs = [[settings.path, blobId(result.text)]];
         for (const { path, svg } of outputs_outputsOf(settings, doc, snapshot.siblings)) {
-            // The output the action last wrote is this one: not stale (one edited by hand is rewritten at the
-            // next change of progress). Otherwise, when the commit happens anyway, it goes in unread: an
-            // identical one changes nothing in the tree.
-            if (snapshot.ledger.ledger.blobs.get(path) !== blobId(svg)) {
+            // The output the action last wrote is this one, and this push did not change it: not stale.
+            // Otherwise, when the commit happens anyway, it goes in unread: an identical one changes
+            // nothing in the tree.
+            if (snapshot.ledger.ledger.blobs.get(path) !== blobId(svg) || pushedTo(snapshot, path)) {
                 if (files.size > 0 || (await read(path)) !== svg)
                     files.set(path, svg);
             }
@@ -4113,7 +4124,12 @@ function classifyEvent(eventName, payload, branch, commonLabel) {
             if (payload.deleted)
                 return { kind: 'skip', reason: `the push deleted ${payload.ref}; nothing to sync` };
             const before = payload.before && !ZERO_SHA.test(payload.before) ? payload.before : null;
-            return { kind: 'push', before, after: payload.after ?? `refs/heads/${branch}` };
+            return {
+                kind: 'push',
+                before,
+                after: payload.after ?? `refs/heads/${branch}`,
+                changed: changedPaths(payload)
+            };
         }
         case 'issues': {
             const action = payload.action;
@@ -4155,6 +4171,27 @@ function classifyEvent(eventName, payload, branch, commonLabel) {
                 reason: `the "${eventName}" event is not handled; goals-sync runs on push, issues (${HANDLED.join(', ')}), schedule and workflow_dispatch`
             };
     }
+}
+/** The paths a push event lists as changed, or null when it does not list them all. */
+function changedPaths(payload) {
+    const commits = payload.commits;
+    const size = typeof payload.size === 'number' ? payload.size : commits?.length;
+    if (!Array.isArray(commits) || commits.length === 0 || payload.forced === true)
+        return null;
+    // GitHub lists at most 20 commits; the rest of a larger push is not in the event.
+    if (size !== undefined && size > commits.length)
+        return null;
+    const changed = [];
+    for (const c of commits) {
+        for (const list of [c.added, c.modified, c.removed]) {
+            if (!Array.isArray(list))
+                return null;
+            for (const p of list)
+                if (typeof p === 'string')
+                    changed.push(p);
+        }
+    }
+    return changed;
 }
 
 ;// CONCATENATED MODULE: ./.build/run/label-style.js
@@ -4877,7 +4914,7 @@ async function goalsFiles(client, at, settings, spec, branch) {
  */
 function plannedFiles(input, work, spec, files, siblings, ledger) {
     if (work.kind === 'push') {
-        const changed = changedPaths(input.payload);
+        const changed = work.changed;
         return changed ? touchedPaths(spec, changed).filter(f => files.includes(f)) : [...files];
     }
     if (work.kind !== 'issue')
@@ -4891,27 +4928,6 @@ function plannedFiles(input, work, spec, files, siblings, ledger) {
     const labels = (issue?.labels ?? []).map(l => (l.name ?? '').toLowerCase());
     const home = files.find(file => (siblings.rows.get(file) ?? []).some(c => labels.includes(categoryLabel(c.name).toLowerCase())));
     return [home ?? files[0]];
-}
-/** The paths a push event lists as changed, or null when it does not list them all. */
-function changedPaths(payload) {
-    const commits = payload.commits;
-    const size = typeof payload.size === 'number' ? payload.size : commits?.length;
-    if (!Array.isArray(commits) || commits.length === 0 || payload.forced === true)
-        return null;
-    // GitHub lists at most 20 commits; the rest of a larger push is not in the event.
-    if (size !== undefined && size > commits.length)
-        return null;
-    const changed = [];
-    for (const c of commits) {
-        for (const list of [c.added, c.modified, c.removed]) {
-            if (!Array.isArray(list))
-                return null;
-            for (const p of list)
-                if (typeof p === 'string')
-                    changed.push(p);
-        }
-    }
-    return changed;
 }
 /** Where this commit mode keeps the ledger, else the other place; null when neither has one. */
 async function several_readLedger(input, branch) {

@@ -74,7 +74,9 @@ export async function syncedEmulator(
 /** Lands a commit as a person would, then runs the action for its push event. */
 export async function push(emu: Emulator, text: string, call: SyncCall = {}, path = 'goals.md') {
   const { before, after } = emu.commit('main', { [path]: text }, 'edit goals', 'octo')
-  return sync(emu, 'push', pushEvent({ before, after }), call)
+  // As GitHub sends it: the event lists the paths each commit changed.
+  const commits = [{ id: after, message: 'edit goals', modified: [path] }]
+  return sync(emu, 'push', pushEvent({ before, after, commits }), call)
 }
 
 export const reconcile = (emu: Emulator, call: SyncCall = {}) =>

@@ -96,6 +96,31 @@ describe('push: file → issues', () => {
     expect(report.commit).toBeNull()
   })
 
+  it('a badge and card edited by hand are put back by the push that changed them', async () => {
+    emu = await emulatorWith({ 'goals.md': '# Goals\n' })
+    await push(emu, SEEDLIKE)
+    const badge = '.github/badges/goals.svg'
+    const card = '.github/badges/goals-card.svg'
+    const ours = [emu.file('main', badge), emu.file('main', card)]
+    const { before, after } = emu.commit(
+      'main',
+      { [badge]: '<svg>100%</svg>', [card]: '<svg/>' },
+      'my own badge',
+      'octo'
+    )
+    const commits = [{ id: after, message: 'my own badge', modified: [badge, card] }]
+    const report = await sync(emu, 'push', pushEvent({ before, after, commits }))
+    expect(report.ops).toEqual([])
+    expect(emu.commits('main')[0]!.files.sort()).toEqual([card, badge].sort())
+    expect([emu.file('main', badge), emu.file('main', card)]).toEqual(ours)
+    // A push that left them alone does not read them: the ledger vouches for them.
+    emu.resetLog()
+    const readme = emu.commit('main', { 'README.md': 'hi\n' }, 'docs', 'octo')
+    const docs = [{ id: readme.after, message: 'docs', modified: ['README.md'] }]
+    await sync(emu, 'push', pushEvent({ ...readme, commits: docs }))
+    expect(emu.requests.filter(r => r.path.includes('badges'))).toEqual([])
+  })
+
   it('ticking and unticking a box closes and reopens only that goal’s issue', async () => {
     emu = await emulatorWith({ 'goals.md': SEEDLIKE })
     await push(emu, SEEDLIKE)

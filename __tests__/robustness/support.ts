@@ -20,7 +20,12 @@ export function writeRequests(emu: Emulator): LoggedRequest[] {
 /** Lands a person's commit of `text` and returns the push event for it (reusable for reruns). */
 export function landPush(emu: Emulator, text: string, path = 'goals.md') {
   const { before, after } = emu.commit('main', { [path]: text }, 'edit goals', 'octo')
-  return pushEvent({ before, after })
+  // As GitHub sends it: the event lists the paths each commit changed.
+  return pushEvent({
+    before,
+    after,
+    commits: [{ id: after, message: 'edit goals', modified: [path] }]
+  })
 }
 
 export interface IssueShape {

@@ -75,6 +75,16 @@ const madeOf = (made: readonly { number: number; category: string }[] | undefine
   made && new Map(made.map(m => [m.number, m.category]))
 
 /**
+ * Whether this run is a push that changed `path` (or may have: the event does
+ * not list every path). An output changed by a push, by hand say, is read and
+ * put right at once, not at the next change of progress.
+ */
+function pushedTo(snapshot: Snapshot, path: string): boolean {
+  const work = snapshot.work
+  return work.kind === 'push' && (work.changed?.includes(path) ?? true)
+}
+
+/**
  * Whether the run may have anything to commit. A run that changes nothing in
  * the file or the ledger reads the badge and card to see whether they are stale;
  * an issue event leaves them to the next full run, so it stays within its read bound.
@@ -95,7 +105,12 @@ export async function commitNeeded(
   const fileIsOurs = blobs.get(settings.path) === snapshot.goals.sha
   for (const output of outputsOf(settings, finalDoc, snapshot.siblings)) {
     // The file is the one the action last wrote, and so is this output: no need to download it.
-    if (fileIsOurs && blobs.get(output.path) === blobId(output.svg)) continue
+    if (
+      !pushedTo(snapshot, output.path) &&
+      fileIsOurs &&
+      blobs.get(output.path) === blobId(output.svg)
+    )
+      continue
     const stored = await readFile(client, at, output.path, snapshot.branch)
     if (stored?.text !== output.svg) return true
   }
@@ -210,10 +225,10 @@ async function commitFiles(
     const doc = parseGoals(result.text, { categoryLevel: level })
     const blobs: [string, string][] = [[settings.path, blobId(result.text)]]
     for (const { path, svg } of outputsOf(settings, doc, snapshot.siblings)) {
-      // The output the action last wrote is this one: not stale (one edited by hand is rewritten at the
-      // next change of progress). Otherwise, when the commit happens anyway, it goes in unread: an
-      // identical one changes nothing in the tree.
-      if (snapshot.ledger.ledger.blobs.get(path) !== blobId(svg)) {
+      // The output the action last wrote is this one, and this push did not change it: not stale.
+      // Otherwise, when the commit happens anyway, it goes in unread: an identical one changes
+      // nothing in the tree.
+      if (snapshot.ledger.ledger.blobs.get(path) !== blobId(svg) || pushedTo(snapshot, path)) {
         if (files.size > 0 || (await read(path)) !== svg) files.set(path, svg)
       }
       blobs.push([path, blobId(svg)])

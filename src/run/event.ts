@@ -1,7 +1,13 @@
 // What a run has to do, decided from the event alone (no requests).
 
 export type RunKind =
-  | { kind: 'push'; before: string | null; after: string }
+  | {
+      kind: 'push'
+      before: string | null
+      after: string
+      /** The paths its commits added, changed or removed; null when the event does not list them all. */
+      changed: string[] | null
+    }
   | { kind: 'reconcile' }
   | {
       kind: 'issue'
@@ -16,6 +22,9 @@ export type RunKind =
 
 interface Payload {
   ref?: string
+  commits?: { added?: unknown; modified?: unknown; removed?: unknown }[]
+  size?: unknown
+  forced?: unknown
   before?: string
   after?: string
   deleted?: boolean
@@ -51,7 +60,12 @@ export function classifyEvent(
       if (payload.deleted)
         return { kind: 'skip', reason: `the push deleted ${payload.ref}; nothing to sync` }
       const before = payload.before && !ZERO_SHA.test(payload.before) ? payload.before : null
-      return { kind: 'push', before, after: payload.after ?? `refs/heads/${branch}` }
+      return {
+        kind: 'push',
+        before,
+        after: payload.after ?? `refs/heads/${branch}`,
+        changed: changedPaths(payload)
+      }
     }
     case 'issues': {
       const action = payload.action
@@ -95,4 +109,21 @@ export function classifyEvent(
         reason: `the "${eventName}" event is not handled; goals-sync runs on push, issues (${HANDLED.join(', ')}), schedule and workflow_dispatch`
       }
   }
+}
+
+/** The paths a push event lists as changed, or null when it does not list them all. */
+export function changedPaths(payload: Payload): string[] | null {
+  const commits = payload.commits
+  const size = typeof payload.size === 'number' ? payload.size : commits?.length
+  if (!Array.isArray(commits) || commits.length === 0 || payload.forced === true) return null
+  // GitHub lists at most 20 commits; the rest of a larger push is not in the event.
+  if (size !== undefined && size > commits.length) return null
+  const changed: string[] = []
+  for (const c of commits) {
+    for (const list of [c.added, c.modified, c.removed]) {
+      if (!Array.isArray(list)) return null
+      for (const p of list) if (typeof p === 'string') changed.push(p)
+    }
+  }
+  return changed
 }

@@ -163,7 +163,7 @@ function plannedFiles(
   ledger: Ledger | null
 ): string[] {
   if (work.kind === 'push') {
-    const changed = changedPaths(input.payload)
+    const changed = work.changed
     return changed ? touchedPaths(spec, changed).filter(f => files.includes(f)) : [...files]
   }
   if (work.kind !== 'issue') return [...files]
@@ -176,24 +176,6 @@ function plannedFiles(
     (siblings.rows.get(file) ?? []).some(c => labels.includes(categoryLabel(c.name).toLowerCase()))
   )
   return [home ?? (files[0] as string)]
-}
-
-/** The paths a push event lists as changed, or null when it does not list them all. */
-function changedPaths(payload: Record<string, unknown>): string[] | null {
-  const commits = payload.commits as
-    { added?: unknown; modified?: unknown; removed?: unknown }[] | undefined
-  const size = typeof payload.size === 'number' ? payload.size : commits?.length
-  if (!Array.isArray(commits) || commits.length === 0 || payload.forced === true) return null
-  // GitHub lists at most 20 commits; the rest of a larger push is not in the event.
-  if (size !== undefined && size > commits.length) return null
-  const changed: string[] = []
-  for (const c of commits) {
-    for (const list of [c.added, c.modified, c.removed]) {
-      if (!Array.isArray(list)) return null
-      for (const p of list) if (typeof p === 'string') changed.push(p)
-    }
-  }
-  return changed
 }
 
 /** Where this commit mode keeps the ledger, else the other place; null when neither has one. */
