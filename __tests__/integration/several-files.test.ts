@@ -50,6 +50,8 @@ describe('several goals files', () => {
     e.resetLog()
     const again = await reconcile(e, { inputs: GLOB })
     expect(e.writes()).toBe(0)
+    // The README's bound: 3 + files × (4 + pages of issues).
+    expect(e.reads()).toBeLessThanOrEqual(3 + 2 * (4 + 1))
     expect(again.writes).toBe(0)
     expect(again.total).toBe(5)
   })
