@@ -227,7 +227,7 @@ function reader(
     if (allMatched && leaf === HTML) {
       if (htmlEnd === 'blank') {
         if (ns === text.length) leaf = NONE
-      } else if (htmlEnd.test(text)) leaf = NONE
+      } else if (htmlEnd.test(text.slice(ns))) leaf = NONE
       return
     }
 
@@ -283,7 +283,11 @@ function reader(
       opened = true
       skipBlanks(text, pos, realCol)
     }
-    if (opened) closeLeaf()
+    if (opened) {
+      closeLeaf()
+      // `>` or `-` alone is not a blank line: a counter can no longer follow.
+      awaitingCounter = null
+    }
     if (!opened && !allMatched) {
       // Fences and HTML blocks of closed containers are closed with them.
       if (leaf === FENCE || leaf === HTML) closeLeaf()
@@ -297,6 +301,18 @@ function reader(
       return
     }
     for (const c of containers) c.empty = false
+    if (awaitingCounter) {
+      // The first non-blank line after the heading, at the top level (a line that
+      // opened a container cleared it): the heading's counter if it is only that.
+      const heading = awaitingCounter
+      awaitingCounter = null
+      const counter = indent < 4 ? ownLineCounter(text, i) : null
+      if (counter) {
+        heading.counter = counter
+        startParagraph(depth, i, text)
+        return
+      }
+    }
     if (leaf === CODE || leaf === FENCE || leaf === HTML) {
       if (leaf === CODE && indent >= 4 && !opened) return
       closeLeaf()
@@ -308,16 +324,6 @@ function reader(
         leafDepth = depth
       }
       return
-    }
-    if (awaitingCounter) {
-      const heading = awaitingCounter
-      awaitingCounter = null
-      const counter = depth === 0 && leaf === NONE ? ownLineCounter(text, i) : null
-      if (counter) {
-        heading.counter = counter
-        startParagraph(depth, i, text)
-        return
-      }
     }
     if (leaf === PARAGRAPH && !opened) {
       const setext = setextLevel(text, ns)
@@ -348,7 +354,8 @@ function reader(
       const end = htmlBlockStart(text, ns, leaf === PARAGRAPH && !opened)
       if (end) {
         htmlEnd = end
-        leaf = end !== 'blank' && end.test(text.slice(ns + 2)) ? NONE : HTML
+        // The end may overlap the start (`<?>`, `<!-->`): look from the `<` on.
+        leaf = end !== 'blank' && end.test(text.slice(ns)) ? NONE : HTML
         leafDepth = depth
         return
       }

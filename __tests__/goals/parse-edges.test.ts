@@ -1,0 +1,341 @@
+// Edge cases of the block structure that decides what is a goal, a category or
+// a counter: each small document is read by the engine and by the reference
+// parser (markdown-it, sharing no code with ours), and must read the same; the
+// counters, parents, warnings and take-backs, which the reference does not
+// model, are checked against answers worked out by hand from CommonMark/GFM
+// and the SPEC.
+import { describe, expect, it } from 'vitest'
+import { fixCounters } from '../../src/goals/edit.ts'
+import type { GoalsDoc } from '../../src/goals/model.ts'
+import { countGoals, parseGoals, tallyGoals } from '../../src/goals/parse.ts'
+import { referenceRead } from './reference.ts'
+import { md } from './support.ts'
+
+function expectReferenceReading(source: string, level = 2): GoalsDoc {
+  const doc = parseGoals(source, { categoryLevel: level })
+  const ref = referenceRead(source)
+  const sorted = [...ref.goals].sort((a, b) => a[0] - b[0])
+  expect(
+    doc.goals.map(g => [g.line, g.checked]),
+    source
+  ).toEqual(sorted)
+  const categories = [...ref.headings].filter(([, l]) => l === level).map(([line]) => line)
+  expect(
+    doc.categories.map(c => c.heading.line),
+    source
+  ).toEqual(categories.sort((a, b) => a - b))
+  return doc
+}
+
+const lines = (doc: GoalsDoc) => doc.goals.map(g => g.line)
+const counter = (doc: GoalsDoc, k = 0) => {
+  const c = doc.categories[k]?.heading.counter
+  return c ? [c.done, c.total, c.line] : null
+}
+
+describe('small documents read as the reference parser reads them', () => {
+  const cases: string[] = [
+    // block quotes and laziness
+    '> a\n    > b\n[ ] c\n',
+    '> a\n   > [ ] b\n[ ] c\n',
+    '>a\n>[ ] b\n\n[ ] c\n',
+    '>\t[ ] a\n[ ] b\n',
+    '> ```\n[ ] a\n',
+    '> - [ ] a\n[ ] b\n',
+    '> > a\n> [ ] b\n\n[ ] c\n',
+    '>     code\n[ ] a\n',
+    // lists
+    '- a\n\n  [ ] b\n',
+    '- a\n\n [ ] b\n',
+    '-   [ ] a\n    [ ] b\n',
+    '-     code\n  [ ] b\n',
+    '-\n  [ ] a\n',
+    '-\n\n  [ ] a\n',
+    '- \n  [ ] a\n',
+    '1. a\n\n   [ ] b\n',
+    '10. a\n\n    [ ] b\n',
+    '10. a\n\n   [ ] b\n',
+    '- [ ] a\n  - [ ] b\n    - [x] c\n',
+    '* [ ] a\n+ [x] b\n',
+    'a\n- [ ] b\n',
+    'a\n2. [ ] b\n',
+    'a\n1. [ ] b\n',
+    'a\n-\n[ ] b\n',
+    'a\n1.\n[ ] b\n',
+    '- a\n-\n  [ ] b\n',
+    '-\ta\n\n  [ ] b\n',
+    '-\t\ta\n\n  [ ] b\n',
+    '- a\n    - [ ] b\n',
+    '1234567890. [ ] a\n',
+    '- - [ ] a\n',
+    '- > [ ] a\n',
+    '> - [ ] a\n',
+    // thematic breaks
+    '[ ] a\n***\n[ ] b\n',
+    '- [ ] a\n* * *\n- [ ] b\n',
+    '[ ] a\n___\n',
+    '- [ ] a\n- - -\n',
+    // setext
+    '[ ] a\n===\n',
+    '[ ] a\n[ ] b\n---\n[ ] c\n',
+    '[ ] a\n\n---\n',
+    '- [ ] a\n  ---\n',
+    '[ ] a\n    ===\n',
+    '[ ] a\n= =\n',
+    '> [ ] a\n---\n[ ] b\n',
+    // ATX
+    '#[ ] a\n',
+    '####### [ ] a\n',
+    '##\n[ ] a\n',
+    '## A\n[ ] a\n# B\n[ ] b\n### C\n[ ] c\n',
+    '    ## A\n[ ] a\n',
+    '[ ] a\n## B\n[ ] b\n',
+    '- ## A\n[ ] a\n',
+    '> ## A\n[ ] a\n',
+    // fences
+    '```\n[ ] a\n```\n[ ] b\n',
+    '~~~\n[ ] a\n```\n[ ] b\n~~~\n[ ] c\n',
+    '````\n```\n[ ] a\n````\n[ ] b\n',
+    '``` a`b\n[ ] a\n',
+    '~~~ a`b\n[ ] a\n~~~\n[ ] b\n',
+    '   ```\n[ ] a\n   ```\n[ ] b\n',
+    '```\n[ ] a\n    ```\n[ ] b\n```\n[ ] c\n',
+    '```\n[ ] a\n``` x\n[ ] b\n',
+    '- ```\n  [ ] a\n  ```\n  [ ] b\n',
+    '- ```\n  [ ] a\n[ ] b\n',
+    '[ ] a\n```\n[ ] b\n',
+    '``\n[ ] a\n',
+    // indented code
+    '    [ ] a\n[ ] b\n',
+    '[ ] a\n    [ ] b\n',
+    '\n    [ ] a\n\n    [ ] b\n[ ] c\n',
+    '    code\n\n[ ] a\n',
+    '\t[ ] a\n',
+    '  \t[ ] a\n',
+    // html
+    '<div>\n[ ] a\n\n[ ] b\n',
+    '<!-- a\n[ ] a\n-->\n[ ] b\n',
+    '<!-- a -->\n[ ] a\n',
+    '<?\n[ ] a\n?>\n[ ] b\n',
+    '<? x ?>\n[ ] a\n',
+    '<?>\n[ ] a\n',
+    '<!DOCTYPE html\n[ ] a\n>\n[ ] b\n',
+    '<!DOCTYPE html>\n[ ] a\n',
+    '<![CDATA[\n[ ] a\n]]>\n[ ] b\n',
+    '<![CDATA[ x ]]>\n[ ] a\n',
+    '<script>\n[ ] a\n</script>\n[ ] b\n',
+    '<script>x</script>\n[ ] a\n',
+    '<pre\n[ ] a\n</pre>\n[ ] b\n',
+    '<style type="x">\n[ ] a\n</STYLE>\n[ ] b\n',
+    '<textarea>\n\n[ ] a\n</textarea>\n[ ] b\n',
+    '<custom>\n[ ] a\n\n[ ] b\n',
+    '<custom a="1">\n[ ] a\n\n[ ] b\n',
+    '[ ] a\n<custom>\n[ ] b\n',
+    '[ ] a\n<div>\n[ ] b\n\n[ ] c\n',
+    '[ ] a\n<!--\n[ ] b\n-->\n[ ] c\n',
+    '<div/>\n[ ] a\n',
+    '<div/ >\n[ ] a\n',
+    '</div>\n[ ] a\n\n[ ] b\n',
+    '<span>\n[ ] a\n\n[ ] b\n',
+    '<span> x\n[ ] a\n',
+    '<a href="x">\n[ ] a\n',
+    '- <div>\n  [ ] a\n[ ] b\n',
+    '> <!X\n> y\n> z\n[ ] w\n',
+    '> <div>\n[ ] a\n',
+    '<div>\n    [ ] a\n\n[ ] b\n',
+    // tables
+    '| a | b |\n| --- | --- |\n[ ] x\n\n[ ] y\n',
+    '[ ] a | b\n--- | ---\n[ ] c\n\n[ ] d\n',
+    '[ ] a | b\n--- | --- | ---\n[ ] c\n',
+    '| a |\n| - |\n| [ ] b |\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n# H\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n> q\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n- [ ] c\n',
+    '| a | b |\n| --- | --- |\n```\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n    [ ] c\n',
+    '| a | b |\n| --- | --- |\n***\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n<div>\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n1. [ ] c\n',
+    '| a | b |\n| --- | --- |\n2. [ ] c\n',
+    'x\n| a | b |\n| --- | --- |\n[ ] c\n',
+    '[ ] x\n| a | b |\n| --- | --- |\n[ ] c\n',
+    'a \\| b\n--- | ---\n[ ] c\n',
+    '| a \\| b |\n| --- |\n[ ] c\n',
+    'a | b\n:-: | --:\n[ ] c\n\n[ ] d\n',
+    'a | b\n- | -\n[ ] c\n',
+    '- a | b\n  --- | ---\n  [ ] c\n',
+    // link reference definitions
+    '[a]: /url\n[ ] b\n',
+    '[ ]: /url\n',
+    // setext vs counter
+    '## A\n[1/2]\n---\n',
+    // misc
+    '[ ]\n[x]  \n',
+    '[ ]\ta\n',
+    '[ ]a\n',
+    '[y] a\n',
+    '[x]\n',
+    ' [ ] a\n   [x] b\n',
+    '\u00a0[ ] a\n'
+  ]
+  it.each(cases)('%j', source => {
+    expectReferenceReading(source)
+  })
+})
+
+describe('own-line counters: only the first non-blank line after the heading', () => {
+  it('skips blank lines and up to three spaces of indentation', () => {
+    const doc = parseGoals(md('## A', '', '', '   [1/2]', '[ ] a'))
+    expect(counter(doc)).toEqual([1, 2, 3])
+    expect(doc.categories[0]?.heading.counter).toMatchObject({ start: 3, end: 8, ownLine: true })
+  })
+
+  it('indented code right after the heading is that line: a counter under it is text', () => {
+    const source = md('## A', '    code', '[1/2]', '[ ] a')
+    const doc = expectReferenceReading(source)
+    expect(counter(doc)).toBeNull()
+    expect(fixCounters(source)).toBe(md('## A [0/1]', '    code', '[1/2]', '[ ] a'))
+  })
+
+  it('a counter indented four spaces or a tab is indented code, not a counter', () => {
+    expect(counter(parseGoals(md('## A', '    [1/2]')))).toBeNull()
+    expect(counter(parseGoals(md('## A', '\t[1/2]')))).toBeNull()
+    expect(counter(parseGoals(md('## A', ' \t[1/2]')))).toBeNull()
+  })
+
+  it('an empty list item or block quote marker is a non-blank line too', () => {
+    for (const source of [
+      md('## A', '-', '[1/2]'),
+      md('## A', '>', '[1/2]'),
+      md('## A', '1.', '[1/2]')
+    ]) {
+      expect(counter(expectReferenceReading(source)), source).toBeNull()
+    }
+  })
+
+  it('inside a list item or block quote a lone counter is not the heading counter', () => {
+    expect(counter(parseGoals(md('## A', '- [1/2]')))).toBeNull()
+    expect(counter(parseGoals(md('## A', '> [1/2]')))).toBeNull()
+  })
+
+  it('a thematic break, a fence or a comment right after the heading is that line', () => {
+    expect(counter(parseGoals(md('## A', '***', '[1/2]')))).toBeNull()
+    expect(counter(parseGoals(md('## A', '```', '```', '[1/2]')))).toBeNull()
+    expect(counter(parseGoals(md('## A', '<!-- c -->', '[1/2]')))).toBeNull()
+  })
+
+  it('the counter line starts a paragraph: goals under it are its lines, a table row is not', () => {
+    const doc = parseGoals(md('## A', '[1/2]', '[x] a', '[ ] b'))
+    expect(counter(doc)).toEqual([1, 2, 1])
+    expect(doc.goals.map(g => [g.title, g.line])).toEqual([
+      ['a', 2],
+      ['b', 3]
+    ])
+    expect(doc.categories[0]?.done).toBe(1)
+  })
+
+  it('a level-1 title awaits its counter on the next line; deeper headings do not', () => {
+    const doc = parseGoals(md('# T', '[3/4]', '### S', '[1/1]', '## A', '[0/0]'))
+    expect(doc.titles[0]?.counter).toMatchObject({ done: 3, total: 4, line: 1, ownLine: true })
+    expect(counter(doc)).toEqual([0, 0, 5])
+  })
+
+  it('under heading level 3, the level-3 heading and the title await theirs, a `##` does not', () => {
+    const doc = parseGoals(md('# T', '', '[1/1]', '## Area', '[2/2]', '### C', '[0/0]', '[ ] a'), {
+      categoryLevel: 3
+    })
+    expect(doc.titles[0]?.counter?.line).toBe(2)
+    expect(doc.categories.map(c => [c.name, c.heading.counter?.line])).toEqual([['C', 6]])
+  })
+})
+
+describe('HTML blocks end where CommonMark ends them', () => {
+  it('`<?>` holds its own end, `?>`: the next line is prose again', () => {
+    const doc = expectReferenceReading(md('<?>', '[ ] a'))
+    expect(doc.goals.map(g => g.title)).toEqual(['a'])
+  })
+
+  it('a processing instruction without `?>` runs on until one', () => {
+    const doc = expectReferenceReading(md('<?php', '[ ] a', 'x ?>', '[ ] b'))
+    expect(doc.goals.map(g => g.title)).toEqual(['b'])
+  })
+
+  it('the `>` of a block quote does not end a declaration inside it', () => {
+    // `<!X` runs to a line holding `>` after the quote marker: line 3 has none, so
+    // the block is still open when the quote ends, and `[ ] w` starts a paragraph.
+    const doc = expectReferenceReading(md('> <!X', '> y', '> z', '[ ] w'))
+    expect(doc.goals.map(g => g.title)).toEqual(['w'])
+  })
+
+  it('each kind of block hides goals until its own end', () => {
+    const kinds: [string, string][] = [
+      ['<script>', '</script>'],
+      ['<!-- x', '-->'],
+      ['<? x', '?>'],
+      ['<!DOCTYPE x', '>'],
+      ['<![CDATA[', ']]>']
+    ]
+    for (const [open, close] of kinds) {
+      const doc = expectReferenceReading(md(open, '[ ] hidden', close, '[ ] seen'))
+      expect(lines(doc), open).toEqual([3])
+    }
+  })
+})
+
+describe('tallyGoals and countGoals read what parseGoals reads', () => {
+  const sources = [
+    md('# T [0/9]', '## A', '[x] a', '- [ ] b', '  - [x] c', '## B [1/1]', '[ ] a', '[ ] a'),
+    md('## A', '[x] a', '[ ] b', '---', '[x] c'),
+    md('## A', 'h | i', '--- | ---', '[x] row', '', '[x] d'),
+    md('- [ ]', '> [x] q', '[x] e'),
+    md('[x] before', '## A', '[1/1]', '[x] one', '# T', '[x] after')
+  ]
+  const summary = (doc: GoalsDoc) => ({
+    done: doc.done,
+    total: doc.total,
+    lineCount: doc.lineCount,
+    titles: doc.titles,
+    categories: doc.categories.map(c => [c.name, c.done, c.total, c.heading]),
+    warnings: doc.warnings
+      .map(w => [w.line, w.message])
+      .filter(([, m]) => !String(m).startsWith('duplicate goal'))
+  })
+
+  it.each(sources)('%j', source => {
+    const parsed = parseGoals(source)
+    const tallied = tallyGoals(source)
+    expect(tallied.goals).toEqual([])
+    expect(tallied.categories.every(c => c.goals.length === 0)).toBe(true)
+    expect(summary(tallied)).toEqual(summary(parsed))
+    expect(summary(countGoals(source))).toEqual(summary(parsed))
+  })
+
+  it('on the first of them, the counts worked out by hand', () => {
+    const doc = tallyGoals(sources[0] as string)
+    expect([doc.done, doc.total]).toEqual([2, 5])
+    expect(doc.categories.map(c => [c.name, c.done, c.total])).toEqual([
+      ['A', 2, 3],
+      ['B', 0, 2]
+    ])
+    // The duplicate title in B is told only by parseGoals.
+    expect(doc.warnings).toEqual([])
+    expect(parseGoals(sources[0] as string).warnings.map(w => w.line)).toEqual([8])
+  })
+
+  it('a setext underline takes back the goals of its paragraph only', () => {
+    const doc = tallyGoals(sources[1] as string)
+    expect([doc.done, doc.total]).toEqual([1, 1])
+    expect(doc.categories.map(c => [c.done, c.total])).toEqual([[1, 1]])
+  })
+
+  it('a delimiter row takes back the header row only, and rows are not goals', () => {
+    const doc = tallyGoals(sources[2] as string)
+    expect([doc.done, doc.total]).toEqual([1, 1])
+  })
+
+  it('goals before the first category and after a title count only in the totals', () => {
+    const doc = tallyGoals(sources[4] as string)
+    expect([doc.done, doc.total]).toEqual([3, 3])
+    expect(doc.categories.map(c => [c.done, c.total, c.heading.counter?.line])).toEqual([[1, 1, 2]])
+  })
+})
