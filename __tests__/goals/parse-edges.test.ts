@@ -176,7 +176,89 @@ describe('small documents read as the reference parser reads them', () => {
     '[y] a\n',
     '[x]\n',
     ' [ ] a\n   [x] b\n',
-    '\u00a0[ ] a\n'
+    '\u00a0[ ] a\n',
+    // tables inside containers: the header row's cells are counted after the markers
+    '- | a | b |\n  | - | - |\n  [ ] x\n',
+    '> | a | b |\n> | - | - |\n[ ] x\n',
+    '- | a |\n  | - |\n  [ ] x\n',
+    'a | b\n\n## A\n[1/2]\n| - | - |\n[ ] x\n',
+    '| a | b |\n| - | - |\n\n[ ] x\n',
+    '> | a |\n> | - |\n> [ ] x\n[ ] y\n',
+    // quotes and tabs
+    '>\t\t[ ] a\n[ ] b\n',
+    '> a\n    - [ ] b\n',
+    '> a\n     - [ ] b\n',
+    '> a\n   - [ ] b\n',
+    '> a\n\t- [ ] b\n',
+    '>>\n[ ] a\n',
+    '> a\n>\n[ ] b\n',
+    '   > a\n[ ] b\n',
+    '    > a\n[ ] b\n',
+    '> a\n    > b\n- [ ] c\n',
+    '> ```\n    > x\n[ ] y\n',
+    // list content columns
+    '-    [ ] a\n\n      [ ] b\n',
+    '-    [ ] a\n\n     [ ] b\n',
+    '-     [ ] a\n\n      [ ] b\n',
+    '-     [ ] a\n\n   [ ] b\n',
+    '-\n      [ ] a\n',
+    '-\n   [ ] a\n',
+    '- a\n\n      [ ] b\n',
+    '1.  a\n\n    [ ] b\n',
+    '1.  a\n\n      [ ] b\n',
+    '-\t[ ] a\n\n\t[ ] b\n',
+    '- [ ] a\n  - [ ] b\n\n    [ ] c\n',
+    '- a\n -\n  [ ] b\n',
+    // list items and paragraphs
+    '[ ] a\n* \n[ ] b\n',
+    '[ ] a\n+ [ ] b\n',
+    '[ ] a\n1) [ ] b\n',
+    '[ ] a\n0. [ ] b\n',
+    '[ ] a\n01. [ ] b\n',
+    '- [ ] a\n2. [ ] b\n',
+    '- [ ] a\n\n2. [ ] b\n',
+    '> a\n1. [ ] b\n',
+    '> a\n2. [ ] b\n',
+    '> a\n-\n',
+    '- a\n  > b\n[ ] c\n',
+    // indented code and paragraphs
+    '    a\n    [ ] b\n\n    [ ] c\n[ ] d\n',
+    '    a\n  [ ] b\n',
+    '- a\n\n      code\n  [ ] b\n',
+    '  [ ] a\n      [ ] b\n',
+    // fences
+    '  ```\n  [ ] a\n     ```\n[ ] b\n',
+    '- ```\n  [ ] a\n\n  [ ] b\n  ```\n  [ ] c\n',
+    '> ```\n> [ ] a\n[ ] b\n',
+    '```\n\n[ ] a\n',
+    '~~~~\n~~~\n[ ] a\n~~~~~\n[ ] b\n',
+    // html
+    '<div>\n\n[ ] a\n',
+    '- <!--\n  [ ] a\n  -->\n  [ ] b\n',
+    '- <!--\n  [ ] a\n[ ] b\n',
+    '<!-- a -->\n\n[ ] b\n',
+    '<!--\n\n[ ] a\n-->\n[ ] b\n',
+    '[ ] a\n<span>\n\n[ ] b\n',
+    '> <div>\n> [ ] a\n\n[ ] b\n',
+    // headings
+    '## A\n[ ] a\n    # B\n[ ] b\n',
+    '## A\n> ## B\n[ ] a\n',
+    '- ## A\n  [ ] a\n',
+    '## A\n[ ] a\n## A\n[ ] b\n',
+    '[ ] a\n# B\n',
+    '# A\n[ ] a\n## B\n[ ] b\n#### C\n[ ] c\n',
+    // setext and retract
+    '- [ ] a\n  ---\n  - [ ] b\n',
+    '##\n[ ] a\n---\n',
+    '## A\n[ ] a\n\n[ ] a\n---\n\n[ ] a\n',
+    '[ ]\n===\n[ ] a\n',
+    '> [ ] a\n===\n',
+    '- [ ] a\n===\n',
+    // thematic breaks
+    '- [ ] a\n---\n',
+    ' - - -\n[ ] a\n',
+    '[ ] a\n+++\n',
+    '_ _ _\n[ ] a\n'
   ]
   it.each(cases)('%j', source => {
     expectReferenceReading(source)
@@ -337,5 +419,45 @@ describe('tallyGoals and countGoals read what parseGoals reads', () => {
     const doc = tallyGoals(sources[4] as string)
     expect([doc.done, doc.total]).toEqual([3, 3])
     expect(doc.categories.map(c => [c.done, c.total, c.heading.counter?.line])).toEqual([[1, 1, 2]])
+  })
+})
+
+describe('what the reference does not model: take-backs, parents, warnings', () => {
+  it('a setext underline in an item takes back its goal, and a nested item then has no parent', () => {
+    const doc = parseGoals(md('- [ ] a', '  ---', '  - [ ] b'))
+    expect(doc.goals.map(g => [g.title, g.parent])).toEqual([['b', null]])
+  })
+
+  it('a take-back keeps the warnings of lines before the paragraph', () => {
+    const doc = parseGoals(md('##', '[ ] a', '---'))
+    expect(doc.goals).toEqual([])
+    expect(doc.warnings.map(w => [w.line, w.message])).toEqual([
+      [1, 'category heading has no name']
+    ])
+  })
+
+  it('a take-back forgets the duplicate it took back, and its occurrence', () => {
+    const doc = parseGoals(md('## A', '[ ] a', '', '[ ] a', '---', '', '[ ] a'))
+    expect(doc.goals.map(g => [g.line, g.occurrence])).toEqual([
+      [1, 0],
+      [6, 1]
+    ])
+    expect(doc.warnings.map(w => w.line)).toEqual([7])
+    expect(doc.categories.map(c => [c.total, c.goals])).toEqual([[2, [0, 1]]])
+  })
+
+  it('goals before any category are taken back from the totals', () => {
+    for (const read of [parseGoals, countGoals, tallyGoals]) {
+      const doc = read(md('[x] a', '---', '[x] b', '[ ] c', '==='))
+      expect([doc.done, doc.total], read.name).toEqual([0, 0])
+    }
+  })
+
+  it('a table under an item takes back only its header row: the item stays the parent', () => {
+    const doc = parseGoals(md('- [ ] a', '  | x |', '  | - |', '  - [ ] b'))
+    expect(doc.goals.map(g => [g.title, g.parent])).toEqual([
+      ['a', null],
+      ['b', 0]
+    ])
   })
 })

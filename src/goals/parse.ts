@@ -113,7 +113,6 @@ function reader(
   let awaitingCounter = null as Heading | null
   const containers: Container[] = []
   let leaf = NONE
-  let leafDepth = 0
   let fence: FenceOpen | null = null
   let htmlEnd: HtmlEnd = 'blank'
   /** The open paragraph: where its goals start, its first line, its last line's cells. */
@@ -237,7 +236,8 @@ function reader(
       return
     }
     if (!allMatched) {
-      if (leafDepth > matched) closeLeaf()
+      // A leaf block always sits in the innermost container: it ends with it.
+      closeLeaf()
       containers.length = matched
     }
 
@@ -264,7 +264,7 @@ function reader(
         if (isThematicBreak(text, ns)) break
         const m = listMarker(text, ns)
         if (!m) break
-        const interrupting = leaf === PARAGRAPH && !opened && allMatched
+        const interrupting = leaf === PARAGRAPH && !opened
         if (interrupting && (m.empty || (m.ordered && m.start !== 1))) break
         const markerEnd = nsCol + (m.end - ns)
         markerAt = ns
@@ -288,12 +288,7 @@ function reader(
       // `>` or `-` alone is not a blank line: a counter can no longer follow.
       awaitingCounter = null
     }
-    if (!opened && !allMatched) {
-      // Fences and HTML blocks of closed containers are closed with them.
-      if (leaf === FENCE || leaf === HTML) closeLeaf()
-    }
     const indent = nsCol - col
-    const depth = containers.length
 
     // 5. The leaf block this line belongs to.
     if (ns === text.length) {
@@ -309,23 +304,20 @@ function reader(
       const counter = indent < 4 ? ownLineCounter(text, i) : null
       if (counter) {
         heading.counter = counter
-        startParagraph(depth, i, text)
+        startParagraph(i)
+        lastCells = 0
         return
       }
     }
-    if (leaf === CODE || leaf === FENCE || leaf === HTML) {
-      if (leaf === CODE && indent >= 4 && !opened) return
-      closeLeaf()
-    }
+    // From here the leaf is a paragraph, a table, indented code or none (fences and
+    // HTML blocks returned above or ended with their container), and every way on
+    // sets it anew: indented code ends at any line not indented as code.
     if (indent >= 4) {
       if (leaf === PARAGRAPH) addParagraphLine(text, ns, i, '', ns)
-      else {
-        leaf = CODE
-        leafDepth = depth
-      }
+      else leaf = CODE
       return
     }
-    if (leaf === PARAGRAPH && !opened) {
+    if (leaf === PARAGRAPH) {
       const setext = setextLevel(text, ns)
       if (setext !== 0) {
         retract(paragraphLine)
@@ -336,7 +328,6 @@ function reader(
       if (columns > 0 && columns === lastCells) {
         retract(i - 1)
         leaf = TABLE
-        leafDepth = depth
         return
       }
     }
@@ -347,41 +338,38 @@ function reader(
       if (open) {
         fence = open
         leaf = FENCE
-        leafDepth = depth
         return
       }
     } else if (ch === 60) {
-      const end = htmlBlockStart(text, ns, leaf === PARAGRAPH && !opened)
+      const end = htmlBlockStart(text, ns, leaf === PARAGRAPH)
       if (end) {
         htmlEnd = end
         // The end may overlap the start (`<?>`, `<!-->`): look from the `<` on.
         leaf = end !== 'blank' && end.test(text.slice(ns)) ? NONE : HTML
-        leafDepth = depth
         return
       }
     } else if (ch === 35) {
       const level = atxLevel(text, ns)
       if (level > 0) {
         closeLeaf()
-        if (depth === 0) heading(text, ns, i, level)
+        if (containers.length === 0) heading(text, ns, i, level)
         return
       }
     } else if ((ch === 45 || ch === 42 || ch === 95) && isThematicBreak(text, ns)) {
       closeLeaf()
       return
     }
-    if (leaf !== PARAGRAPH) startParagraph(depth, i, text)
-    else lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0
+    if (leaf !== PARAGRAPH) startParagraph(i)
+    // Cells of the row as a table's header would have them (after the container markers).
+    lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0
     addParagraphLine(text, ns, i, marker, markerAt, ownItem)
   }
 
-  function startParagraph(depth: number, line: number, text: string): void {
+  function startParagraph(line: number): void {
     leaf = PARAGRAPH
-    leafDepth = depth
     if (!keep && heldCount() + (settled ? warnings.length : 0) >= SETTLE_BATCH) settle()
     paragraphGoals = heldCount()
     paragraphLine = line
-    lastCells = text.includes('|') ? tableCells(text) : 0
   }
 
   function heading(text: string, at: number, line: number, level: number): void {
