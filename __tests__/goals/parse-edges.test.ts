@@ -27,6 +27,42 @@ function expectReferenceReading(source: string, level = 2): GoalsDoc {
   return doc
 }
 
+/** What every reading shares: counts, headings, counters, warnings (duplicates aside). */
+function summary(doc: GoalsDoc) {
+  return {
+    done: doc.done,
+    total: doc.total,
+    lineCount: doc.lineCount,
+    titles: doc.titles,
+    categories: doc.categories.map(c => [c.name, c.done, c.total, c.heading]),
+    warnings: doc.warnings
+      .map(w => [w.line, w.message])
+      .filter(([, m]) => !String(m).startsWith('duplicate goal'))
+  }
+}
+
+/** tallyGoals and countGoals read the counts parseGoals reads, and hold no goals. */
+function expectSameCounts(source: string, level = 2): void {
+  const options = { categoryLevel: level }
+  const parsed = parseGoals(source, options)
+  expect(parsed.categories.map(c => c.goals).flat()).toEqual(
+    parsed.goals.flatMap((g, k) => (g.category === null ? [] : [k]))
+  )
+  for (const read of [tallyGoals, countGoals]) {
+    const doc = read(source, options)
+    expect(doc.goals, read.name).toEqual([])
+    expect(
+      doc.categories.flatMap(c => c.goals),
+      read.name
+    ).toEqual([])
+    expect(summary(doc), `${read.name}\n${source}`).toEqual(summary(parsed))
+  }
+  const counted = countGoals(source, options)
+  expect(counted.warnings.map(w => [w.line, w.message])).toEqual(
+    parsed.warnings.map(w => [w.line, w.message])
+  )
+}
+
 const lines = (doc: GoalsDoc) => doc.goals.map(g => g.line)
 const counter = (doc: GoalsDoc, k = 0) => {
   const c = doc.categories[k]?.heading.counter
@@ -263,6 +299,10 @@ describe('small documents read as the reference parser reads them', () => {
   it.each(cases)('%j', source => {
     expectReferenceReading(source)
   })
+
+  it.each(cases)('%j: tallied and counted as parsed', source => {
+    expectSameCounts(source)
+  })
 })
 
 describe('own-line counters: only the first non-blank line after the heading', () => {
@@ -372,24 +412,8 @@ describe('tallyGoals and countGoals read what parseGoals reads', () => {
     md('- [ ]', '> [x] q', '[x] e'),
     md('[x] before', '## A', '[1/1]', '[x] one', '# T', '[x] after')
   ]
-  const summary = (doc: GoalsDoc) => ({
-    done: doc.done,
-    total: doc.total,
-    lineCount: doc.lineCount,
-    titles: doc.titles,
-    categories: doc.categories.map(c => [c.name, c.done, c.total, c.heading]),
-    warnings: doc.warnings
-      .map(w => [w.line, w.message])
-      .filter(([, m]) => !String(m).startsWith('duplicate goal'))
-  })
-
   it.each(sources)('%j', source => {
-    const parsed = parseGoals(source)
-    const tallied = tallyGoals(source)
-    expect(tallied.goals).toEqual([])
-    expect(tallied.categories.every(c => c.goals.length === 0)).toBe(true)
-    expect(summary(tallied)).toEqual(summary(parsed))
-    expect(summary(countGoals(source))).toEqual(summary(parsed))
+    for (const level of [1, 2, 3]) expectSameCounts(source, level)
   })
 
   it('on the first of them, the counts worked out by hand', () => {

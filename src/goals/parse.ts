@@ -132,7 +132,9 @@ function reader(
   }
   /** A setext underline or a table's delimiter row turns paragraph lines from `fromLine` on into something else. */
   const retract = (fromLine: number) => {
-    while (tally && held > paragraphGoals && (tallied[held - 1] as number) >= fromLine * 2) {
+    // Only one of the two holds goals (`held` stays 0 unless tallying; `goals` stays
+    // empty if tallying), and all of the paragraph's are in the current category.
+    while (held > paragraphGoals && (tallied[held - 1] as number) >= fromLine * 2) {
       const checked = (tallied[--held] as number) % 2
       done -= checked
       if (current) {
@@ -143,7 +145,7 @@ function reader(
     while (goals.length > paragraphGoals && (goals.at(-1) as Goal).line >= fromLine) {
       const g = goals.pop() as Goal
       if (g.checked) done--
-      if (current && g.category === current.name) {
+      if (current) {
         if (keep) current.goals.pop()
         current.total--
         if (g.checked) current.done--
