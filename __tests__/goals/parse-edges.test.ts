@@ -294,7 +294,60 @@ describe('small documents read as the reference parser reads them', () => {
     '- [ ] a\n---\n',
     ' - - -\n[ ] a\n',
     '[ ] a\n+++\n',
-    '_ _ _\n[ ] a\n'
+    '_ _ _\n[ ] a\n',
+    // a quote marker's optional space or tab, then four columns make code
+    '>\t [ ] a\n[ ] b\n',
+    '>\t  [ ] a\n[ ] b\n',
+    '>     [ ] a\n[ ] b\n',
+    '>    [ ] a\n[ ] b\n',
+    '>\n>     [ ] a\n[ ] b\n',
+    '>\n>    [ ] a\n[ ] b\n',
+    '>\n>\t [ ] a\n[ ] b\n',
+    '>\n>\t  [ ] a\n[ ] b\n',
+    '> a\n\n[ ] b\n',
+    '    - [ ] a\n',
+    // thematic breaks are not paragraphs and not list items
+    '---\n2. [ ] b\n',
+    '***\n2. [ ] b\n',
+    '___\n2. [ ] b\n',
+    '* * *\n    [ ] b\n',
+    '- - -\n    [ ] b\n',
+    '[ ] a\n***\n===\n',
+    '[ ] a\n___\n===\n',
+    '[ ] a\n# B\n===\n',
+    '[ ] a\n## B\n===\n',
+    // what ends a lazy paragraph
+    '> a\n```\n[ ] b\n',
+    '> a\n~~~\n[ ] b\n',
+    '> a\n<div>\n[ ] b\n',
+    '> a\n<!--\n[ ] b\n',
+    '> a\n***\n[ ] b\n',
+    '> a\n___\n[ ] b\n',
+    '> a\n- [ ] b\n',
+    '> a\n+ [ ] b\n',
+    '> a\n* [ ] b\n',
+    '> a\n1. [ ] b\n',
+    '> a\n# h\n[ ] b\n',
+    '> a\n#h\n[ ] b\n',
+    '> a\n``\n[ ] b\n',
+    '> a\n<span>\n[ ] b\n',
+    '> a\n+\n[ ] b\n',
+    '> a\n-x\n[ ] b\n',
+    // what ends a table
+    '| a | b |\n| --- | --- |\n+ [ ] c\n',
+    '| a | b |\n| --- | --- |\n0. [ ] c\n',
+    '| a | b |\n| --- | --- |\n9) [ ] c\n',
+    '| a | b |\n| --- | --- |\n~~~\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n___\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n#x\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n``\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n<span>\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n+x\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n--\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n:\n[ ] c\n',
+    '| a | b |\n| --- | --- |\n/\n[ ] c\n',
+    // front matter only when closed
+    '---\n[ ] a\n[x] b\n'
   ]
   it.each(cases)('%j', source => {
     expectReferenceReading(source)
@@ -483,5 +536,44 @@ describe('what the reference does not model: take-backs, parents, warnings', () 
       ['a', null],
       ['b', 0]
     ])
+  })
+})
+
+describe('front matter', () => {
+  const titles = (source: string) => parseGoals(source).goals.map(g => [g.line, g.title])
+
+  it('a first `---` opens it and `---` or `...`, blanks after allowed, closes it', () => {
+    expect(titles(md('---', '[ ] hidden', '---', '[ ] a'))).toEqual([[3, 'a']])
+    expect(titles(md('--- \t', '[ ] hidden', '...  ', '[ ] a'))).toEqual([[3, 'a']])
+  })
+
+  it('only a line that is just `---` or `...` closes it', () => {
+    const source = md('---', '[ ] x', 'x---', '--- x', '....', '[ ] y', '---', '[ ] z')
+    expect(titles(source)).toEqual([[7, 'z']])
+  })
+
+  it('is not front matter unless `---` is the very first line, alone', () => {
+    expect(titles(md(' ---', '[ ] x', '', '---', '[ ] a'))).toEqual([
+      [1, 'x'],
+      [4, 'a']
+    ])
+    expect(titles(md('', '---', '[ ] x', '', '---', '[ ] a'))).toEqual([
+      [2, 'x'],
+      [5, 'a']
+    ])
+    expect(titles(md('---x', '[ ] x', '', '---', '[ ] a'))).toEqual([
+      [1, 'x'],
+      [4, 'a']
+    ])
+  })
+
+  it('never closed, its lines are read as Markdown after all, with their numbers', () => {
+    const doc = parseGoals(md('---', '## A', '[ ] a', '[x] b'))
+    expect(doc.goals.map(g => [g.line, g.title, g.category])).toEqual([
+      [2, 'a', 'A'],
+      [3, 'b', 'A']
+    ])
+    expect(doc.lineCount).toBe(4)
+    expect(tallyGoals(md('---', '## A', '[ ] a', '[x] b')).categories[0]?.done).toBe(1)
   })
 })

@@ -279,8 +279,7 @@ function reader(
         marker = m.marker
         pos = m.end
         realCol = markerEnd
-        col = Math.min(content, csCol)
-        if (cs === text.length) col = content
+        col = content
       }
       opened = true
       skipBlanks(text, pos, realCol)
@@ -326,8 +325,7 @@ function reader(
         closeLeaf()
         return
       }
-      const columns = lastCells > 0 ? delimiterColumns(text, ns) : 0
-      if (columns > 0 && columns === lastCells) {
+      if (lastCells > 0 && delimiterColumns(text, ns) === lastCells) {
         retract(i - 1)
         leaf = TABLE
         return
@@ -375,9 +373,10 @@ function reader(
   }
 
   function heading(text: string, at: number, line: number, level: number): void {
+    // Deeper headings stay inside the category and have no counter to keep.
+    if (level > categoryLevel) return
     const h = parseHeading(text, at, line, level)
     if (settled) h.name = own(h.name)
-    awaitingCounter = null
     if (level === categoryLevel) {
       if (h.name === '') warnings.push({ line: line + 1, message: 'category heading has no name' })
       const known = seen.get(h.name)
@@ -393,7 +392,7 @@ function reader(
       }
       current = { name: h.name, heading: h, goals: [], done: 0, total: 0 }
       categories.push(current)
-    } else if (level < categoryLevel) {
+    } else {
       current = null
       occurrences = seen.get(null) as Map<string, number>
       if (level === 1) titles.push(h)
@@ -588,7 +587,6 @@ class LineReader {
   constructor(source: string) {
     this.source = source
     this.at = source.charCodeAt(0) === 0xfeff ? 1 : 0
-    if (source.indexOf('\r') === -1) this.nextCr = Infinity
   }
 
   next(): string | null {
