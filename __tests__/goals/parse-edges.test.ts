@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { fixCounters } from '../../src/goals/edit.ts'
 import type { GoalsDoc } from '../../src/goals/model.ts'
-import { countGoals, parseGoals, tallyGoals } from '../../src/goals/parse.ts'
+import { countGoals, parseGoals, streamGoals, tallyGoals } from '../../src/goals/parse.ts'
 import { referenceRead } from './reference.ts'
 import { md } from './support.ts'
 
@@ -575,5 +575,81 @@ describe('front matter', () => {
     ])
     expect(doc.lineCount).toBe(4)
     expect(tallyGoals(md('---', '## A', '[ ] a', '[x] b')).categories[0]?.done).toBe(1)
+  })
+})
+
+describe('streamGoals after goals were let go', () => {
+  /** Feeds the lines to streamGoals and gathers what it hands on, as one document. */
+  function streamed(source: string, duplicates = true) {
+    const goals: GoalsDoc['goals'] = []
+    const warnings: GoalsDoc['warnings'] = []
+    const reader = streamGoals(
+      (g, w) => {
+        goals.push(...g)
+        warnings.push(...w)
+      },
+      {},
+      duplicates
+    )
+    for (const line of source.replace(/\n$/, '').split('\n')) reader.line(line)
+    const doc = reader.end()
+    expect(doc.goals).toEqual([])
+    expect(doc.warnings).toEqual([])
+    return { ...doc, goals, warnings }
+  }
+  const plain = (doc: GoalsDoc) => ({
+    ...summary(doc),
+    goals: doc.goals,
+    warnings: doc.warnings.map(w => [w.line, w.message])
+  })
+  // 300 separate goals (295 of them duplicates of the first five) push what is held
+  // past a batch; nesting, take-backs and tables then meet goals let go.
+  const early = Array.from({ length: 300 }, (_, k) => `- [${k % 2 ? 'x' : ' '}] early ${k % 5}\n\n`)
+  const late = md(
+    '## A',
+    '- [ ] parent',
+    '  - [x] child',
+    '    - [ ] grandchild',
+    '',
+    '  [ ] lazy line of the parent',
+    '- [ ] taken back',
+    '  ---',
+    '  - [x] orphan',
+    '- [ ] header row | x',
+    '  --- | ---',
+    '  - [ ] under the table',
+    '',
+    '[x] twice',
+    '[ ] twice'
+  )
+  const source = `${early.join('')}${late}`
+
+  it('hands on the goals, parents and warnings parseGoals finds', () => {
+    const whole = parseGoals(source)
+    expect(plain(streamed(source))).toEqual(plain(whole))
+    const tail = whole.goals
+      .slice(300)
+      .map(g => [g.title, g.parent === null ? null : whole.goals[g.parent]?.title])
+    expect(tail).toEqual([
+      ['parent', null],
+      ['child', 'parent'],
+      ['grandchild', 'child'],
+      ['lazy line of the parent', 'parent'],
+      ['orphan', null],
+      ['under the table', null],
+      ['twice', null],
+      ['twice', null]
+    ])
+    expect(whole.warnings.length).toBe(296)
+    expect(whole.warnings.at(-1)?.message).toBe(
+      'duplicate goal "twice" in "A": told apart by order'
+    )
+  })
+
+  it('without duplicates: the same goals, all first occurrences, and no warnings', () => {
+    const whole = parseGoals(source)
+    const doc = streamed(source, false)
+    expect(doc.goals).toEqual(whole.goals.map(g => ({ ...g, occurrence: 0 })))
+    expect(doc.warnings).toEqual([])
   })
 })
