@@ -646,6 +646,11 @@ describe('streamGoals after goals were let go', () => {
     )
   })
 
+  it('tallyGoals and countGoals count what parseGoals reads there too', () => {
+    expectSameCounts(source)
+    expectSameCounts(source.replace('## A', '# A'))
+  })
+
   it('without duplicates: the same goals, all first occurrences, and no warnings', () => {
     const whole = parseGoals(source)
     const doc = streamed(source, false)
