@@ -658,3 +658,35 @@ describe('streamGoals after goals were let go', () => {
     expect(doc.warnings).toEqual([])
   })
 })
+
+describe('duplicates are counted per category name', () => {
+  it('goals outside any category share one count, before the first category and after a title', () => {
+    const doc = parseGoals(md('[ ] a', '## A', '[ ] a', '# T', '[ ] a'))
+    expect(doc.goals.map(g => [g.category, g.occurrence])).toEqual([
+      [null, 0],
+      ['A', 0],
+      [null, 1]
+    ])
+    expect(doc.warnings.map(w => [w.line, w.message])).toEqual([
+      [5, 'duplicate goal "a": told apart by order']
+    ])
+  })
+
+  it('a category named again goes on counting where it left off', () => {
+    const doc = parseGoals(md('## A', '[ ] x', '## B', '[ ] x', '## A', '[ ] x'))
+    expect(doc.goals.map(g => [g.category, g.occurrence])).toEqual([
+      ['A', 0],
+      ['B', 0],
+      ['A', 1]
+    ])
+    expect(doc.warnings.map(w => [w.line, w.message])).toEqual([
+      [5, 'category "A" appears more than once; its goals share one label'],
+      [6, 'duplicate goal "x" in "A": told apart by order']
+    ])
+    expect(doc.categories.map(c => [c.name, c.total, c.goals])).toEqual([
+      ['A', 1, [0]],
+      ['B', 1, [1]],
+      ['A', 1, [2]]
+    ])
+  })
+})
