@@ -513,6 +513,16 @@ describe('what the reference does not model: take-backs, parents, warnings', () 
     ])
   })
 
+  it('a take-back drops the warnings of its own lines, the very first one too', () => {
+    for (const read of [parseGoals, countGoals, tallyGoals]) {
+      const doc = read(md('[ ] a', '[ ]', '---', '- [ ]'))
+      expect(
+        doc.warnings.map(w => w.line),
+        read.name
+      ).toEqual([4])
+    }
+  })
+
   it('a take-back forgets the duplicate it took back, and its occurrence', () => {
     const doc = parseGoals(md('## A', '[ ] a', '', '[ ] a', '---', '', '[ ] a'))
     expect(doc.goals.map(g => [g.line, g.occurrence])).toEqual([
