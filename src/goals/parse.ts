@@ -444,10 +444,11 @@ function reader(
       occurrences.set(before === undefined && settled ? own(title) : title, occurrence + 1)
     const category = current ? current.name : null
     if (occurrence > 0) warnings.push(new DuplicateGoal(line + 1, title, category))
+    // The nearest item holding a goal (an item opened on this line holds none yet).
     let parent: number | null = null
     for (let k = containers.length - 1; k >= 0; k--) {
       const c = containers[k] as Container
-      if (c !== ownItem && c.goal >= 0) {
+      if (c.goal >= 0) {
         parent = c.goal
         break
       }
