@@ -347,7 +347,16 @@ describe('small documents read as the reference parser reads them', () => {
     '| a | b |\n| --- | --- |\n:\n[ ] c\n',
     '| a | b |\n| --- | --- |\n/\n[ ] c\n',
     // front matter only when closed
-    '---\n[ ] a\n[x] b\n'
+    '---\n[ ] a\n[x] b\n',
+    '-\n\n    [ ] a\n',
+    '-\n     [ ] a\n',
+    '-   \n     [ ] a\n',
+    '## A\n[1/2]\n2. [ ] x\n',
+    '[ ] a\n===\n2. [ ] b\n',
+    '( ] a\n',
+    '[ ) a\n',
+    'a ] b\n',
+    '[ ]] a\n'
   ]
   it.each(cases)('%j', source => {
     expectReferenceReading(source)
@@ -697,6 +706,58 @@ describe('duplicates are counted per category name', () => {
       ['A', 1, [0]],
       ['B', 1, [1]],
       ['A', 1, [2]]
+    ])
+  })
+})
+
+describe('where a goal sits in its line', () => {
+  it('a bare goal keeps its indentation and has no marker; an item goal the indentation before its marker', () => {
+    const doc = parseGoals(md('  [ ] bare', '', '  - [x] item', '', '1. [ ] first'))
+    expect(doc.goals.map(g => [g.indent, g.marker, g.boxAt])).toEqual([
+      ['  ', '', 3],
+      ['  ', '-', 5],
+      ['', '1.', 4]
+    ])
+  })
+
+  it('a goal on a continuation line, lazy or indented, has no marker and its whole indentation', () => {
+    const doc = parseGoals(md('- [ ] a', '[ ] lazy', '     [ ] indented'))
+    expect(doc.goals.map(g => [g.title, g.indent, g.marker])).toEqual([
+      ['a', '', '-'],
+      ['lazy', '', ''],
+      ['indented', '     ', '']
+    ])
+  })
+})
+
+describe('streamGoals hands goals on in batches', () => {
+  it('of 256 goals, at the start of a paragraph, and the rest at the end', () => {
+    const calls: [number, number][] = []
+    const reader = streamGoals((g, w) => calls.push([g.length, w.length]))
+    for (let k = 0; k < 600; k++) {
+      reader.line(`[ ] goal ${k}`)
+      reader.line('')
+    }
+    expect(calls).toEqual([
+      [256, 0],
+      [256, 0]
+    ])
+    reader.end()
+    expect(calls.at(-1)).toEqual([88, 0])
+  })
+
+  it('counting warnings among what it holds, and telling duplicates by default', () => {
+    const calls: [number, number][] = []
+    const reader = streamGoals((g, w) => calls.push([g.length, w.length]))
+    for (let k = 0; k < 600; k++) reader.line(k % 2 ? '' : '[ ] same')
+    reader.end()
+    // 300 goals, each after the first a duplicate. Paragraph 130 starts with 129
+    // goals and 128 warnings held (257 >= 256); paragraph 258 with 128 and 128;
+    // the last 43 of each are handed on at the end.
+    expect(calls).toEqual([
+      [129, 128],
+      [128, 128],
+      [43, 43]
     ])
   })
 })

@@ -115,8 +115,7 @@ function reader(
   let leaf = NONE
   let fence: FenceOpen | null = null
   let htmlEnd: HtmlEnd = 'blank'
-  /** The open paragraph: where its goals start, its first line, its last line's cells. */
-  let paragraphGoals = 0
+  /** The open paragraph: its first line, its last line's cells. */
   let paragraphLine = 0
   let lastCells = 0
   let done = 0
@@ -132,9 +131,10 @@ function reader(
   }
   /** A setext underline or a table's delimiter row turns paragraph lines from `fromLine` on into something else. */
   const retract = (fromLine: number) => {
-    // Only one of the two holds goals (`held` stays 0 unless tallying; `goals` stays
-    // empty if tallying), and all of the paragraph's are in the current category.
-    while (held > paragraphGoals && (tallied[held - 1] as number) >= fromLine * 2) {
+    // Goals are held in line order, so those of the paragraph are the last ones, all
+    // in the current category. Only one list holds any: `held` stays 0 unless
+    // tallying (and `tallied[-1]` is undefined, never >=), `goals` stays empty if so.
+    while ((tallied[held - 1] as number) >= fromLine * 2) {
       const checked = (tallied[--held] as number) % 2
       done -= checked
       if (current) {
@@ -142,11 +142,11 @@ function reader(
         current.done -= checked
       }
     }
-    while (goals.length > paragraphGoals && (goals.at(-1) as Goal).line >= fromLine) {
+    while (goals.length > 0 && (goals.at(-1) as Goal).line >= fromLine) {
       const g = goals.pop() as Goal
       if (g.checked) done--
       if (current) {
-        if (keep) current.goals.pop()
+        current.goals.pop() // empty unless keeping goals
         current.total--
         if (g.checked) current.done--
       }
@@ -164,8 +164,8 @@ function reader(
   const skipBlanks = (text: string, from: number, fromCol: number) => {
     ns = from
     nsCol = fromCol
-    while (ns < text.length) {
-      const ch = text.charCodeAt(ns)
+    for (;;) {
+      const ch = text.charCodeAt(ns) // NaN past the end: no blank
       if (ch === 32) nsCol++
       else if (ch === 9) nsCol += 4 - (nsCol % 4)
       else break
@@ -293,7 +293,8 @@ function reader(
 
     // 5. The leaf block this line belongs to.
     if (ns === text.length) {
-      if (leaf === PARAGRAPH || leaf === TABLE) closeLeaf()
+      // Ends a paragraph or a table; indented code goes on if indented code follows.
+      closeLeaf()
       return
     }
     for (const c of containers) c.empty = false
@@ -368,7 +369,6 @@ function reader(
   function startParagraph(line: number): void {
     leaf = PARAGRAPH
     if (!keep && heldCount() + (settled ? warnings.length : 0) >= SETTLE_BATCH) settle()
-    paragraphGoals = heldCount()
     paragraphLine = line
   }
 
@@ -397,7 +397,8 @@ function reader(
       occurrences = seen.get(null) as Map<string, number>
       if (level === 1) titles.push(h)
     }
-    if (!h.counter && (level === categoryLevel || level === 1)) awaitingCounter = h
+    // Only a category's or the title's is kept; others are read and let go.
+    if (!h.counter) awaitingCounter = h
   }
 
   /** A paragraph line: a goal when it starts with a box (outside block quotes). */
@@ -416,7 +417,7 @@ function reader(
     if (at + 3 < text.length && after !== 32 && after !== 9) return
     for (const c of containers) if (c.quote) return
     let titleStart = at + 3
-    while (titleStart < text.length && isSpace(text.charCodeAt(titleStart))) titleStart++
+    while (isSpace(text.charCodeAt(titleStart))) titleStart++
     if (tally) {
       if (titleStart === text.length) {
         warnings.push({ line: line + 1, message: 'task item has no text; it is not a goal' })
@@ -438,7 +439,7 @@ function reader(
       return
     }
     const title = text.slice(titleStart, titleEnd)
-    const before = duplicates ? occurrences.get(title) : undefined
+    const before = occurrences.get(title) // always undefined without duplicates
     const occurrence = before ?? 0
     if (duplicates)
       occurrences.set(before === undefined && settled ? own(title) : title, occurrence + 1)
@@ -538,10 +539,10 @@ class DuplicateGoal implements Warning {
 function isLazy(text: string, at: number, indent: number): boolean {
   if (indent >= 4) return true
   const ch = text.charCodeAt(at)
-  return !startsBlock(text, at, ch) && listMarker(text, at) === null
+  return !startsBlock(text, at, ch)
 }
 
-/** Lines that start a block of their own (other than a list item) wherever they appear. */
+/** Lines that start a block (list items too) wherever they appear: no lazy line, and the end of a table. */
 function startsBlock(text: string, at: number, ch: number): boolean {
   switch (ch) {
     case 62:
@@ -559,7 +560,7 @@ function startsBlock(text: string, at: number, ch: number): boolean {
     case 95:
       return isThematicBreak(text, at) || listMarker(text, at) !== null
     default:
-      return ch >= 48 && ch <= 57 && listMarker(text, at) !== null
+      return listMarker(text, at) !== null
   }
 }
 
