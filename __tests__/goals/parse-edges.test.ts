@@ -356,7 +356,20 @@ describe('small documents read as the reference parser reads them', () => {
     '( ] a\n',
     '[ ) a\n',
     'a ] b\n',
-    '[ ]] a\n'
+    '[ ]] a\n',
+    '> ```\n   > [ ] a\n[ ] b\n',
+    '> > ```\n> > [ ] a\n[ ] b\n',
+    '-   \n      [ ] a\n',
+    '- a\n\n    [ ] b\n',
+    '> a\n~~~\n[ ] b\n~~~\n[ ] c\n',
+    '> a\n```\n[ ] b\n```\n[ ] c\n',
+    '| a |\n| - |\n~~~\n[ ] c\n~~~\n[ ] d\n',
+    '> a\n<!-- x -->\n[ ] b\n',
+    '| a |\n| - |\n<!-- x -->\n[ ] c\n',
+    '> a\n<span>\n- [ ] b\n',
+    '| a |\n| - |\n<span>\n- [ ] c\n',
+    '## A\n[x] a\n[ ] b | c\n--- | ---\n',
+    'x\n[ ] a\n| a | b |\n| - | - |\n'
   ]
   it.each(cases)('%j', source => {
     expectReferenceReading(source)
@@ -567,8 +580,10 @@ describe('front matter', () => {
   })
 
   it('only a line that is just `---` or `...` closes it', () => {
-    const source = md('---', '[ ] x', 'x---', '--- x', '....', '[ ] y', '---', '[ ] z')
-    expect(titles(source)).toEqual([[7, 'z']])
+    // (A blank line before the closing `---`: were the block closed earlier, that
+    // `---` would be a thematic break, not a setext underline taking `y` back.)
+    const source = md('---', '[ ] x', 'x---', '--- x', '....', '[ ] y', '', '---', '[ ] z')
+    expect(titles(source)).toEqual([[8, 'z']])
   })
 
   it('is not front matter unless `---` is the very first line, alone', () => {
@@ -758,6 +773,28 @@ describe('streamGoals hands goals on in batches', () => {
       [129, 128],
       [128, 128],
       [43, 43]
+    ])
+  })
+})
+
+describe('block quotes, by CommonMark where markdown-it reads otherwise', () => {
+  it('a `>` indented four spaces is code, not the quote going on: the quote was empty', () => {
+    // micromark (CommonMark) reads a quote, indented code, then a paragraph here.
+    const doc = parseGoals(md('>', '    > [ ] a', '[ ] b'))
+    expect(doc.goals.map(g => [g.line, g.title])).toEqual([[2, 'b']])
+  })
+
+  it('a `>` line after an item is no lazy line: it ends the item', () => {
+    const doc = parseGoals(md('- [ ] a', '  > q', '> b', '', '  [ ] c'))
+    expect(doc.goals.map(g => [g.title, g.parent])).toEqual([
+      ['a', null],
+      ['c', null]
+    ])
+    // Without the `>` line, the item goes on and holds `c`.
+    const kept = parseGoals(md('- [ ] a', '  > q', '', '  [ ] c'))
+    expect(kept.goals.map(g => [g.title, g.parent])).toEqual([
+      ['a', null],
+      ['c', 0]
     ])
   })
 })

@@ -274,7 +274,8 @@ function reader(
         const cs = ns
         const csCol = nsCol
         const content = cs === text.length || csCol - markerEnd > 4 ? markerEnd + 1 : csCol
-        ownItem = { quote: false, col: content, goal: -1, empty: cs === text.length }
+        // Empty until a line with content: this one, unless it is blank after the marker.
+        ownItem = { quote: false, col: content, goal: -1, empty: true }
         containers.push(ownItem)
         marker = m.marker
         pos = m.end
