@@ -369,7 +369,10 @@ describe('small documents read as the reference parser reads them', () => {
     '> a\n<span>\n- [ ] b\n',
     '| a |\n| - |\n<span>\n- [ ] c\n',
     '## A\n[x] a\n[ ] b | c\n--- | ---\n',
-    'x\n[ ] a\n| a | b |\n| - | - |\n'
+    'x\n[ ] a\n| a | b |\n| - | - |\n',
+    // a header row needs a pipe
+    'a\n| - |\n[ ] b\n',
+    '[ ] a\n| - |\n[ ] b\n'
   ]
   it.each(cases)('%j', source => {
     expectReferenceReading(source)
@@ -736,11 +739,13 @@ describe('where a goal sits in its line', () => {
   })
 
   it('a goal on a continuation line, lazy or indented, has no marker and its whole indentation', () => {
-    const doc = parseGoals(md('- [ ] a', '[ ] lazy', '     [ ] indented'))
+    // Four columns past the item's content: indented code, were it not under paragraph text.
+    const doc = parseGoals(md('- [ ] a', '[ ] lazy', '      [ ] indented', '   [ ] not'))
     expect(doc.goals.map(g => [g.title, g.indent, g.marker])).toEqual([
       ['a', '', '-'],
       ['lazy', '', ''],
-      ['indented', '     ', '']
+      ['indented', '      ', ''],
+      ['not', '   ', '']
     ])
   })
 })
