@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixCounters } from '../../src/goals/edit.ts'
-import { parseGoals } from '../../src/goals/parse.ts'
+import { parseGoals, tallyGoals } from '../../src/goals/parse.ts'
 import { fixturesDir } from './support.ts'
 
 interface Expected {
@@ -128,6 +128,25 @@ describe('the corpus of real-shaped files', () => {
       const fixed = fixCounters(source)
       expect(fixed).toBe(lines.join(eol))
       expect(fixCounters(fixed)).toBe(fixed)
+    }
+  )
+
+  it.each(Object.keys(corpus))(
+    '%s: tallyGoals counts what parseGoals reads, holding no goal',
+    name => {
+      const source = readFileSync(join(fixturesDir, 'corpus', name), 'utf8')
+      const parsed = parseGoals(source)
+      const tallied = tallyGoals(source)
+      const counts = (doc: typeof parsed) => ({
+        done: doc.done,
+        total: doc.total,
+        titles: doc.titles,
+        categories: doc.categories.map(c => [c.name, c.done, c.total, c.heading])
+      })
+      expect(counts(tallied)).toEqual(counts(parsed))
+      expect(tallied.goals).toEqual([])
+      expect(tallied.categories.flatMap(c => c.goals)).toEqual([])
+      expect(parsed.goals.length).toBe(parsed.total)
     }
   )
 

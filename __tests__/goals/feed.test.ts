@@ -82,7 +82,9 @@ describe('streaming read', () => {
     // Lone '\r' line ends, a setext heading taking back goals, a table doing so.
     '## B [0/0]\r[x] a\r[ ] b\r---\r\r[ ] a | b\r\n--- | ---\r\n\r\n- [ ] 日本語のタイトル',
     // No final newline, and an empty first line.
-    '\n# T [0/0]\n- [X] é\n- [X] é'
+    '\n# T [0/0]\n- [X] é\n- [X] é',
+    // Two BOMs: only the first is taken off, the second is text, so `[ ] a` is no goal.
+    '\uFEFF\uFEFF[ ] a\n[ ] b\n'
   ]
   it('gives the same at every single cut, and cut into bytes, of small tricky files', () => {
     for (const text of tricky) {
@@ -148,6 +150,7 @@ describe('streaming read', () => {
     const feed = () => new LineFeed(streamGoals(() => {}))
     const bad = feed()
     expect(() => bad.bytes(new Uint8Array([0x61, 0xff, 0x0a]))).toThrow(NotUtf8Error)
+    expect(() => feed().bytes(new Uint8Array([0xff]))).toThrow('not UTF-8')
     const cut = feed()
     cut.bytes(encode('- [ ] caf').subarray())
     cut.bytes(new Uint8Array([0xc3]))

@@ -26,7 +26,6 @@ export class LineFeed {
   end(): ReturnType<GoalsReader['end']> {
     this.text(this.decode(new Uint8Array(0), false))
     if (this.partial !== '') this.into.line(this.partial)
-    this.partial = ''
     return this.into.end()
   }
 
@@ -48,7 +47,8 @@ export class LineFeed {
     if (this.afterCr && chunk.charCodeAt(at) === 10) at++
     this.afterCr = false
     const { into } = this
-    while (at < chunk.length) {
+    // Ends where no line end is left, at the latest once the chunk is used up.
+    for (;;) {
       let end = at
       let c = 0
       for (; end < chunk.length; end++) {
@@ -59,12 +59,8 @@ export class LineFeed {
         this.partial += chunk.slice(at)
         return
       }
-      const text = chunk.slice(at, end)
-      if (this.partial === '') into.line(text)
-      else {
-        into.line(this.partial + text)
-        this.partial = ''
-      }
+      into.line(this.partial + chunk.slice(at, end))
+      this.partial = ''
       at = end + 1
       if (c === 13) {
         if (at === chunk.length) this.afterCr = true
