@@ -52273,11 +52273,9 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
     let awaitingCounter = null;
     const containers = [];
     let leaf = NONE;
-    let leafDepth = 0;
     let fence = null;
     let htmlEnd = 'blank';
-    /** The open paragraph: where its goals start, its first line, its last line's cells. */
-    let paragraphGoals = 0;
+    /** The open paragraph: its first line, its last line's cells. */
     let paragraphLine = 0;
     let lastCells = 0;
     let done = 0;
@@ -52292,7 +52290,10 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
     };
     /** A setext underline or a table's delimiter row turns paragraph lines from `fromLine` on into something else. */
     const retract = (fromLine) => {
-        while (tally && held > paragraphGoals && tallied[held - 1] >= fromLine * 2) {
+        // Goals are held in line order, so those of the paragraph are the last ones, all
+        // in the current category. Only one list holds any: `held` stays 0 unless
+        // tallying (and `tallied[-1]` is undefined, never >=), `goals` stays empty if so.
+        while (tallied[held - 1] >= fromLine * 2) {
             const checked = tallied[--held] % 2;
             done -= checked;
             if (current) {
@@ -52300,13 +52301,12 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
                 current.done -= checked;
             }
         }
-        while (goals.length > paragraphGoals && goals.at(-1).line >= fromLine) {
+        while (goals.length > 0 && goals.at(-1).line >= fromLine) {
             const g = goals.pop();
             if (g.checked)
                 done--;
-            if (current && g.category === current.name) {
-                if (keep)
-                    current.goals.pop();
+            if (current) {
+                current.goals.pop(); // empty unless keeping goals
                 current.total--;
                 if (g.checked)
                     current.done--;
@@ -52327,8 +52327,8 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
     const skipBlanks = (text, from, fromCol) => {
         ns = from;
         nsCol = fromCol;
-        while (ns < text.length) {
-            const ch = text.charCodeAt(ns);
+        for (;;) {
+            const ch = text.charCodeAt(ns); // NaN past the end: no blank
             if (ch === 32)
                 nsCol++;
             else if (ch === 9)
@@ -52404,7 +52404,7 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
                 if (ns === text.length)
                     leaf = NONE;
             }
-            else if (htmlEnd.test(text))
+            else if (htmlEnd.test(text.slice(ns)))
                 leaf = NONE;
             return;
         }
@@ -52414,8 +52414,8 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
             return;
         }
         if (!allMatched) {
-            if (leafDepth > matched)
-                closeLeaf();
+            // A leaf block always sits in the innermost container: it ends with it.
+            closeLeaf();
             containers.length = matched;
         }
         // 4. New containers: block quotes and list items.
@@ -52447,7 +52447,7 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
                 const m = listMarker(text, ns);
                 if (!m)
                     break;
-                const interrupting = leaf === PARAGRAPH && !opened && allMatched;
+                const interrupting = leaf === PARAGRAPH && !opened;
                 if (interrupting && (m.empty || (m.ordered && m.start !== 1)))
                     break;
                 const markerEnd = nsCol + (m.end - ns);
@@ -52456,71 +52456,64 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
                 const cs = ns;
                 const csCol = nsCol;
                 const content = cs === text.length || csCol - markerEnd > 4 ? markerEnd + 1 : csCol;
-                ownItem = { quote: false, col: content, goal: -1, empty: cs === text.length };
+                // Empty until a line with content: this one, unless it is blank after the marker.
+                ownItem = { quote: false, col: content, goal: -1, empty: true };
                 containers.push(ownItem);
                 marker = m.marker;
                 pos = m.end;
                 realCol = markerEnd;
-                col = Math.min(content, csCol);
-                if (cs === text.length)
-                    col = content;
+                col = content;
             }
             opened = true;
             skipBlanks(text, pos, realCol);
         }
-        if (opened)
+        if (opened) {
             closeLeaf();
-        if (!opened && !allMatched) {
-            // Fences and HTML blocks of closed containers are closed with them.
-            if (leaf === FENCE || leaf === HTML)
-                closeLeaf();
+            // `>` or `-` alone is not a blank line: a counter can no longer follow.
+            awaitingCounter = null;
         }
         const indent = nsCol - col;
-        const depth = containers.length;
         // 5. The leaf block this line belongs to.
         if (ns === text.length) {
-            if (leaf === PARAGRAPH || leaf === TABLE)
-                closeLeaf();
+            // Ends a paragraph or a table; indented code goes on if indented code follows.
+            closeLeaf();
             return;
         }
         for (const c of containers)
             c.empty = false;
-        if (leaf === CODE || leaf === FENCE || leaf === HTML) {
-            if (leaf === CODE && indent >= 4 && !opened)
+        if (awaitingCounter) {
+            // The first non-blank line after the heading, at the top level (a line that
+            // opened a container cleared it): the heading's counter if it is only that.
+            const heading = awaitingCounter;
+            awaitingCounter = null;
+            const counter = indent < 4 ? ownLineCounter(text, i) : null;
+            if (counter) {
+                heading.counter = counter;
+                startParagraph(i);
+                lastCells = 0;
                 return;
-            closeLeaf();
+            }
         }
+        // From here the leaf is a paragraph, a table, indented code or none (fences and
+        // HTML blocks returned above or ended with their container), and every way on
+        // sets it anew: indented code ends at any line not indented as code.
         if (indent >= 4) {
             if (leaf === PARAGRAPH)
                 addParagraphLine(text, ns, i, '', ns);
-            else {
+            else
                 leaf = CODE;
-                leafDepth = depth;
-            }
             return;
         }
-        if (awaitingCounter) {
-            const heading = awaitingCounter;
-            awaitingCounter = null;
-            const counter = depth === 0 && leaf === NONE ? ownLineCounter(text, i) : null;
-            if (counter) {
-                heading.counter = counter;
-                startParagraph(depth, i, text);
-                return;
-            }
-        }
-        if (leaf === PARAGRAPH && !opened) {
+        if (leaf === PARAGRAPH) {
             const setext = setextLevel(text, ns);
             if (setext !== 0) {
                 retract(paragraphLine);
                 closeLeaf();
                 return;
             }
-            const columns = lastCells > 0 ? delimiterColumns(text, ns) : 0;
-            if (columns > 0 && columns === lastCells) {
+            if (lastCells > 0 && delimiterColumns(text, ns) === lastCells) {
                 retract(i - 1);
                 leaf = TABLE;
-                leafDepth = depth;
                 return;
             }
         }
@@ -52532,16 +52525,15 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
             if (open) {
                 fence = open;
                 leaf = FENCE;
-                leafDepth = depth;
                 return;
             }
         }
         else if (ch === 60) {
-            const end = htmlBlockStart(text, ns, leaf === PARAGRAPH && !opened);
+            const end = htmlBlockStart(text, ns, leaf === PARAGRAPH);
             if (end) {
                 htmlEnd = end;
-                leaf = end !== 'blank' && end.test(text.slice(ns + 2)) ? NONE : HTML;
-                leafDepth = depth;
+                // The end may overlap the start (`<?>`, `<!-->`): look from the `<` on.
+                leaf = end !== 'blank' && end.test(text.slice(ns)) ? NONE : HTML;
                 return;
             }
         }
@@ -52549,7 +52541,7 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
             const level = atxLevel(text, ns);
             if (level > 0) {
                 closeLeaf();
-                if (depth === 0)
+                if (containers.length === 0)
                     heading(text, ns, i, level);
                 return;
             }
@@ -52559,25 +52551,24 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
             return;
         }
         if (leaf !== PARAGRAPH)
-            startParagraph(depth, i, text);
-        else
-            lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0;
+            startParagraph(i);
+        // Cells of the row as a table's header would have them (after the container markers).
+        lastCells = text.includes('|') ? tableCells(text.slice(ns)) : 0;
         addParagraphLine(text, ns, i, marker, markerAt, ownItem);
     };
-    function startParagraph(depth, line, text) {
+    function startParagraph(line) {
         leaf = PARAGRAPH;
-        leafDepth = depth;
         if (!keep && heldCount() + (settled ? warnings.length : 0) >= SETTLE_BATCH)
             settle();
-        paragraphGoals = heldCount();
         paragraphLine = line;
-        lastCells = text.includes('|') ? tableCells(text) : 0;
     }
     function heading(text, at, line, level) {
+        // Deeper headings stay inside the category and have no counter to keep.
+        if (level > categoryLevel)
+            return;
         const h = parseHeading(text, at, line, level);
         if (settled)
             h.name = own(h.name);
-        awaitingCounter = null;
         if (level === categoryLevel) {
             if (h.name === '')
                 warnings.push({ line: line + 1, message: 'category heading has no name' });
@@ -52596,13 +52587,14 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
             current = { name: h.name, heading: h, goals: [], done: 0, total: 0 };
             categories.push(current);
         }
-        else if (level < categoryLevel) {
+        else {
             current = null;
             occurrences = seen.get(null);
             if (level === 1)
                 titles.push(h);
         }
-        if (!h.counter && (level === categoryLevel || level === 1))
+        // Only a category's or the title's is kept; others are read and let go.
+        if (!h.counter)
             awaitingCounter = h;
     }
     /** A paragraph line: a goal when it starts with a box (outside block quotes). */
@@ -52619,7 +52611,7 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
             if (c.quote)
                 return;
         let titleStart = at + 3;
-        while (titleStart < text.length && parse_isSpace(text.charCodeAt(titleStart)))
+        while (parse_isSpace(text.charCodeAt(titleStart)))
             titleStart++;
         if (tally) {
             if (titleStart === text.length) {
@@ -52643,17 +52635,18 @@ function reader(options, keep, settled, duplicates = true, tally = false) {
             return;
         }
         const title = text.slice(titleStart, titleEnd);
-        const before = duplicates ? occurrences.get(title) : undefined;
+        const before = occurrences.get(title); // always undefined without duplicates
         const occurrence = before ?? 0;
         if (duplicates)
             occurrences.set(before === undefined && settled ? own(title) : title, occurrence + 1);
         const category = current ? current.name : null;
         if (occurrence > 0)
             warnings.push(new DuplicateGoal(line + 1, title, category));
+        // The nearest item holding a goal (an item opened on this line holds none yet).
         let parent = null;
         for (let k = containers.length - 1; k >= 0; k--) {
             const c = containers[k];
-            if (c !== ownItem && c.goal >= 0) {
+            if (c.goal >= 0) {
                 parent = c.goal;
                 break;
             }
@@ -52745,9 +52738,9 @@ function isLazy(text, at, indent) {
     if (indent >= 4)
         return true;
     const ch = text.charCodeAt(at);
-    return !startsBlock(text, at, ch) && listMarker(text, at) === null;
+    return !startsBlock(text, at, ch);
 }
-/** Lines that start a block of their own (other than a list item) wherever they appear. */
+/** Lines that start a block (list items too) wherever they appear: no lazy line, and the end of a table. */
 function startsBlock(text, at, ch) {
     switch (ch) {
         case 62:
@@ -52765,7 +52758,7 @@ function startsBlock(text, at, ch) {
         case 95:
             return isThematicBreak(text, at) || listMarker(text, at) !== null;
         default:
-            return ch >= 48 && ch <= 57 && listMarker(text, at) !== null;
+            return listMarker(text, at) !== null;
     }
 }
 /**
@@ -52791,8 +52784,6 @@ class LineReader {
     constructor(source) {
         this.source = source;
         this.at = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-        if (source.indexOf('\r') === -1)
-            this.nextCr = Infinity;
     }
     next() {
         const { source, at } = this;
