@@ -6,19 +6,9 @@ import { staleCounters } from '../../src/goals/edit.ts'
 import type { GoalsDoc } from '../../src/goals/model.ts'
 import { countGoals, parseGoals, tallyGoals } from '../../src/goals/parse.ts'
 import { markdownDoc } from './markdown-grammar.ts'
-import { md, propertyRuns } from './support.ts'
+import { docSummary, md, propertyRuns } from './support.ts'
 
-/** Everything but the goals, with warnings as plain values. */
-function summary(doc: GoalsDoc) {
-  return {
-    done: doc.done,
-    total: doc.total,
-    lineCount: doc.lineCount,
-    titles: doc.titles,
-    categories: doc.categories.map(c => [c.name, c.done, c.total, c.heading]),
-    warnings: doc.warnings.map(w => [w.line, w.message])
-  }
-}
+const summary = (doc: GoalsDoc) => docSummary(doc)
 
 describe('countGoals', () => {
   it('counts a setext heading and a table taken back after earlier paragraphs were let go', () => {

@@ -9,7 +9,7 @@ import { fixCounters } from '../../src/goals/edit.ts'
 import type { GoalsDoc } from '../../src/goals/model.ts'
 import { countGoals, parseGoals, streamGoals, tallyGoals } from '../../src/goals/parse.ts'
 import { referenceRead } from './reference.ts'
-import { md } from './support.ts'
+import { docSummary, md } from './support.ts'
 
 function expectReferenceReading(source: string, level = 2): GoalsDoc {
   const doc = parseGoals(source, { categoryLevel: level })
@@ -27,19 +27,7 @@ function expectReferenceReading(source: string, level = 2): GoalsDoc {
   return doc
 }
 
-/** What every reading shares: counts, headings, counters, warnings (duplicates aside). */
-function summary(doc: GoalsDoc) {
-  return {
-    done: doc.done,
-    total: doc.total,
-    lineCount: doc.lineCount,
-    titles: doc.titles,
-    categories: doc.categories.map(c => [c.name, c.done, c.total, c.heading]),
-    warnings: doc.warnings
-      .map(w => [w.line, w.message])
-      .filter(([, m]) => !String(m).startsWith('duplicate goal'))
-  }
-}
+const summary = (doc: GoalsDoc) => docSummary(doc, false)
 
 /** tallyGoals and countGoals read the counts parseGoals reads, and hold no goals. */
 function expectSameCounts(source: string, level = 2): void {

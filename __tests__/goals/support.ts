@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { GoalsDoc } from '../../src/goals/model.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -36,4 +37,22 @@ export function md(...lines: string[]): string {
 export function propertyRuns(n: number): number {
   const cap = Number(process.env.GOALS_PROPERTY_RUNS)
   return cap > 0 ? Math.min(n, cap) : n
+}
+
+/**
+ * What every reading of a document shares besides its goals: counts, headings,
+ * counters and warnings as plain values (`withDuplicates: false` leaves out the
+ * duplicate-title ones, which a tally does not look for).
+ */
+export function docSummary(doc: GoalsDoc, withDuplicates = true) {
+  return {
+    done: doc.done,
+    total: doc.total,
+    lineCount: doc.lineCount,
+    titles: doc.titles,
+    categories: doc.categories.map(c => [c.name, c.done, c.total, c.heading]),
+    warnings: doc.warnings
+      .map(w => [w.line, w.message])
+      .filter(([, m]) => withDuplicates || !String(m).startsWith('duplicate goal'))
+  }
 }
