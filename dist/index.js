@@ -52137,7 +52137,7 @@ const WORDY = /[\p{L}\p{N}]/u;
 /** The level of an ATX heading whose hashes start at `at`, or 0. */
 function atxLevel(text, at) {
     let k = at;
-    while (text.charCodeAt(k) === 35 /* # */ && k - at < 7)
+    while (text.charCodeAt(k) === 35 /* # */)
         k++;
     const level = k - at;
     if (level === 0 || level > 6)
@@ -52145,6 +52145,11 @@ function atxLevel(text, at) {
     const c = text.charCodeAt(k);
     return k === text.length || c === 32 || c === 9 ? level : 0;
 }
+/**
+ * The heading whose `level` hashes start at `at`, as `atxLevel` found it: the
+ * character at `start` (just past the hashes) is white space or the line's end,
+ * so no backward scan below goes past it.
+ */
 function parseHeading(text, at, line, level) {
     const start = at + level;
     let end = trimEndIndex(text, start);
@@ -52152,14 +52157,14 @@ function parseHeading(text, at, line, level) {
     let k = end;
     while (k > start && text.charCodeAt(k - 1) === 35)
         k--;
-    if (k < end && (k === start || isSpace(text.charCodeAt(k - 1))))
+    if (k < end && isSpace(text.charCodeAt(k - 1)))
         end = trimEndIndex(text, start, k);
     // The counter is the last '[' that reads as [n/m] with only decoration after it.
     for (let open = text.lastIndexOf('[', end - 1); open >= start; open = text.lastIndexOf('[', open - 1)) {
         const found = counterAt(text, open);
         if (!found)
             continue;
-        if (open > start && !isSpace(text.charCodeAt(open - 1)))
+        if (!isSpace(text.charCodeAt(open - 1)))
             break;
         if (WORDY.test(text.slice(found.end, end)))
             break;

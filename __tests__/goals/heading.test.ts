@@ -15,6 +15,9 @@ describe('ATX headings', () => {
     expect(heading('##\tTabbed')?.name).toBe('Tabbed')
     expect(heading('##')?.name).toBe('')
     expect(heading('##hashtag')).toBeUndefined()
+    // Seven hashes are paragraph text: with the line above they make a setext heading, no goal.
+    expect(parseGoals(md('[ ] a', '####### Seven', '---')).total).toBe(0)
+    expect(parseGoals(md('[ ] a', '###### Six', '---')).total).toBe(1)
   })
 
   it('lose a closing run of hashes only after white space', () => {

@@ -24,21 +24,25 @@ const WORDY = /[\p{L}\p{N}]/u
 /** The level of an ATX heading whose hashes start at `at`, or 0. */
 export function atxLevel(text: string, at: number): number {
   let k = at
-  while (text.charCodeAt(k) === 35 /* # */ && k - at < 7) k++
+  while (text.charCodeAt(k) === 35 /* # */) k++
   const level = k - at
   if (level === 0 || level > 6) return 0
   const c = text.charCodeAt(k)
   return k === text.length || c === 32 || c === 9 ? level : 0
 }
 
+/**
+ * The heading whose `level` hashes start at `at`, as `atxLevel` found it: the
+ * character at `start` (just past the hashes) is white space or the line's end,
+ * so no backward scan below goes past it.
+ */
 export function parseHeading(text: string, at: number, line: number, level: number): Heading {
   const start = at + level
   let end = trimEndIndex(text, start)
   // An optional closing run of '#' after white space is not part of the text.
   let k = end
   while (k > start && text.charCodeAt(k - 1) === 35) k--
-  if (k < end && (k === start || isSpace(text.charCodeAt(k - 1))))
-    end = trimEndIndex(text, start, k)
+  if (k < end && isSpace(text.charCodeAt(k - 1))) end = trimEndIndex(text, start, k)
   // The counter is the last '[' that reads as [n/m] with only decoration after it.
   for (
     let open = text.lastIndexOf('[', end - 1);
@@ -47,7 +51,7 @@ export function parseHeading(text: string, at: number, line: number, level: numb
   ) {
     const found = counterAt(text, open)
     if (!found) continue
-    if (open > start && !isSpace(text.charCodeAt(open - 1))) break
+    if (!isSpace(text.charCodeAt(open - 1))) break
     if (WORDY.test(text.slice(found.end, end))) break
     const insertAt = trimEndIndex(text, start, open)
     return {
