@@ -71,12 +71,17 @@ export async function syncedEmulator(
   return emu
 }
 
-/** Lands a commit as a person would, then runs the action for its push event. */
-export async function push(emu: Emulator, text: string, call: SyncCall = {}, path = 'goals.md') {
+/** Lands a person's commit of `text` and returns the push event for it (reusable for reruns). */
+export function landPush(emu: Emulator, text: string, path = 'goals.md') {
   const { before, after } = emu.commit('main', { [path]: text }, 'edit goals', 'octo')
   // As GitHub sends it: the event lists the paths each commit changed.
   const commits = [{ id: after, message: 'edit goals', modified: [path] }]
-  return sync(emu, 'push', pushEvent({ before, after, commits }), call)
+  return pushEvent({ before, after, commits })
+}
+
+/** Lands a commit as a person would, then runs the action for its push event. */
+export async function push(emu: Emulator, text: string, call: SyncCall = {}, path = 'goals.md') {
+  return sync(emu, 'push', landPush(emu, text, path), call)
 }
 
 export const reconcile = (emu: Emulator, call: SyncCall = {}) =>

@@ -1,8 +1,9 @@
 // Shared helpers for the robustness tests: snapshots of what a sync leaves on the
 // emulator, duplicate detection, generated goals files and write-request filters.
 import type { Emulator, LoggedRequest } from '../../test-support/emulator/index.ts'
-import { pushEvent } from '../../test-support/runner.ts'
 import { goalIssues } from '../integration/harness.ts'
+
+export { landPush } from '../integration/harness.ts'
 
 export const BADGE = '.github/badges/goals.svg'
 
@@ -15,17 +16,6 @@ export const isIssueWrite = (r: LoggedRequest) =>
 /** The write requests logged since the last resetLog(). */
 export function writeRequests(emu: Emulator): LoggedRequest[] {
   return emu.requests.filter(isWrite)
-}
-
-/** Lands a person's commit of `text` and returns the push event for it (reusable for reruns). */
-export function landPush(emu: Emulator, text: string, path = 'goals.md') {
-  const { before, after } = emu.commit('main', { [path]: text }, 'edit goals', 'octo')
-  // As GitHub sends it: the event lists the paths each commit changed.
-  return pushEvent({
-    before,
-    after,
-    commits: [{ id: after, message: 'edit goals', modified: [path] }]
-  })
 }
 
 export interface IssueShape {

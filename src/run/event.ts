@@ -112,7 +112,7 @@ export function classifyEvent(
 }
 
 /** The paths a push event lists as changed, or null when it does not list them all. */
-export function changedPaths(payload: Payload): string[] | null {
+function changedPaths(payload: Payload): string[] | null {
   const commits = payload.commits
   const size = typeof payload.size === 'number' ? payload.size : commits?.length
   if (!Array.isArray(commits) || commits.length === 0 || payload.forced === true) return null
